@@ -1,0 +1,175 @@
+"""The immutable types passed between lawcheck's stages.
+
+    path --read--> Source --structure--> Document --match--> ReportResult --render--> bytes
+
+Readers produce a :class:`Source` (raw blocks as the format gives them);
+``structure.build`` turns it into a :class:`Document` (normalised text,
+headings, section paths, sentences); ``engine.check_document`` produces a
+:class:`ReportResult`, which reporters turn into text or bytes.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+BlockKind = Literal["paragraph", "cell", "heading", "furniture"]
+Status = Literal["met", "partial", "missing", "waived"]
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """One paragraph or table cell as a reader found it.
+
+    ``text`` is the text as written (numbering that the format renders
+    automatically, such as Word's "一、", is prepended by the reader).
+    ``style_level`` is a heading level the format itself declares (Word heading
+    styles or outline level), 1 for the top; ``None`` when the format says nothing.
+    """
+
+    text: str
+    kind: Literal["paragraph", "cell"] = "paragraph"
+    style_level: int | None = None
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Source:
+    """A report as read from disk, before any interpretation."""
+
+    path: str
+    format: str  # "txt", "docx", ...
+    blocks: tuple[RawBlock, ...]
+    encoding: str | None = None
+    # Page headers and footers, kept apart from the body; used only for metadata.
+    furniture: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A block of a structured document.
+
+    ``text`` is the original text (shown as evidence); ``norm`` is the text used
+    for matching (width-folded, simplified, spaces between CJK removed) and
+    ``offsets[i]`` is the index in ``text`` of ``norm[i]``.
+    """
+
+    index: int
+    text: str
+    norm: str
+    offsets: tuple[int, ...]
+    kind: BlockKind
+    level: int | None = None  # heading level, 1 = top
+    section: tuple[int, ...] = ()  # indexes of the heading blocks above, outermost first
+    line: int | None = None
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence of a block: ``block.norm[start:end]``."""
+
+    block: int
+    start: int
+    end: int
+    norm: str
+
+
+@dataclass(frozen=True)
+class Document:
+    path: str
+    format: str
+    blocks: tuple[Block, ...]
+    sentences: tuple[Sentence, ...]
+    encoding: str | None = None
+    furniture: tuple[str, ...] = ()
+    nav: tuple[str, ...] = ()  # site navigation text set aside
+
+    def heading_path(self, block: Block) -> str:
+        """The section path of a block as text: "二、… > （一）…"."""
+        return " > ".join(self.blocks[i].text.strip() for i in block.section)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    text: str
+    block: int
+    section: str
+    line: int | None = None
+    page: int | None = None
+    # character spans of the matched terms within ``text``
+    spans: tuple[tuple[int, int], ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "block": self.block, "section": self.section,
+                "line": self.line, "page": self.page}
+
+
+@dataclass(frozen=True)
+class NearMiss:
+    text: str
+    reason: str  # negated | plans | shortcomings | future | title | other-duty | ...
+    block: int
+    section: str
+    line: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "reason": self.reason, "block": self.block,
+                "section": self.section, "line": self.line}
+
+
+@dataclass(frozen=True)
+class ItemResult:
+    id: str
+    title: str
+    severity: str
+    weight: float
+    status: Status
+    credit: float
+    evidence: tuple[Evidence, ...] = ()
+    near_misses: tuple[NearMiss, ...] = ()
+    parts: tuple["ItemResult", ...] = ()
+    hint: str = ""
+    waiver: str | None = None  # the waiver's reason when status is "waived"
+
+
+@dataclass(frozen=True)
+class Finding:
+    id: str
+    severity: str  # warning | info
+    message: str
+    evidence: tuple[Evidence, ...] = ()
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None = None
+    year: int | None = None
+    org: str | None = None
+    date: str | None = None  # ISO date of issue or publication
+    title_year: int | None = None
+    format: str | None = None
+    encoding: str | None = None
+
+
+@dataclass(frozen=True)
+class ReportResult:
+    path: str
+    score: float
+    passed: bool
+    threshold: float
+    meta: Meta
+    items: tuple[ItemResult, ...]
+    findings: tuple[Finding, ...] = ()
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ErrorResult:
+    """A report that could not be read: an error row in a batch."""
+
+    path: str
+    error: str
+    key: str = ""
+    params: dict[str, Any] = field(default_factory=dict)
