@@ -1,0 +1,130 @@
+"""Read a report file into a :class:`~lawcheck.model.Source`, whatever its format.
+
+``read`` checks the path (missing, a folder, unreadable, empty, too large),
+then sniffs the content (:mod:`.sniff`) instead of trusting the suffix: a file
+whose content is another report format we read is read as that format; one
+whose content is not a report (a workbook, an image...) is refused by name.
+Every failure is a :class:`~lawcheck.errors.ReadError`; whatever a parsing
+library raises on damaged input becomes ``ReadError("corrupt")``.
+
+A new format is one module with ``read(path, data) -> Source`` and one line in
+``READERS``.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+from collections.abc import Callable
+from pathlib import Path
+
+from lawcheck.errors import ReadError
+from lawcheck.model import Source
+from lawcheck.readers import docx, txt
+from lawcheck.readers.sniff import sniff
+
+DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+
+Reader = Callable[[Path, bytes], Source]
+
+# suffix → reader; the keys are also the suffixes ``batch`` looks for.
+READERS: dict[str, Reader] = {
+    ".txt": txt.read,
+    ".docx": docx.read,
+}
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
+
+# What sniffed content is read as, when it is a report format we read.
+_CONTENT_READERS: dict[str, str] = {"docx": ".docx"}
+# Sniffed content that is not a report at all: the key of the message saying so.
+_NOT_REPORTS: dict[str, str] = {
+    "spreadsheet": "content_is_spreadsheet",
+    "presentation": "content_is_presentation",
+    "image": "content_is_image",
+    "archive": "content_is_archive",
+    "ole_other": "content_is_archive",
+    "encrypted": "encrypted",
+}
+# Suffixes whose content is text of some kind: sniffed HTML or plain text is theirs.
+_TEXT_SUFFIXES = frozenset({".txt"})
+# Formats where a file without text is simply empty (not a document without a body).
+_TEXT_FORMATS = frozenset({"txt"})
+
+
+def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """Read the report at ``path``; raise :class:`ReadError` if it cannot be read."""
+    file = Path(path)
+    shown = str(path)
+    suffix = file.suffix.lower()
+    if suffix not in READERS:
+        raise ReadError("unknown_format", path=shown, suffix=suffix or "(无扩展名)",
+                        supported=" ".join(SUPPORTED_SUFFIXES))
+    data = _load(file, shown, max_size)
+    if not data.strip():
+        raise ReadError("empty", path=shown)
+    reader = _choose(data, suffix, shown)
+    try:
+        source = reader(Path(shown), data)
+    except ReadError:
+        raise
+    except (MemoryError, RecursionError) as exc:
+        raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
+                        detail=type(exc).__name__) from exc
+    except Exception as exc:  # a parsing library's own error on damaged input
+        raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
+                        detail=f"{type(exc).__name__}: {exc}") from exc
+    if not any(block.text.strip() for block in source.blocks):
+        raise ReadError("empty" if source.format in _TEXT_FORMATS else "no_text", path=shown)
+    return source
+
+
+def _load(file: Path, shown: str, max_size: int) -> bytes:
+    """The file's bytes, after checking that it is a regular, readable, small-enough file."""
+    try:
+        info = file.stat()
+    except FileNotFoundError as exc:  # also a symbolic link to nothing
+        raise ReadError("not_found", path=shown) from exc
+    except PermissionError as exc:
+        raise ReadError("unreadable", path=shown) from exc
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError("symlink_loop", path=shown) from exc
+        raise ReadError("unreadable", path=shown, detail=str(exc)) from exc
+    if stat.S_ISDIR(info.st_mode):
+        raise ReadError("is_directory", path=shown)
+    if not stat.S_ISREG(info.st_mode):
+        raise ReadError("not_a_file", path=shown)
+    if info.st_size > max_size:
+        raise ReadError("too_large", path=shown, size_mb=_mb(info.st_size), max_mb=_mb(max_size))
+    try:
+        with file.open("rb") as handle:
+            data = handle.read(max_size + 1)
+    except PermissionError as exc:
+        raise ReadError("unreadable", path=shown) from exc
+    except OSError as exc:
+        raise ReadError("unreadable", path=shown, detail=str(exc)) from exc
+    if len(data) > max_size:  # the file grew after stat
+        raise ReadError("too_large", path=shown, size_mb=_mb(len(data)), max_mb=_mb(max_size))
+    return data
+
+
+def _choose(data: bytes, suffix: str, shown: str) -> Reader:
+    """The reader for what the content is; refuse content that is not a report."""
+    kind = sniff(data)
+    if kind in _CONTENT_READERS:
+        return READERS[_CONTENT_READERS[kind]]
+    if kind in _NOT_REPORTS:
+        raise ReadError(_NOT_REPORTS[kind], path=shown, suffix=suffix)
+    if kind == "legacy_doc":
+        raise ReadError("legacy_doc", path=shown)
+    if suffix in _TEXT_SUFFIXES and kind in ("text", "html"):
+        return READERS[suffix]
+    if suffix in _TEXT_SUFFIXES:
+        raise ReadError("binary", path=shown)
+    raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
+                    detail=f"content looks like {kind}")
+
+
+def _mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.1f}"

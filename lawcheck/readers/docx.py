@@ -1,0 +1,368 @@
+"""Word documents (.docx): the body as Word shows it, walked from the XML.
+
+python-docx's ``paragraph.text`` leaves out text in content controls, tracked
+insertions and text boxes, and never renders automatic numbering, so this
+reader walks ``word/document.xml`` itself (opened through :mod:`.safety`):
+
+- body paragraphs and table cells in reading order, one block each; a cell
+  merged across rows or columns once; nested tables after their cell;
+- automatic numbering rendered and prepended (see :mod:`.numbering`);
+- ``style_level`` from the paragraph's outline level, else its style's
+  (Heading 1-9, 标题 1-9, or ``w:outlineLvl`` along ``basedOn``);
+- tracked changes accepted (``w:ins`` kept, ``w:del`` dropped); hyperlinks,
+  fields' shown results and content controls kept; each text box once (the
+  ``mc:Fallback`` copy is skipped), after the paragraph that anchors it;
+- footnotes and endnotes appended at the end; headers and footers go to
+  ``Source.furniture``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from lxml import etree
+
+from lawcheck.errors import ReadError
+from lawcheck.model import RawBlock, Source
+from lawcheck.readers.numbering import Numbering
+from lawcheck.readers.safety import SafeZip, parse_xml
+
+W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+
+# Run-level elements whose content is not shown text.
+_SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "delText",
+                   "sdtPr", "sdtEndPr", "rt", "fldChar", "tcPr", "tblPr", "trPr",
+                   "footnoteReference", "endnoteReference", "commentReference"})
+# Block-level wrappers whose children are blocks.
+_WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"})
+_CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
+_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
+
+
+def read(path: Path, data: bytes) -> Source:
+    """Read a .docx file's body, notes and page furniture."""
+    package = SafeZip(data, path, "DOCX")
+    try:
+        return _Package(package, path).source()
+    finally:
+        package.close()
+
+
+@dataclass
+class _Style:
+    name: str = ""
+    based_on: str | None = None
+    outline: int | None = None
+    num_id: str | None = None
+    ilvl: int | None = None
+
+
+@dataclass
+class _Styles:
+    styles: dict[str, _Style] = field(default_factory=dict)
+    default_paragraph: str | None = None
+
+    def chain(self, style_id: str | None) -> Iterator[_Style]:
+        seen: set[str] = set()
+        while style_id and style_id in self.styles and style_id not in seen:
+            seen.add(style_id)
+            style = self.styles[style_id]
+            yield style
+            style_id = style.based_on
+
+    def level(self, style_id: str | None) -> int | None:
+        for style in self.chain(style_id):
+            heading = _HEADING_NAME.match(style.name.strip())
+            if heading:
+                return int(heading.group(1))
+            if style.outline is not None:
+                return _outline_level(style.outline)
+        return None
+
+    def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
+        num_id, ilvl = None, None
+        for style in self.chain(style_id):
+            num_id = num_id if num_id is not None else style.num_id
+            ilvl = ilvl if ilvl is not None else style.ilvl
+        return num_id, ilvl
+
+    def num_of_style(self, style_id: str) -> str | None:
+        return self.numbering(style_id)[0]
+
+
+class _Package:
+    def __init__(self, package: SafeZip, path: Path) -> None:
+        self.package = package
+        self.path = path
+        self.main = self._main_part()
+        root = self._xml(self.main)
+        if root is None:
+            raise ReadError("corrupt", path=str(path), format="DOCX",
+                            detail="word/document.xml is missing")
+        self.ns = etree.QName(root).namespace or W_TRANSITIONAL
+        if self.ns not in (W_TRANSITIONAL, W_STRICT):
+            raise ReadError("corrupt", path=str(path), format="DOCX",
+                            detail=f"unexpected namespace {self.ns}")
+        self.w = "{%s}" % self.ns
+        self.body = root.find(f"{self.w}body")
+        if self.body is None:
+            raise ReadError("no_body", path=str(path))
+        self.rels = self._rels(self.main)
+        self.styles = self._styles()
+        self.numbering = Numbering.parse(self._related("numbering"), self.w)
+
+    def source(self) -> Source:
+        body = _Walker(self, self.numbering)
+        blocks = list(body.blocks(self.body, "paragraph"))
+        for kind in ("footnotes", "endnotes"):
+            notes = self._related(kind)
+            if notes is not None:
+                blocks.extend(self._notes(notes))
+        return Source(path=str(self.path), format="docx", blocks=tuple(blocks),
+                      furniture=self._furniture())
+
+    # --- parts -----------------------------------------------------------
+    def _main_part(self) -> str:
+        rels = self._xml("_rels/.rels")
+        if rels is not None:
+            for rel in rels.iter(f"{REL}Relationship"):
+                if rel.get("Type", "").endswith("/officeDocument"):
+                    target = rel.get("Target", "").lstrip("/")
+                    if self.package.has(target):
+                        return target
+        return "word/document.xml"
+
+    def _xml(self, name: str) -> etree._Element | None:
+        if not self.package.has(name):
+            return None
+        return parse_xml(self.package.read(name), self.path, "DOCX")
+
+    def _rels(self, part: str) -> list[tuple[str, str]]:
+        folder, name = posixpath.split(part)
+        root = self._xml(posixpath.join(folder, "_rels", name + ".rels"))
+        if root is None:
+            return []
+        out = []
+        for rel in root.iter(f"{REL}Relationship"):
+            if rel.get("TargetMode") == "External":
+                continue
+            target = rel.get("Target", "")
+            full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            out.append((rel.get("Type", "").rsplit("/", 1)[-1], full))
+        return out
+
+    def _related(self, kind: str) -> etree._Element | None:
+        for rel_kind, target in self.rels:
+            if rel_kind == kind:
+                return self._xml(target)
+        return None
+
+    def _styles(self) -> _Styles:
+        styles = _Styles()
+        root = self._related("styles")
+        if root is None:
+            return styles
+        w = self.w
+        for node in root.iterchildren(f"{w}style"):
+            if node.get(f"{w}type") not in (None, "paragraph"):
+                continue
+            style_id = node.get(f"{w}styleId", "")
+            ppr = node.find(f"{w}pPr")
+            num_id, ilvl = self._num_pr(ppr)
+            styles.styles[style_id] = _Style(
+                name=_val(node.find(f"{w}name"), w) or "",
+                based_on=_val(node.find(f"{w}basedOn"), w),
+                outline=_int(_val(_find(ppr, f"{w}outlineLvl"), w)),
+                num_id=num_id, ilvl=ilvl)
+            if node.get(f"{w}default") in ("1", "true", "on"):
+                styles.default_paragraph = style_id
+        return styles
+
+    def _num_pr(self, ppr: etree._Element | None) -> tuple[str | None, int | None]:
+        num_pr = _find(ppr, f"{self.w}numPr")
+        if num_pr is None:
+            return None, None
+        return (_val(num_pr.find(f"{self.w}numId"), self.w),
+                _int(_val(num_pr.find(f"{self.w}ilvl"), self.w)))
+
+    def _notes(self, root: etree._Element) -> Iterator[RawBlock]:
+        walker = _Walker(self, None)
+        for note in root:
+            if note.get(f"{self.w}type") in _NOTE_SEPARATORS:
+                continue
+            yield from walker.blocks(note, "paragraph")
+
+    def _furniture(self) -> tuple[str, ...]:
+        walker = _Walker(self, None)
+        texts: list[str] = []
+        for kind, target in self.rels:
+            if kind not in ("header", "footer"):
+                continue
+            root = self._xml(target)
+            if root is None:
+                continue
+            for block in walker.blocks(root, "paragraph"):
+                if block.text not in texts:
+                    texts.append(block.text)
+        return tuple(texts)
+
+
+class _Walker:
+    """Turns block containers (body, cell, text box, note) into RawBlocks."""
+
+    def __init__(self, package: _Package, numbering: Numbering | None) -> None:
+        self.w = package.w
+        self.package = package
+        self.styles = package.styles
+        self.numbering = numbering
+
+    def blocks(self, children: Iterable[etree._Element], kind: str) -> Iterator[RawBlock]:
+        for child in children:
+            local = _local(child, self.w)
+            if local == "p":
+                yield from self._paragraph(child, kind)
+            elif local == "tbl":
+                yield from self._table(child)
+            elif local in _WRAPPERS:
+                yield from self.blocks(child, kind)
+            elif local == "AlternateContent":
+                yield from self.blocks(_choice(child), kind)
+
+    def _paragraph(self, p: etree._Element, kind: str) -> Iterator[RawBlock]:
+        parts: list[str] = []
+        boxes: list[etree._Element] = []
+        self._inline(p, parts, boxes)
+        text = "".join(parts)
+        ppr = p.find(f"{self.w}pPr")
+        style_id = _val(_find(ppr, f"{self.w}pStyle"), self.w) or self.styles.default_paragraph
+        if text.strip():
+            text = self._label(ppr, style_id) + text
+            level = None
+            if kind == "paragraph":
+                own = _int(_val(_find(ppr, f"{self.w}outlineLvl"), self.w))
+                level = _outline_level(own) if own is not None else self.styles.level(style_id)
+            yield RawBlock(text=text, kind=kind, style_level=level)  # type: ignore[arg-type]
+        for box in boxes:
+            yield from self.blocks(box, kind)
+
+    def _label(self, ppr: etree._Element | None, style_id: str | None) -> str:
+        if self.numbering is None:
+            return ""
+        num_id, ilvl = self.package._num_pr(ppr)
+        style_num, style_ilvl = self.styles.numbering(style_id)
+        num_id = num_id if num_id is not None else style_num
+        ilvl = ilvl if ilvl is not None else (style_ilvl or 0)
+        if not num_id or num_id == "0":
+            return ""
+        return self.numbering.label(num_id, ilvl, self.styles.num_of_style)
+
+    def _inline(self, children: Iterable[etree._Element], out: list[str],
+                boxes: list[etree._Element]) -> None:
+        for child in children:
+            local = _local(child, self.w)
+            if local is None:
+                if child.tag == f"{MC}AlternateContent":
+                    self._inline(_choice(child), out, boxes)
+                elif isinstance(child.tag, str):
+                    self._inline(child, out, boxes)  # drawings: look for text boxes
+            elif local == "t":
+                out.append(child.text or "")
+            elif local in _CHARS:
+                out.append(_CHARS[local])
+            elif local == "sym":
+                out.append(_symbol(child.get(f"{self.w}char")))
+            elif local == "txbxContent":
+                boxes.append(child)
+            elif local not in _SKIP:
+                self._inline(child, out, boxes)
+
+    def _table(self, tbl: etree._Element) -> Iterator[RawBlock]:
+        for row in _descend(tbl, self.w, "tr"):
+            for cell in _descend(row, self.w, "tc"):
+                if self._continues_merge(cell):
+                    continue
+                own = [child for child in cell if _local(child, self.w) != "tbl"]
+                text = "\n".join(b.text for b in self.blocks(own, "cell"))
+                if text.strip():
+                    yield RawBlock(text=text, kind="cell")
+                for nested in _descend(cell, self.w, "tbl"):
+                    yield from self._table(nested)
+
+    def _continues_merge(self, cell: etree._Element) -> bool:
+        tcpr = cell.find(f"{self.w}tcPr")
+        for tag in ("vMerge", "hMerge"):
+            merge = _find(tcpr, f"{self.w}{tag}")
+            if merge is not None and merge.get(f"{self.w}val", "continue") != "restart":
+                return True
+        return False
+
+
+def _local(el: etree._Element, w: str) -> str | None:
+    """The local name of a WordprocessingML element, None for anything else."""
+    tag = el.tag
+    if isinstance(tag, str) and tag.startswith(w):
+        return tag[len(w):]
+    return None
+
+
+def _choice(alternate: etree._Element) -> list[etree._Element]:
+    """The content of an mc:AlternateContent: its first Choice, else its Fallback."""
+    for tag in (f"{MC}Choice", f"{MC}Fallback"):
+        branch = alternate.find(tag)
+        if branch is not None:
+            return list(branch)
+    return []
+
+
+def _descend(el: etree._Element, w: str, tag: str) -> Iterator[etree._Element]:
+    """Children named ``tag``, looking through content controls and custom XML."""
+    for child in el:
+        local = _local(child, w)
+        if local == tag:
+            yield child
+        elif local in _WRAPPERS:
+            yield from _descend(child, w, tag)
+
+
+def _find(el: etree._Element | None, tag: str) -> etree._Element | None:
+    return None if el is None else el.find(tag)
+
+
+def _val(el: etree._Element | None, w: str) -> str | None:
+    return None if el is None else el.get(f"{w}val")
+
+
+def _int(value: str | None) -> int | None:
+    try:
+        return int(value) if value is not None else None
+    except ValueError:
+        return None
+
+
+def _outline_level(outline: int) -> int | None:
+    # w:outlineLvl 0-8 are heading levels 1-9; 9 means body text.
+    return outline + 1 if 0 <= outline <= 8 else None
+
+
+def _symbol(char: str | None) -> str:
+    code = _int_hex(char)
+    # Symbol-font characters sit in the private use area F000-F0FF: no meaning to keep.
+    if code is None or 0xE000 <= code <= 0xF8FF:
+        return ""
+    return chr(code)
+
+
+def _int_hex(value: str | None) -> int | None:
+    try:
+        return int(value, 16) if value else None
+    except ValueError:
+        return None

@@ -1,0 +1,267 @@
+"""Word documents built with python-docx (and raw WordprocessingML where it has no API)."""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import docx
+import pytest
+
+from lawcheck.model import RawBlock
+from lawcheck.readers import read
+from lawcheck.readers.numbering import chinese_count, format_number
+
+from docxmaker import add_numbering, add_zip_parts, append_xml, numbered, para
+
+MakeDocx = Callable[..., Path]
+
+
+def texts(path: Path) -> list[str]:
+    return [block.text for block in read(path).blocks]
+
+
+def test_paragraphs_and_heading_levels_in_order(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        d.add_heading("关于2023年度法治政府建设情况的报告", level=0)  # Title style
+        d.add_heading("一、主要举措和成效", level=1)
+        d.add_paragraph("全年审核合同328份。")
+        d.add_heading("（一）依法全面履行政府职能", level=2)
+        d.add_paragraph("")
+        d.add_paragraph("深化“放管服”改革。")
+
+    source = read(make_docx(build))
+    assert source.format == "docx"
+    assert source.blocks == (
+        RawBlock("关于2023年度法治政府建设情况的报告"),
+        RawBlock("一、主要举措和成效", style_level=1),
+        RawBlock("全年审核合同328份。"),
+        RawBlock("（一）依法全面履行政府职能", style_level=2),
+        RawBlock("深化“放管服”改革。"),
+    )
+
+
+def test_chinese_style_names_and_outline_levels(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        style = d.styles.add_style("标题 1", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+        d.add_paragraph("二、存在的不足和原因", style=style)
+        custom = d.styles.add_style("报告小标题", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+        custom.element.get_or_add_pPr().append(
+            docx.oxml.parse_xml(f'<w:outlineLvl {docx.oxml.ns.nsdecls("w")} w:val="1"/>'))
+        d.add_paragraph("（一）法治意识有待加强", style=custom)
+        direct = d.add_paragraph("三、下一年度主要安排")
+        direct._p.get_or_add_pPr().append(
+            docx.oxml.parse_xml(f'<w:outlineLvl {docx.oxml.ns.nsdecls("w")} w:val="0"/>'))
+        body = d.add_paragraph("正文大纲级别。")
+        body._p.get_or_add_pPr().append(
+            docx.oxml.parse_xml(f'<w:outlineLvl {docx.oxml.ns.nsdecls("w")} w:val="9"/>'))
+
+    assert [b.style_level for b in read(make_docx(build)).blocks] == [1, 2, 1, None]
+
+
+def test_tables_in_reading_order_merged_cells_once_nested_after(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        d.add_paragraph("表格前")
+        table = d.add_table(rows=2, cols=3)
+        table.cell(0, 0).text = "项目"
+        table.cell(0, 1).merge(table.cell(0, 2)).text = "横向合并"
+        table.cell(1, 0).merge(table.cell(0, 0))  # vertical merge with 项目
+        table.cell(1, 1).text = "法律顾问"
+        inner = table.cell(1, 2).add_table(rows=1, cols=2)
+        inner.cell(0, 0).text = "嵌套甲"
+        inner.cell(0, 1).text = "嵌套乙"
+        d.add_paragraph("表格后")
+
+    source = read(make_docx(build))
+    assert [(b.text, b.kind) for b in source.blocks] == [
+        ("表格前", "paragraph"),
+        ("项目", "cell"),
+        ("横向合并", "cell"),
+        ("法律顾问", "cell"),
+        ("嵌套甲", "cell"),
+        ("嵌套乙", "cell"),
+        ("表格后", "paragraph"),
+    ]
+
+
+def test_cell_paragraphs_are_one_block(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        cell = d.add_table(rows=1, cols=1).cell(0, 0)
+        cell.text = "第一行"
+        cell.add_paragraph("第二行")
+
+    assert texts(make_docx(build)) == ["第一行\n第二行"]
+
+
+def test_automatic_numbering_is_rendered(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        add_numbering(d, 7, [("chineseCounting", "%1、", 1), ("chineseCounting", "（%2）", 1),
+                             ("decimal", "%3.", 1)])
+        numbered(d, "依法全面履行政府职能", 7, 0)
+        numbered(d, "深化行政审批制度改革", 7, 1)
+        numbered(d, "推进综合执法", 7, 2)
+        numbered(d, "推进政务公开", 7, 1)
+        d.add_paragraph("不编号的段落。")
+        numbered(d, "完善依法行政制度体系", 7, 0)
+        numbered(d, "加强规范性文件监督管理", 7, 1)
+        numbered(d, "备案审查", 7, 2)
+
+    assert texts(make_docx(build)) == [
+        "一、依法全面履行政府职能",
+        "（一）深化行政审批制度改革",
+        "1.推进综合执法",
+        "（二）推进政务公开",
+        "不编号的段落。",
+        "二、完善依法行政制度体系",
+        "（一）加强规范性文件监督管理",
+        "1.备案审查",
+    ]
+
+
+def test_numbering_templates_with_several_levels_and_start(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        add_numbering(d, 3, [("decimal", "%1.", 3), ("decimal", "%1.%2", 1)])
+        numbered(d, "第三项", 3, 0)
+        numbered(d, "子项", 3, 1)
+        numbered(d, "子项", 3, 1)
+
+    assert texts(make_docx(build)) == ["3.第三项", "3.1子项", "3.2子项"]
+
+
+def test_start_override_restarts_a_shared_list(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        add_numbering(d, 4, [("decimalEnclosedCircle", "%1", 1)])
+        add_numbering(d, 5, [], start_overrides={0: 1}, abstract_id=104)
+        add_numbering(d, 6, [], abstract_id=104)
+        numbered(d, "甲", 4)
+        numbered(d, "乙", 4)
+        numbered(d, "重新开始", 5)
+        numbered(d, "接着编号", 6)
+
+    assert texts(make_docx(build)) == ["①甲", "②乙", "①重新开始", "②接着编号"]
+
+
+def test_numbering_inherited_from_the_paragraph_style(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        add_numbering(d, 9, [("upperRoman", "%1.", 1)])
+        style = d.styles["List Number"]
+        num_pr = style.element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_numId().val = 9
+        d.add_paragraph("第一项", style="List Number")
+        d.add_paragraph("第二项", style="List Number")
+
+    assert texts(make_docx(build)) == ["I.第一项", "II.第二项"]
+
+
+def test_bullets_get_no_label(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        add_numbering(d, 11, [("bullet", "•", 1)])
+        numbered(d, "要点", 11)
+
+    assert texts(make_docx(build)) == ["要点"]
+
+
+@pytest.mark.parametrize(("n", "fmt", "label"), [
+    (1, "chineseCounting", "一"), (10, "chineseCounting", "十"), (11, "chineseCounting", "十一"),
+    (20, "chineseCounting", "二十"), (21, "chineseCountingThousand", "二十一"),
+    (105, "chineseCountingThousand", "一百零五"), (110, "japaneseCounting", "一百一十"),
+    (2, "ideographTraditional", "乙"), (3, "lowerLetter", "c"), (28, "upperLetter", "BB"),
+    (4, "lowerRoman", "iv"), (14, "upperRoman", "XIV"), (5, "decimalEnclosedCircleChinese", "⑤"),
+    (21, "decimalEnclosedCircle", "21"), (7, "decimalZero", "07"), (3, "ideographDigital", "三"),
+    (2, "chineseLegalSimplified", "贰"), (9, "unknownFormat", "9"),
+])
+def test_number_formats(n: int, fmt: str, label: str) -> None:
+    assert format_number(n, fmt) == label
+
+
+def test_chinese_count_with_zeros() -> None:
+    assert [chinese_count(n) for n in (1001, 1010, 2300)] == ["一千零一", "一千零一十", "二千三百"]
+
+
+def test_tracked_changes_hyperlinks_fields_and_content_controls(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        append_xml(d, para(
+            "<w:r><w:t>全年</w:t></w:r>"
+            '<w:ins w:id="1" w:author="a"><w:r><w:t>新增</w:t></w:r></w:ins>'
+            '<w:del w:id="2" w:author="a"><w:r><w:delText>删去</w:delText></w:r></w:del>'
+            '<w:hyperlink r:id="rId99"><w:r><w:t>链接文字</w:t></w:r></w:hyperlink>'
+            "<w:sdt><w:sdtPr><w:alias w:val=\"x\"/></w:sdtPr><w:sdtContent>"
+            "<w:r><w:t>控件内容</w:t></w:r></w:sdtContent></w:sdt>"
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> PAGE </w:instrText>'
+            '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>5</w:t></w:r>'
+            '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+            "<w:r><w:tab/><w:t>制表</w:t><w:br/><w:t>换行</w:t></w:r>"))
+        append_xml(d, f"<w:sdt {docx.oxml.ns.nsdecls('w')}><w:sdtContent>"
+                      "<w:p><w:r><w:t>块级控件</w:t></w:r></w:p></w:sdtContent></w:sdt>")
+
+    assert texts(make_docx(build)) == ["全年新增链接文字控件内容5\t制表\n换行", "块级控件"]
+
+
+def test_text_box_read_once_after_its_paragraph(make_docx: MakeDocx) -> None:
+    box = "<w:txbxContent><w:p><w:r><w:t>文本框里的文字</w:t></w:r></w:p></w:txbxContent>"
+    choice = ('<mc:Choice Requires="wps"><w:drawing><wp:anchor><a:graphic><a:graphicData>'
+              '<wps:wsp xmlns:wps="http://schemas.microsoft.com/office/word/2010/'
+              f'wordprocessingShape"><wps:txbx>{box}</wps:txbx></wps:wsp></a:graphicData>'
+              "</a:graphic></wp:anchor></w:drawing></mc:Choice>")
+    fallback = f"<mc:Fallback><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape></w:pict></mc:Fallback>"
+
+    def build(d: docx.document.Document) -> None:
+        append_xml(d, para(f"<w:r><w:t>锚定段落</w:t></w:r><w:r><mc:AlternateContent>"
+                           f"{choice}{fallback}</mc:AlternateContent></w:r>"))
+        append_xml(d, para(f"<w:r><w:pict><v:shape><v:textbox>{box}</v:textbox></v:shape>"
+                           "</w:pict></w:r>"))
+
+    assert texts(make_docx(build)) == ["锚定段落", "文本框里的文字", "文本框里的文字"]
+
+
+def test_headers_and_footers_go_to_furniture(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        section = d.sections[0]
+        section.header.paragraphs[0].text = "某某区人民政府"
+        section.footer.paragraphs[0].text = "第 1 页"
+        d.add_paragraph("正文")
+
+    source = read(make_docx(build))
+    assert source.furniture == ("某某区人民政府", "第 1 页")
+    assert [b.text for b in source.blocks] == ["正文"]
+
+
+def test_footnotes_are_appended_at_the_end(make_docx: MakeDocx) -> None:
+    path = make_docx(lambda d: d.add_paragraph("正文"))
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    footnotes = (
+        f'<w:footnotes {w}><w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/>'
+        '</w:r></w:p></w:footnote><w:footnote w:id="1"><w:p><w:r><w:t>脚注：数据来自统计局。'
+        "</w:t></w:r></w:p></w:footnote></w:footnotes>").encode()
+    with zipfile.ZipFile(path) as zf:
+        rels = zf.read("word/_rels/document.xml.rels").decode()
+        types = zf.read("[Content_Types].xml").decode()
+    rels = rels.replace("</Relationships>", (
+        '<Relationship Id="rIdFn" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/footnotes" Target="footnotes.xml"/></Relationships>'))
+    types = types.replace("</Types>", (
+        '<Override PartName="/word/footnotes.xml" ContentType="application/'
+        'vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/></Types>'))
+    add_zip_parts(path, {"word/footnotes.xml": footnotes,
+                         "word/_rels/document.xml.rels": rels.encode(),
+                         "[Content_Types].xml": types.encode()})
+    assert texts(path) == ["正文", "脚注：数据来自统计局。"]
+
+
+def test_deleted_numbered_paragraph_does_not_count(make_docx: MakeDocx) -> None:
+    def build(d: docx.document.Document) -> None:
+        add_numbering(d, 12, [("chineseCounting", "%1、", 1)])
+        numbered(d, "第一部分", 12)
+        gone = numbered(d, "", 12)
+        gone._p.append(docx.oxml.parse_xml(
+            f'<w:del {docx.oxml.ns.nsdecls("w")} w:id="3" w:author="a"><w:r>'
+            "<w:delText>删除的部分</w:delText></w:r></w:del>"))
+        numbered(d, "第二部分", 12)
+
+    assert texts(make_docx(build)) == ["一、第一部分", "二、第二部分"]
+
+
+def test_reads_by_content_not_suffix_case(make_docx: MakeDocx) -> None:
+    path = make_docx(lambda d: d.add_paragraph("大写扩展名"), name="REPORT.DOCX")
+    assert texts(path) == ["大写扩展名"]
