@@ -62,6 +62,7 @@ class Block:
     kind: BlockKind
     level: int | None = None  # heading level, 1 = top
     section: tuple[int, ...] = ()  # indexes of the heading blocks above, outermost first
+    heading: str | None = None  # normalised title when the block opens a section
     line: int | None = None
     page: int | None = None
 
@@ -88,7 +89,15 @@ class Document:
 
     def heading_path(self, block: Block) -> str:
         """The section path of a block as text: "二、… > （一）…"."""
-        return " > ".join(self.blocks[i].text.strip() for i in block.section)
+        return " > ".join(_title_of(self.blocks[i]) for i in block.section)
+
+
+def _title_of(block: Block) -> str:
+    """A heading as written; for a paragraph that opens a section, its first sentence."""
+    if block.kind == "heading" or block.heading is None:
+        return block.text.strip()
+    end = block.offsets[len(block.heading) - 1] + 1 if block.heading else 0
+    return block.text[:end].strip()
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,1 @@
+"""The checklists shipped with lawcheck (YAML data; installed as ``lawcheck.checklists``)."""

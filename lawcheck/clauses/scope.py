@@ -1,0 +1,56 @@
+"""``in``, ``exclude_in``, ``section`` and ``heading``: where in the report.
+
+``in: [plans]`` holds in sentences inside a named section (sections are
+declared at the top of the checklist by their headings); ``exclude_in`` holds
+outside them. ``section: {name: plans, min_chars: 50}`` holds at the heading of
+a section of that name with at least ``min_chars`` characters of content::
+
+    match: {section: {name: plans, min_chars: 50}}
+
+``heading: "其他.{0,4}(报告|说明)"`` holds at a heading whose text matches.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lawcheck.clauses.base import EMPTY, Hit
+from lawcheck.clauses.pattern import compile_pattern, search
+from lawcheck.context import SentenceView
+
+
+class InSections:
+    def __init__(self, spec: list[str]) -> None:
+        self.names = tuple(spec)
+
+    def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
+        return [EMPTY] if any(s.in_section(n) for n in self.names) else []
+
+
+class OutsideSections(InSections):
+    def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
+        return [] if any(s.in_section(n) for n in self.names) else [EMPTY]
+
+
+class SectionHead:
+    def __init__(self, spec: dict[str, Any]) -> None:
+        self.name = spec["name"]
+        self.min_chars = int(spec.get("min_chars", 0))
+
+    def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
+        chars = s.section_head(self.name)
+        if chars is None or chars < self.min_chars:
+            return []
+        return [Hit(((0, len(s.text)),))]
+
+
+class HeadingText:
+    def __init__(self, spec: Any) -> None:
+        sources = [spec] if isinstance(spec, str) else list(spec)
+        self.patterns = [compile_pattern(p) for p in sources]
+
+    def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
+        title = s.heading_title()
+        if title is None or not any(search(p, title) for p in self.patterns):
+            return []
+        return [Hit(((0, len(s.text)),))]

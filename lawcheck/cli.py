@@ -1,0 +1,40 @@
+"""The command line: typer app, subcommand registry, and the entry point.
+
+Only this layer prints and exits. Each subcommand lives in ``commands/`` and
+carries the error boundary that maps failures to exit code 2.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from lawcheck import __version__
+from lawcheck.commands.check import check
+from lawcheck.commands.eval import eval_labels
+
+app = typer.Typer(
+    name="lawcheck",
+    help="Check annual rule-of-law government reports (法治政府建设年度报告) against a checklist.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+app.command("check")(check)
+app.command("eval")(eval_labels)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"lawcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                      help="Show the version and exit")) -> None:
+    """lawcheck: find what a rule-of-law report contains, where, and what it lacks."""
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,159 @@
+"""What a clause may ask about a sentence: where it is, and why a hit may not count.
+
+:class:`DocContext` is built once per document and checklist: the report's
+year and the named sections (plans, shortcomings…) found by their headings.
+:class:`SentenceView` labels each hit with the reasons it is not plain
+performance:
+
+- ``negated``: a negation cue (未能, 尚未, 不到位…) in the same clause;
+- ``title``: inside a 《》 title, so it names a document, not a deed;
+- ``future``: intent wording (将, 拟, 计划, 下一步…) outside a plans part;
+- a trap's reason (``other-duty``, ``village-adviser``…) where a trap of the
+  item covers the hit.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+import regex
+
+from lawcheck.model import Block, Document, Sentence
+from lawcheck.text import clause_bounds
+
+if TYPE_CHECKING:
+    from lawcheck.checklist import Checklist, SectionDef
+
+TITLE_QUOTES = re.compile(r"《[^《》]*》")
+PLANS = "plans"
+
+
+@dataclass
+class SectionInstance:
+    name: str
+    head: tuple[int, int]  # (block, sentence start) of the heading sentence
+    blocks: set[int]
+    chars: int
+
+
+@dataclass
+class DocContext:
+    doc: Document
+    year: int | None
+    negation_before: "regex.Pattern[str]"
+    negation_after: "regex.Pattern[str]"
+    future: "regex.Pattern[str]"
+    future_lead: "regex.Pattern[str]"
+    members: dict[str, set[int]] = field(default_factory=dict)
+    heads: dict[str, dict[tuple[int, int], int]] = field(default_factory=dict)
+    instances: list[SectionInstance] = field(default_factory=list)
+
+    @classmethod
+    def build(cls, doc: Document, checklist: "Checklist", year: int | None) -> "DocContext":
+        ctx = cls(doc, year, checklist.negation_before, checklist.negation_after,
+                  checklist.future, checklist.future_lead)
+        for name, section in checklist.sections.items():
+            for inst in find_sections(doc, section, year):
+                ctx.instances.append(inst)
+                ctx.members.setdefault(name, set()).update(inst.blocks)
+                ctx.heads.setdefault(name, {})[inst.head] = inst.chars
+        return ctx
+
+    def in_section(self, block: int, name: str) -> bool:
+        return block in self.members.get(name, ())
+
+
+def heading_text(block: Block) -> str | None:
+    """A heading's normalised text with 《》 titles removed (they name documents)."""
+    if block.heading is None:
+        return None
+    return TITLE_QUOTES.sub("", block.heading)
+
+
+def find_sections(doc: Document, section: "SectionDef", year: int | None) -> list[SectionInstance]:
+    """Every part of ``doc`` that ``section`` recognises, by heading or inline."""
+    found: list[SectionInstance] = []
+    blocks = doc.blocks
+    for b in blocks:
+        if b.kind == "furniture":
+            continue
+        title = heading_text(b)
+        if title is not None and section.heading_matches(title, b.level, year):
+            members = {b.index} | {c.index for c in blocks[b.index + 1:] if b.index in c.section}
+            chars = sum(len(blocks[i].norm) for i in members) - len(b.heading or "")
+            found.append(SectionInstance(section.name, (b.index, 0), members, chars))
+            continue
+        m = section.inline_match(b.norm, year)
+        if m is not None:
+            start = max((s.start for s in doc.sentences if s.block == b.index and s.start <= m), default=0)
+            found.append(SectionInstance(section.name, (b.index, start), {b.index}, len(b.norm) - m))
+    return found
+
+
+class SentenceView:
+    """One sentence as the clauses of one item see it."""
+
+    def __init__(self, ctx: DocContext, sentence: Sentence, *, negation: bool = True,
+                 future: bool = True, titles: bool = True,
+                 traps: tuple[tuple[int, int, str], ...] = ()) -> None:
+        self.ctx = ctx
+        self.sentence = sentence
+        self.text = sentence.norm
+        self.year = ctx.year
+        self.check_negation = negation
+        self.check_future = future
+        self.check_titles = titles
+        self.traps = traps
+
+    def plain(self) -> "SentenceView":
+        """The same sentence with no context checks (for finding traps)."""
+        return SentenceView(self.ctx, self.sentence, negation=False, future=False, titles=False)
+
+    @property
+    def block(self) -> Block:
+        return self.ctx.doc.blocks[self.sentence.block]
+
+    def in_section(self, name: str) -> bool:
+        return self.ctx.in_section(self.sentence.block, name)
+
+    def section_head(self, name: str) -> int | None:
+        """Content length of the ``name`` section headed by this sentence, if it heads one."""
+        return self.ctx.heads.get(name, {}).get((self.sentence.block, self.sentence.start))
+
+    def heading_title(self) -> str | None:
+        if self.sentence.start != 0:
+            return None
+        return heading_text(self.block)
+
+    @cached_property
+    def _title_ranges(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in TITLE_QUOTES.finditer(self.text)]
+
+    @cached_property
+    def _future_sentence(self) -> bool:
+        if self.in_section(PLANS):
+            return False
+        lead_end = clause_bounds(self.text, 0)[1]
+        return bool(self.ctx.future_lead.search(self.text[:lead_end + 1]))
+
+    def reasons(self, start: int, end: int) -> frozenset[str]:
+        found: set[str] = set()
+        if self.check_titles and any(s <= start and end <= e for s, e in self._title_ranges):
+            found.add("title")
+        if self.check_negation or self.check_future:
+            c_start, c_end = clause_bounds(self.text, start)
+            c_end = max(c_end, clause_bounds(self.text, max(end - 1, start))[1])
+            before, after = self.text[c_start:start], self.text[end:c_end]
+            if self.check_negation and (self.ctx.negation_before.search(before)
+                                        or self.ctx.negation_after.search(after)):
+                found.add("negated")
+            if self.check_future and (self._future_sentence or (
+                    not self.in_section(PLANS) and self.ctx.future.search(before))):
+                found.add("future")
+        for t_start, t_end, reason in self.traps:
+            if t_start < end and start < t_end:
+                found.add(reason)
+        return frozenset(found)

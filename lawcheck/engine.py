@@ -1,0 +1,57 @@
+"""One report through the pipeline: read, structure, match, find, score."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lawcheck import readers, structure
+from lawcheck.checklist import Checklist
+from lawcheck.context import DocContext
+from lawcheck.findings import FindingInput, find_all
+from lawcheck.matching import evaluate
+from lawcheck.metadata import read_meta
+from lawcheck.model import Document, ReportResult
+from lawcheck.scoring import passes, score
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the user chose: the gate, the language, reading limits."""
+
+    min_score: float | None = None
+    fail_on: str = "required"
+    lang: str = "zh"
+    max_size: int = readers.DEFAULT_MAX_SIZE
+
+
+def check_path(path: str | Path, checklist: Checklist, options: Options = Options()) -> ReportResult:
+    """Read and check one report (raises ReadError for unreadable input)."""
+    source = readers.read(path, max_size=options.max_size)
+    return check_document(structure.build(source), checklist, options)
+
+
+def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, object]:
+    """The document context with the report's year settled, and the metadata."""
+    meta = read_meta(doc)
+    ctx = DocContext.build(doc, checklist, meta.year)
+    # The plans part names next year; the year covered is counted without it.
+    settled = read_meta(doc, ctx.members.get("plans", set()))
+    if settled.year != meta.year:
+        ctx = DocContext.build(doc, checklist, settled.year)
+    return ctx, settled
+
+
+def check_document(doc: Document, checklist: Checklist, options: Options = Options()) -> ReportResult:
+    ctx, meta = context_for(doc, checklist)
+    items = evaluate(checklist, ctx)
+    findings = find_all(FindingInput(ctx, meta, checklist, options.lang))  # type: ignore[arg-type]
+    value = score(items)
+    threshold = checklist.pass_score if options.min_score is None else options.min_score
+    return ReportResult(path=doc.path, score=value, passed=passes(items, value, threshold, options.fail_on),
+                        threshold=threshold, meta=meta, items=items, findings=findings)  # type: ignore[arg-type]
+
+
+def with_gate(result: ReportResult, threshold: float, fail_on: str) -> ReportResult:
+    """The same result judged by another gate."""
+    return replace(result, threshold=threshold, passed=passes(result.items, result.score, threshold, fail_on))

@@ -1,0 +1,174 @@
+"""Consistency findings: what is not a checklist item but every reader wants to see.
+
+Each check is a function ``(FindingInput) -> list[Finding]`` registered in
+``CHECKS``; messages come from ``messages.py`` in the user's language.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+from typing import Callable
+
+from lawcheck.checklist import Checklist
+from lawcheck.context import DocContext
+from lawcheck.messages import message
+from lawcheck.model import Block, Evidence, Finding, Meta
+from lawcheck.text import original_span
+
+PLACEHOLDER = re.compile(
+    r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|\*+(?=[区县市镇乡街村局次个件人名份场])"
+    r"|(?<=[区县市镇乡街])\*+|(?<![一二三四五六七八九十〇零])〇{2,}(?![一二三四五六七八九十〇零年])"
+    r"|○{2,}|【\s*】|_{3,}|\*{2,}"
+)
+STALE = re.compile(r"2015\s*[—–\-~至]+\s*2020|廉洁高效|守法诚信")
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|元|小时|天|批|支|余)")
+TITLE_BODY = re.compile(r"(法治政府建设|依法行政|法治建设)")
+TITLE_KIND = re.compile(r"(报告|总结)")
+HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+MIN_FIGURES = 3
+MAX_EVIDENCE = 3
+
+
+@dataclass(frozen=True)
+class FindingInput:
+    ctx: DocContext
+    meta: Meta
+    checklist: Checklist
+    lang: str
+
+
+def _ev(ctx: DocContext, block: Block, start: int = 0, end: int | None = None) -> Evidence:
+    end = len(block.norm) if end is None else end
+    # widen to the sentence around the match, at most 80 characters
+    a, b = original_span(block.offsets, start, end, len(block.text))
+    lo, hi = max(0, a - 30), min(len(block.text), b + 30)
+    return Evidence(text=block.text[lo:hi].strip(), block=block.index,
+                    section=ctx.doc.heading_path(block), line=block.line, page=block.page,
+                    spans=((a - lo, b - lo),))
+
+
+def _finding(inp: FindingInput, fid: str, severity: str, evidence: list[Evidence], **params: object) -> Finding:
+    return Finding(fid, severity, message(f"finding-{fid}", inp.lang, **params), tuple(evidence[:MAX_EVIDENCE]))
+
+
+def _body_blocks(ctx: DocContext) -> list[Block]:
+    return [b for b in ctx.doc.blocks if b.kind != "furniture"]
+
+
+def _title_block(ctx: DocContext, meta: Meta) -> Block | None:
+    for b in ctx.doc.blocks:
+        if meta.title is not None and b.text.strip() == meta.title:
+            return b
+    return None
+
+
+def year_mismatch(inp: FindingInput) -> list[Finding]:
+    meta = inp.meta
+    if meta.title_year is None or meta.year is None or meta.title_year == meta.year:
+        return []
+    evidence = []
+    title = _title_block(inp.ctx, meta)
+    if title is not None:
+        evidence.append(_ev(inp.ctx, title))
+    for b in _body_blocks(inp.ctx):
+        m = re.search(f"{meta.year}\\s*年", b.norm)
+        if m and b is not title:
+            evidence.append(_ev(inp.ctx, b, m.start(), m.end()))
+            break
+    return [_finding(inp, "year-mismatch", "warning", evidence, title_year=meta.title_year, year=meta.year)]
+
+
+def plan_year(inp: FindingInput) -> list[Finding]:
+    year = inp.meta.year
+    if year is None:
+        return []
+    for inst in inp.ctx.instances:
+        if inst.name != "plans":
+            continue
+        head = inp.ctx.doc.blocks[inst.head[0]]
+        m = HEADING_YEAR.search(head.heading or head.norm[:40])
+        if m and int(m.group(1)) != year + 1:
+            return [_finding(inp, "plan-year", "warning", [_ev(inp.ctx, head, m.start(), m.end())],
+                             plan_year=int(m.group(1)), expected=year + 1, year=year)]
+    return []
+
+
+def placeholders(inp: FindingInput) -> list[Finding]:
+    evidence = []
+    for b in _body_blocks(inp.ctx):
+        for m in PLACEHOLDER.finditer(b.norm):
+            evidence.append(_ev(inp.ctx, b, m.start(), m.end()))
+    if not evidence:
+        return []
+    return [_finding(inp, "placeholders", "warning", evidence, count=len(evidence))]
+
+
+def title_form(inp: FindingInput) -> list[Finding]:
+    meta = inp.meta
+    if meta.title is None:
+        return [_finding(inp, "title-form", "warning", [], problem=message("title-none", inp.lang))]
+    missing = []
+    if meta.title_year is None:
+        missing.append(message("title-no-year", inp.lang))
+    if not TITLE_BODY.search(meta.title):
+        missing.append(message("title-no-subject", inp.lang))
+    if not TITLE_KIND.search(meta.title):
+        missing.append(message("title-no-kind", inp.lang))
+    if not missing:
+        return []
+    title = _title_block(inp.ctx, meta)
+    evidence = [_ev(inp.ctx, title)] if title is not None else []
+    return [_finding(inp, "title-form", "warning", evidence, problem="; ".join(missing))]
+
+
+def deadline(inp: FindingInput) -> list[Finding]:
+    meta = inp.meta
+    if meta.date is None or meta.year is None:
+        return []
+    month, day = (int(x) for x in inp.checklist.deadline.split("-"))
+    try:
+        due = date(meta.year + 1, month, day)
+        issued = date.fromisoformat(meta.date)
+    except ValueError:
+        return []
+    if issued < due:
+        return []
+    return [_finding(inp, "deadline", "warning", [], date=meta.date, due=due.isoformat())]
+
+
+def stale_wording(inp: FindingInput) -> list[Finding]:
+    if inp.meta.year is None or inp.meta.year < 2021:
+        return []
+    evidence = []
+    for b in _body_blocks(inp.ctx):
+        for m in STALE.finditer(b.norm):
+            evidence.append(_ev(inp.ctx, b, m.start(), m.end()))
+    if not evidence:
+        return []
+    return [_finding(inp, "stale-wording", "warning", evidence, year=inp.meta.year)]
+
+
+def thin_evidence(inp: FindingInput) -> list[Finding]:
+    ctx = inp.ctx
+    excluded = ctx.members.get("plans", set()) | ctx.members.get("shortcomings", set())
+    figures = sum(len(FIGURE.findall(b.norm)) for b in _body_blocks(ctx) if b.index not in excluded)
+    if figures >= MIN_FIGURES:
+        return []
+    return [_finding(inp, "thin-evidence", "info", [], count=figures, minimum=MIN_FIGURES)]
+
+
+CHECKS: dict[str, Callable[[FindingInput], list[Finding]]] = {
+    "year-mismatch": year_mismatch,
+    "plan-year": plan_year,
+    "placeholders": placeholders,
+    "title-form": title_form,
+    "deadline": deadline,
+    "stale-wording": stale_wording,
+    "thin-evidence": thin_evidence,
+}
+
+
+def find_all(inp: FindingInput) -> tuple[Finding, ...]:
+    return tuple(f for check in CHECKS.values() for f in check(inp))

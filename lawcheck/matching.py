@@ -1,0 +1,165 @@
+"""Evaluate checklist items against a document.
+
+For each item, every sentence is looked at through a :class:`SentenceView`;
+a hit of the item's ``match`` counts as evidence when nothing speaks against
+it (no negation, not in a title, not future, no trap, not in a section the
+item excludes). Hits with such reasons become *near misses*, and they give
+partial credit where the item's ``partial_in`` tolerates their reasons.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lawcheck.checklist import Checklist, ItemDef
+from lawcheck.clauses import Hit
+from lawcheck.clauses.terms import fill
+from lawcheck.context import DocContext, SentenceView
+from lawcheck.model import Evidence, ItemResult, NearMiss, Sentence, Status
+from lawcheck.text import original_span
+
+MAX_EVIDENCE = 3
+MAX_NEAR_MISSES = 3
+# The reason shown for a near miss with several: the most telling first.
+REASON_ORDER = ("negated", "shortcomings", "plans", "future", "title", "heading")
+# A heading names a part of the report; what the part says is the evidence.
+HEADING = frozenset(["heading"])
+
+
+@dataclass
+class _Found:
+    sentence: Sentence
+    hit: Hit
+    reasons: frozenset[str]
+
+
+def evaluate(checklist: Checklist, ctx: DocContext) -> tuple[ItemResult, ...]:
+    return tuple(evaluate_item(item, ctx) for item in checklist.items)
+
+
+def evaluate_item(item: ItemDef, ctx: DocContext) -> ItemResult:
+    if item.parts:
+        return _evaluate_parent(item, ctx)
+    clean, tolerated, near, partial_clean = _scan(item, ctx)
+    if len(clean) >= item.min_count:
+        status: Status = "met"
+    elif clean or tolerated or partial_clean:
+        status = "partial"
+    else:
+        status = "missing"
+    evidence = clean or partial_clean or tolerated
+    return _result(item, ctx, status, evidence if status != "missing" else [],
+                   near if status != "met" else [])
+
+
+def _evaluate_parent(item: ItemDef, ctx: DocContext) -> ItemResult:
+    parts = tuple(evaluate_item(p, ctx) for p in item.parts)
+    met = sum(p.status == "met" for p in parts)
+    own_partial: list[_Found] = []
+    if item.partial is not None:
+        own_partial = _scan(item, ctx, clause_only=True)[3]
+    if met >= item.need:
+        status: Status = "met"
+    elif met or any(p.status == "partial" for p in parts) or own_partial:
+        status = "partial"
+    else:
+        status = "missing"
+    evidence = tuple(e for p in parts for e in p.evidence[:1])
+    if not evidence and own_partial:
+        evidence = tuple(_evidence(ctx, f) for f in own_partial[:MAX_EVIDENCE])
+    return ItemResult(id=item.id, title=item.title, severity=item.severity, weight=item.weight,
+                      status=status, credit=_credit(item, status), evidence=evidence,
+                      near_misses=(), parts=parts, hint=fill(item.hint, ctx.year))
+
+
+def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
+          ) -> tuple[list[_Found], list[_Found], list[_Found], list[_Found]]:
+    """Sentences where the item holds: clean, tolerated for partial, near misses, partial clause."""
+    clean: list[_Found] = []
+    tolerated: list[_Found] = []
+    near: list[_Found] = []
+    partial_clean: list[_Found] = []
+    for sentence in ctx.doc.sentences:
+        view = _view(item, ctx, sentence)
+        section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n))
+        if not item.headings and view.block.kind == "heading":
+            section_reasons |= HEADING
+        if item.match is not None and not clause_only:
+            best = _best(item.match.hits(view), section_reasons)
+            if best is not None:
+                found = _Found(sentence, best, best.reasons | section_reasons)
+                if not found.reasons:
+                    clean.append(found)
+                    continue
+                if found.reasons <= item.partial_in:
+                    tolerated.append(found)
+                near.append(found)
+            elif view.traps:
+                t_start, t_end, reason = view.traps[0]
+                near.append(_Found(sentence, Hit(((t_start, t_end),)), frozenset([reason])))
+        if item.partial is not None:
+            hit = _best(item.partial.hits(view), section_reasons)
+            if hit is not None:
+                reasons = hit.reasons | section_reasons
+                if not reasons or reasons <= item.partial_in:
+                    partial_clean.append(_Found(sentence, hit, reasons))
+    return clean, tolerated, near, partial_clean
+
+
+def _view(item: ItemDef, ctx: DocContext, sentence: Sentence) -> SentenceView:
+    view = SentenceView(ctx, sentence, negation=item.negation, future=item.future, titles=item.titles)
+    if item.traps:
+        plain = view.plain()
+        spans = tuple((s, e, trap.reason) for trap in item.traps
+                      for h in trap.clause.hits(plain) for s, e in h.spans)
+        if spans:
+            view.traps = spans
+    return view
+
+
+def _best(hits: list[Hit], extra: frozenset[str]) -> Hit | None:
+    """The hit with the fewest reasons (a clean one if there is one)."""
+    if not hits:
+        return None
+    return min(hits, key=lambda h: (len(h.reasons | extra), h.start))
+
+
+def _credit(item: ItemDef, status: Status) -> float:
+    return {"met": 1.0, "partial": item.partial_credit}.get(status, 0.0)
+
+
+def _reason(reasons: frozenset[str]) -> str:
+    for r in REASON_ORDER:
+        if r in reasons:
+            return r
+    return sorted(reasons)[0] if reasons else ""
+
+
+def _evidence(ctx: DocContext, found: _Found) -> Evidence:
+    doc = ctx.doc
+    s = found.sentence
+    block = doc.blocks[s.block]
+    o_start, o_end = original_span(block.offsets, s.start, s.end, len(block.text))
+    text = block.text[o_start:o_end].strip()
+    lead = len(block.text[o_start:o_end]) - len(block.text[o_start:o_end].lstrip())
+    spans = []
+    for a, b in found.hit.spans:
+        if a >= b:
+            continue
+        sa, sb = original_span(block.offsets, s.start + a, s.start + b, len(block.text))
+        spans.append((sa - o_start - lead, sb - o_start - lead))
+    return Evidence(text=text, block=block.index, section=doc.heading_path(block),
+                    line=block.line, page=block.page, spans=tuple(sorted(set(spans))))
+
+
+def _result(item: ItemDef, ctx: DocContext, status: Status, evidence: list[_Found],
+            near: list[_Found]) -> ItemResult:
+    near_misses = []
+    for f in near[:MAX_NEAR_MISSES]:
+        ev = _evidence(ctx, f)
+        near_misses.append(NearMiss(text=ev.text, reason=_reason(f.reasons), block=ev.block,
+                                    section=ev.section, line=ev.line))
+    return ItemResult(id=item.id, title=item.title, severity=item.severity, weight=item.weight,
+                      status=status, credit=_credit(item, status),
+                      evidence=tuple(_evidence(ctx, f) for f in evidence[:MAX_EVIDENCE]),
+                      near_misses=tuple(near_misses), hint=fill(item.hint, ctx.year))

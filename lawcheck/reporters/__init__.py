@@ -1,0 +1,23 @@
+"""Output formats: each a pure function from results to text, chosen from a dict."""
+
+from __future__ import annotations
+
+from typing import Callable, Sequence
+
+from lawcheck.checklist import Checklist
+from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.reporters.json import render_json, render_jsonl
+from lawcheck.reporters.table import render_table
+
+Renderer = Callable[..., str]
+
+REPORTERS: dict[str, Renderer] = {
+    "table": render_table,
+    "json": render_json,
+    "jsonl": render_jsonl,
+}
+
+
+def render(fmt: str, results: Sequence[ReportResult | ErrorResult], checklist: Checklist,
+           lang: str = "zh", **options: object) -> str:
+    return REPORTERS[fmt](results, checklist, lang, **options)

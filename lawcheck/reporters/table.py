@@ -1,0 +1,165 @@
+"""``--format table``: the coloured table a person reads in the terminal.
+
+One table per report: each item with its status in colour (met green, partial
+yellow, missing red), the evidence with the matched words in bold and its
+section, or, for what is missing, the advice and the closest text found. A
+summary line gives the score and verdict and names the missing items.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from rich.console import Console, Group
+from rich.markup import escape
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from lawcheck.checklist import Checklist
+from lawcheck.messages import message
+from lawcheck.model import ErrorResult, Evidence, ItemResult, ReportResult
+
+STYLES = {"met": "green", "partial": "yellow", "missing": "bold red", "waived": "cyan"}
+EXCERPT = 60  # characters of evidence shown around the matched words
+
+
+def excerpt(evidence: Evidence, width: int = EXCERPT) -> Text:
+    """The evidence around its first matched span, matched words in bold."""
+    text = evidence.text
+    spans = [s for s in evidence.spans if 0 <= s[0] < s[1] <= len(text)]
+    start = 0
+    if spans and len(text) > width:
+        first = spans[0][0]
+        start = max(0, min(first - width // 3, len(text) - width))
+    end = min(len(text), start + width)
+    out = Text("…" if start > 0 else "")
+    piece = Text(text[start:end])
+    for a, b in spans:
+        if a < end and b > start:
+            piece.stylize("bold underline", max(a, start) - start, min(b, end) - start)
+    out.append_text(piece)
+    if end < len(text):
+        out.append("…")
+    return out
+
+
+def _title(item: ItemResult, checklist: Checklist, lang: str) -> str:
+    if lang == "en":
+        definition = checklist.item(item.id)
+        if definition is not None and definition.title_en:
+            return definition.title_en
+    return item.title
+
+
+def _hint(item: ItemResult, checklist: Checklist, lang: str) -> str:
+    definition = checklist.item(item.id)
+    if lang == "en" and definition is not None and definition.hint_en:
+        return definition.hint_en
+    return " ".join(item.hint.split())
+
+
+def _detail(item: ItemResult, checklist: Checklist, lang: str) -> Text:
+    out = Text()
+    if item.status == "waived":
+        out.append(item.waiver or "")
+        return out
+    if item.evidence and item.status != "missing":
+        ev = item.evidence[0]
+        out.append_text(excerpt(ev))
+        if ev.section:
+            out.append(f"\n{message('label-section', lang)}{ev.section}", style="dim")
+    if item.status != "met":
+        if out:
+            out.append("\n")
+        out.append(message("label-hint", lang), style="bold")
+        out.append(_hint(item, checklist, lang))
+        for nm in item.near_misses[:1]:
+            out.append(f"\n{message('label-near', lang)}", style="bold")
+            out.append(nm.text[:EXCERPT] + ("…" if len(nm.text) > EXCERPT else ""), style="italic")
+            out.append(f"（{message('reason-' + nm.reason, lang)}）", style="magenta")
+    return out
+
+
+def _status(item: ItemResult, lang: str) -> Text:
+    return Text(message(f"status-{item.status}", lang), style=STYLES[item.status])
+
+
+def _rows(table: Table, item: ItemResult, checklist: Checklist, lang: str) -> None:
+    label = Text(_title(item, checklist, lang))
+    label.append(f"\n{item.id} · {message('severity-' + item.severity, lang)}", style="dim")
+    table.add_row(label, _status(item, lang), _detail(item, checklist, lang))
+    for part in item.parts:
+        sub = Text("  └ " + _title(part, checklist, lang))
+        table.add_row(sub, _status(part, lang), _detail(part, checklist, lang))
+
+
+def report_table(result: ReportResult, checklist: Checklist, lang: str = "zh") -> Group:
+    meta = result.meta
+    unknown = message("unknown", lang)
+    header = Text(message("meta-line", lang, title=meta.title or unknown, year=meta.year or unknown,
+                          org=meta.org or unknown, date=meta.date or unknown), style="dim")
+    table = Table(show_lines=True, expand=True, title_justify="left")
+    table.add_column(message("col-item", lang), ratio=3, overflow="fold")
+    table.add_column(message("col-status", lang), no_wrap=True)
+    table.add_column(message("col-detail", lang), ratio=7, overflow="fold")
+    for item in result.items:
+        _rows(table, item, checklist, lang)
+    parts: list[object] = [Text(result.path, style="bold"), header, table, summary(result, checklist, lang)]
+    if result.findings:
+        lines = Text()
+        for f in result.findings:
+            lines.append(f"• [{f.id}] ", style="yellow")
+            lines.append(f.message)
+            if f.evidence:
+                lines.append(f"\n    {f.evidence[0].text[:EXCERPT]}", style="dim")
+            lines.append("\n")
+        lines.rstrip()
+        parts.append(Panel(lines, title=message("findings-title", lang), title_align="left", border_style="yellow"))
+    return Group(*parts)  # type: ignore[arg-type]
+
+
+def summary(result: ReportResult, checklist: Checklist, lang: str = "zh") -> Text:
+    key = "summary-pass" if result.passed else "summary-fail"
+    out = Text(message(key, lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}"),
+               style="bold green" if result.passed else "bold red")
+    missing = [_title(i, checklist, lang) for i in result.items if i.status == "missing"]
+    partial = [_title(i, checklist, lang) for i in result.items if i.status == "partial"]
+    sep = "、" if lang == "zh" else ", "
+    if missing:
+        out.append("\n" + message("summary-missing", lang, count=len(missing), items=sep.join(missing)),
+                   style="red")
+    if partial:
+        out.append("\n" + message("summary-partial", lang, count=len(partial), items=sep.join(partial)),
+                   style="yellow")
+    if not missing and not partial:
+        out.append("\n" + message("summary-complete", lang), style="green")
+    return out
+
+
+def error_text(result: ErrorResult, lang: str = "zh") -> Text:
+    return Text(message("error-row", lang, message=result.error), style="bold red")
+
+
+def render_table(results: Sequence[ReportResult | ErrorResult], checklist: Checklist, lang: str = "zh",
+                 *, color: bool = True, width: int | None = None) -> str:
+    console = Console(record=True, width=width or 110, color_system="standard" if color else None,
+                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
+                      file=_Null())
+    for i, result in enumerate(results):
+        if i:
+            console.print()
+        if isinstance(result, ErrorResult):
+            console.print(escape(result.path), style="bold")
+            console.print(error_text(result, lang))
+        else:
+            console.print(report_table(result, checklist, lang))
+    return console.export_text(styles=color)
+
+
+class _Null:
+    def write(self, _: str) -> int:
+        return 0
+
+    def flush(self) -> None:
+        pass

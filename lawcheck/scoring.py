@@ -1,0 +1,36 @@
+"""Credits, weights and the gate.
+
+score = 100 × Σ(weight × credit) / Σ(weight), rounded half up to one decimal.
+A report passes when its score reaches the threshold and, by ``fail_on``:
+``required`` — no required item is missing; ``partial`` — no required item is
+missing or partial; ``none`` — the score alone decides. Waived items count as met.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_HALF_UP, Decimal
+
+from lawcheck.model import ItemResult
+
+FAIL_ON = ("required", "partial", "none")
+
+
+def score(items: tuple[ItemResult, ...]) -> float:
+    total = sum(i.weight for i in items)
+    if total == 0:
+        return 100.0
+    got = sum(i.weight * (1.0 if i.status == "waived" else i.credit) for i in items)
+    value = Decimal(100 * got / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    return float(value)
+
+
+def failing_items(items: tuple[ItemResult, ...], fail_on: str = "required") -> list[ItemResult]:
+    """Items that fail the gate under ``fail_on``."""
+    if fail_on == "none":
+        return []
+    bad = {"missing"} if fail_on == "required" else {"missing", "partial"}
+    return [i for i in items if i.severity == "required" and i.status in bad]
+
+
+def passes(items: tuple[ItemResult, ...], value: float, threshold: float, fail_on: str = "required") -> bool:
+    return value >= threshold and not failing_items(items, fail_on)

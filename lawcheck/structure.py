@@ -1,0 +1,160 @@
+"""From raw blocks to a structured document: headings, sections, sentences.
+
+Heading recognition works on the normalised text. A block is a heading when it
+starts with one of the numbering forms below (or the format marks it with a
+heading style) and is short; a long numbered paragraph whose first sentence is
+short (``（一）推行执法公示制度。严格按照……``) opens a section too, titled by
+that sentence. Levels are not fixed per numbering form: the first form seen is
+level 1, a new form nests under the current one, a form seen before closes the
+deeper ones, as a reader understands an outline.
+
+Site text from saved web pages (当前位置, 【打印本页】, ICP备…, 相关文章 and what
+follows it) is set aside as ``furniture`` and kept in ``Document.nav``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from lawcheck.model import Block, Document, RawBlock, Sentence, Source
+from lawcheck.text import normalise, split_sentences
+
+# Numbering forms, in the usual outline order; matched on normalised text.
+NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(r"^第[一二三四五六七八九十]{1,3}部分[、,:.]?")),
+    ("cn", re.compile(r"^[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))")),
+    ("paren-cn", re.compile(r"^\([一二三四五六七八九十]{1,3}\)[、.]?")),
+    ("num", re.compile(r"^\d{1,2}(?:、|\.(?!\d)|\s)")),
+    ("paren-num", re.compile(r"^\(\d{1,2}\)[、.]?")),
+    ("circled", re.compile(r"^[①-⑳]")),
+)
+
+NAV = re.compile(
+    r"当前位置|您的位置|现在的位置|所在位置|首页\s*>|>\s*正文|打印本页|关闭窗口|【打印】|【关闭】"
+    r"|\bICP\b|ICP备|ICP证|公网安备|相关文章|相关链接|相关阅读|分享到|浏览次数|阅读次数|阅读:"
+    r"|点击数|点击量|字体:|【字体|字号:|责任编辑|版权所有|Copyright|网站地图|主办单位|承办单位"
+    r"|上一篇|下一篇|扫一扫|收藏本页|发布时间:|发布:|来源:|信息来源|^时间:\s*\d{4}-"
+)
+NAV_TAIL = re.compile(r"^(【)?(相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|推荐阅读)(】)?$")
+NAV_MAX_LEN = 80
+HEADING_MAX_LEN = 50
+INLINE_TITLE_MAX_LEN = 40
+TERMINAL = "。!?;:"
+
+
+@dataclass
+class _Draft:
+    raw: RawBlock
+    text: str
+    norm: str
+    offsets: tuple[int, ...]
+    kind: str = "paragraph"
+    form: str | None = None
+    heading: str | None = None
+
+
+def numbering_form(norm_text: str) -> tuple[str, int] | None:
+    """The numbering form that starts ``norm_text`` and the prefix length, if any."""
+    for name, pattern in NUMBERING:
+        m = pattern.match(norm_text)
+        if m:
+            return name, m.end()
+    return None
+
+
+def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
+    """Re-join paragraphs hard-wrapped at a fixed width (text copied out of a PDF)."""
+    norms = [normalise(b.text)[0] for b in blocks]
+    lengths = [len(n) for n in norms if len(n) >= 8]
+    if len(lengths) < 5:
+        return list(blocks)
+    width, count = Counter(lengths).most_common(1)[0]
+    near = sum(1 for n in lengths if abs(n - width) <= 1)
+    if near < 0.5 * len(lengths) or count < 3:
+        return list(blocks)
+    joined: list[RawBlock] = []
+    previous_full = False
+    for block, n in zip(blocks, norms):
+        continues = (previous_full and joined and numbering_form(n) is None
+                     and not NAV.search(n))
+        if continues:
+            last = joined[-1]
+            joined[-1] = RawBlock(last.text + block.text.strip(), last.kind,
+                                  last.style_level, last.line, last.page)
+        else:
+            joined.append(block)
+        previous_full = len(n) >= width - 2 and not n.endswith("。")
+    return joined
+
+
+def _mark_nav(drafts: list[_Draft]) -> None:
+    for d in drafts:
+        if len(d.norm) <= NAV_MAX_LEN and NAV.search(d.norm):
+            d.kind = "furniture"
+    tail_from = int(len(drafts) * 0.5)
+    for i in range(tail_from, len(drafts)):
+        if NAV_TAIL.match(drafts[i].norm):
+            for d in drafts[i:]:
+                d.kind = "furniture"
+            break
+
+
+def _classify_heading(d: _Draft) -> None:
+    found = numbering_form(d.norm)
+    if found is None:
+        if d.raw.style_level is not None and len(d.norm) <= HEADING_MAX_LEN * 2:
+            d.kind, d.form, d.heading = "heading", f"style{d.raw.style_level}", d.norm
+        return
+    form, _ = found
+    body = d.norm.rstrip(TERMINAL)
+    if d.raw.style_level is not None or (len(d.norm) <= HEADING_MAX_LEN and not any(c in body for c in "。;")):
+        d.kind, d.form, d.heading = "heading", form, d.norm
+        return
+    first = re.split(r"[。;!?]", d.norm, maxsplit=1)[0]
+    if len(first) <= INLINE_TITLE_MAX_LEN:
+        d.form, d.heading = form, first
+        return
+    clause = re.split(r"[,:]", d.norm, maxsplit=1)[0]
+    if len(clause) <= INLINE_TITLE_MAX_LEN // 2:
+        d.form, d.heading = form, clause
+
+
+def build(source: Source) -> Document:
+    """Structure a :class:`Source` into a :class:`Document`."""
+    raws = _join_wrapped(source.blocks) if source.format in ("txt", "md") else list(source.blocks)
+    drafts = []
+    for raw in raws:
+        n, offs = normalise(raw.text)
+        if n:
+            drafts.append(_Draft(raw, raw.text, n, offs))
+    _mark_nav(drafts)
+    for d in drafts:
+        if d.kind != "furniture":
+            _classify_heading(d)
+
+    blocks: list[Block] = []
+    sentences: list[Sentence] = []
+    stack: list[tuple[str, int]] = []  # (form, block index) of the open headings
+    for d in drafts:
+        index = len(blocks)
+        level = None
+        section: tuple[int, ...] = tuple(i for _, i in stack)
+        if d.form is not None:
+            forms = [f for f, _ in stack]
+            if d.form in forms:
+                del stack[forms.index(d.form):]
+            section = tuple(i for _, i in stack)
+            stack.append((d.form, index))
+            level = len(stack)
+        blocks.append(Block(index=index, text=d.text, norm=d.norm, offsets=d.offsets,
+                            kind=d.kind, level=level, section=section, heading=d.heading,
+                            line=d.raw.line, page=d.raw.page))
+        if d.kind != "furniture":
+            for start, end in split_sentences(d.norm):
+                sentences.append(Sentence(index, start, end, d.norm[start:end]))
+    nav = tuple(d.text for d in drafts if d.kind == "furniture")
+    return Document(path=source.path, format=source.format, blocks=tuple(blocks),
+                    sentences=tuple(sentences), encoding=source.encoding,
+                    furniture=source.furniture, nav=nav)

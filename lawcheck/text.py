@@ -1,0 +1,110 @@
+"""Text normalisation and sentence splitting.
+
+Matching works on a normalised copy of each block's text; evidence is shown as
+written. :func:`normalise` therefore returns, with the normalised string, the
+index in the original of every normalised character.
+
+Normalisation, in order:
+- NFKC width folding (full-width ``（，：`` become ``(,:``; ``㈠`` becomes ``(一)``);
+- traditional characters mapped to simplified, one character for one, using
+  OpenCC's character table (phrase-level conversion is not needed for matching);
+- whitespace removed wherever it touches a CJK character or punctuation (text
+  copied out of PDFs or typed with spaces between characters), and runs of it
+  collapsed to one space between Latin words.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+# Sentence ends: after NFKC, full-width ！？； are ASCII.
+_SENTENCE_END = re.compile(r"[。!?;]+[”’\"']?|\n")
+_CLAUSE_SEP = re.compile(r"[,;:。!?\n]")
+
+
+@lru_cache(maxsize=1)
+def _t2s_table() -> dict[int, str]:
+    """Traditional → simplified character table from OpenCC's data."""
+    table: dict[int, str] = {}
+    data = resources.files("opencc").joinpath("dictionary/TSCharacters.txt")
+    for line in data.read_text(encoding="utf-8").splitlines():
+        trad, _, simp = line.partition("\t")
+        if len(trad) == 1 and simp:
+            first = simp.split()[0]
+            if len(first) == 1:
+                table[ord(trad)] = first
+    return table
+
+
+def _is_wide(ch: str) -> bool:
+    """CJK ideographs and CJK/full-width punctuation: no spaces belong beside them."""
+    return ord(ch) >= 0x2E80 or ch in ",.;:!?()\"'“”‘’、。《》【】"
+
+
+def normalise(text: str) -> tuple[str, tuple[int, ...]]:
+    """Return ``(norm, offsets)`` where ``norm[i]`` comes from ``text[offsets[i]]``."""
+    table = _t2s_table()
+    chars: list[str] = []
+    offsets: list[int] = []
+    pending_space = -1  # index in text of a whitespace run not yet emitted
+    for i, ch in enumerate(text):
+        if ch.isspace() or ch == "\u200b" or ch == "\ufeff":
+            if pending_space < 0:
+                pending_space = i
+            continue
+        if ord(ch) <= 0x7F or 0x2460 <= ord(ch) <= 0x24FF:
+            folded = ch  # ASCII, or circled numbers (①), which mark headings
+        else:
+            folded = unicodedata.normalize("NFKC", ch)
+        folded = folded.translate(table)
+        if pending_space >= 0:
+            if chars and not _is_wide(chars[-1]) and folded and not _is_wide(folded[0]):
+                chars.append(" ")
+                offsets.append(pending_space)
+            pending_space = -1
+        for out in folded:
+            if out.isspace():
+                continue
+            chars.append(out)
+            offsets.append(i)
+    return "".join(chars), tuple(offsets)
+
+
+def norm(text: str) -> str:
+    """The normalised text alone (checklist terms go through this too)."""
+    return normalise(text)[0]
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Spans ``(start, end)`` of the sentences of normalised ``text``."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end()
+        if text[start:end].strip():
+            spans.append((start, end))
+        start = end
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    return spans
+
+
+def clause_bounds(text: str, pos: int) -> tuple[int, int]:
+    """The clause of ``text`` (comma, semicolon or colon delimited) around ``pos``."""
+    start = 0
+    for m in _CLAUSE_SEP.finditer(text, 0, pos):
+        start = m.end()
+    m = _CLAUSE_SEP.search(text, pos)
+    return start, (m.start() if m else len(text))
+
+
+def original_span(offsets: tuple[int, ...], start: int, end: int, text_len: int) -> tuple[int, int]:
+    """Map a span of normalised text back to the original text."""
+    if start >= len(offsets):
+        return text_len, text_len
+    o_start = offsets[start]
+    o_end = offsets[end] if end < len(offsets) else text_len
+    return o_start, o_end
