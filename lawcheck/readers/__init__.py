@@ -21,7 +21,7 @@ from pathlib import Path
 
 from lawcheck.errors import ReadError
 from lawcheck.model import Source
-from lawcheck.readers import docx, txt
+from lawcheck.readers import docx, html, legacy, markdown, odt, pdf, rtf, txt
 from lawcheck.readers.sniff import sniff
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
@@ -31,25 +31,36 @@ Reader = Callable[[Path, bytes], Source]
 # suffix → reader; the keys are also the suffixes ``batch`` looks for.
 READERS: dict[str, Reader] = {
     ".txt": txt.read,
+    ".md": markdown.read,
+    ".markdown": markdown.read,
     ".docx": docx.read,
+    ".pdf": pdf.read,
+    ".html": html.read,
+    ".htm": html.read,
+    ".odt": odt.read,
+    ".rtf": rtf.read,
+    ".doc": legacy.read,
+    ".wps": legacy.read,
 }
 SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
-# What sniffed content is read as, when it is a report format we read.
-_CONTENT_READERS: dict[str, str] = {"docx": ".docx"}
+# Sniffed content in a binary report format: read as that format, whatever the suffix.
+_CONTENT_READERS: dict[str, str] = {"docx": ".docx", "odt": ".odt", "pdf": ".pdf",
+                                    "rtf": ".rtf"}
 # Sniffed content that is not a report at all: the key of the message saying so.
 _NOT_REPORTS: dict[str, str] = {
     "spreadsheet": "content_is_spreadsheet",
     "presentation": "content_is_presentation",
     "image": "content_is_image",
     "archive": "content_is_archive",
-    "ole_other": "content_is_archive",
     "encrypted": "encrypted",
+    "legacy_doc": "legacy_doc",
 }
-# Suffixes whose content is text of some kind: sniffed HTML or plain text is theirs.
-_TEXT_SUFFIXES = frozenset({".txt"})
+# Suffixes of text formats: their reader takes any text (and says if it is binary).
+_TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 # Formats where a file without text is simply empty (not a document without a body).
-_TEXT_FORMATS = frozenset({"txt"})
+_TEXT_FORMATS = frozenset({"txt", "md", "rtf"})
+_LEGACY_SUFFIXES = frozenset({".doc", ".wps"})
 
 
 def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> Source:
@@ -114,14 +125,16 @@ def _choose(data: bytes, suffix: str, shown: str) -> Reader:
     kind = sniff(data)
     if kind in _CONTENT_READERS:
         return READERS[_CONTENT_READERS[kind]]
-    if kind in _NOT_REPORTS:
-        raise ReadError(_NOT_REPORTS[kind], path=shown, suffix=suffix)
-    if kind == "legacy_doc":
-        raise ReadError("legacy_doc", path=shown)
-    if suffix in _TEXT_SUFFIXES and kind in ("text", "html"):
-        return READERS[suffix]
+    if kind == "ole_other" and suffix in _LEGACY_SUFFIXES:
+        kind = "legacy_doc"  # WPS's own binary format: an OLE2 file without "WordDocument"
+    if kind in _NOT_REPORTS or kind == "ole_other":
+        raise ReadError(_NOT_REPORTS.get(kind, "content_is_archive"), path=shown, suffix=suffix)
     if suffix in _TEXT_SUFFIXES:
-        raise ReadError("binary", path=shown)
+        return READERS[suffix]
+    if kind == "html":  # a .doc or .docx exported from a web system as HTML
+        return READERS[".html"]
+    if suffix in _LEGACY_SUFFIXES:  # a .doc that is really plain text
+        return READERS[".txt"]
     raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
                     detail=f"content looks like {kind}")
 

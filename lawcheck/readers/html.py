@@ -1,0 +1,127 @@
+"""Saved web pages (.html, .htm), parsed with lxml's HTML parser.
+
+lxml is already a dependency and its parser (libxml2) is fast and forgiving of
+broken markup. The encoding comes from a BOM, then the page's own
+``<meta charset>``, then the same detection as plain text. Scripts, styles,
+navigation, headers, footers and asides are dropped; when the page has an
+``<article>`` or ``<main>``, only that is read. One block per block-level
+element (h1-h6 give ``style_level``; table cells are ``cell`` blocks), with
+``line`` the source line it starts on. The page title goes to ``furniture``.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from lxml import etree
+from lxml import html as lxml_html
+
+from lawcheck.errors import ReadError
+from lawcheck.model import RawBlock, Source
+from lawcheck.readers import txt
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
+         "nav", "footer", "aside", "form", "select", "button", "head")
+_SITE_CHROME = re.compile(r"(^|[\s_-])(nav|menu|footer|breadcrumb|crumb|share|sidebar|"
+                          r"topbar|copyright|position|location)", re.I)
+_BLOCKS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
+                     "dd", "pre", "blockquote", "table", "tr", "td", "th", "tbody", "thead",
+                     "caption", "figure", "figcaption", "address", "center", "hr", "body",
+                     "h1", "h2", "h3", "h4", "h5", "h6", "header"})
+_SPACE = re.compile(r"[ \t\r\n\f]+")
+
+
+def read(path: Path, data: bytes) -> Source:
+    """Read the article text of a saved web page."""
+    text, encoding = _decode(data, path)
+    try:
+        root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(
+            no_network=True, huge_tree=False, remove_comments=True, remove_pis=True))
+    except (etree.ParserError, ValueError) as exc:
+        raise ReadError("corrupt", path=str(path), format="HTML", detail=str(exc)) from exc
+    title = " ".join(t.strip() for t in root.xpath("//title/text()") if t.strip())
+    _strip_chrome(root)
+    articles = root.xpath("//article | //main")
+    container = max(articles, key=lambda e: len(e.text_content())) if articles else root
+    blocks = tuple(_Collector().blocks(container))
+    return Source(path=str(path), format="html", blocks=blocks, encoding=encoding,
+                  furniture=(title,) if title else ())
+
+
+def _decode(data: bytes, path: Path) -> tuple[str, str]:
+    declared = _META_CHARSET.search(data[:4096])
+    if declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
+                                         codecs.BOM_UTF16_BE)):
+        name = declared.group(1).decode("ascii").lower()
+        if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80"):
+            name = "gb18030"  # pages that say GB2312 routinely use GBK characters
+        try:
+            return data.decode(name), codecs.lookup(name).name.replace("_", "-")
+        except (LookupError, UnicodeDecodeError):
+            pass  # a wrong declaration: detect instead
+    return txt.decode(data, path)
+
+
+def _strip_chrome(root: etree._Element) -> None:
+    for element in list(root.iter(*_DROP)):
+        element.drop_tree()
+    for element in list(root.iter()):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body"):
+            continue
+        marks = f"{element.get('id', '')} {element.get('class', '')}"
+        if _SITE_CHROME.search(marks) and element.getparent() is not None:
+            element.drop_tree()
+
+
+class _Collector:
+    """Walks the tree, cutting the text into one block per block-level element."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.line: int | None = None
+        self.level: int | None = None
+        self.kind = "paragraph"
+
+    def blocks(self, element: etree._Element) -> Iterator[RawBlock]:
+        yield from self._walk(element, pre=False)
+        yield from self._flush()
+
+    def _walk(self, element: etree._Element, pre: bool) -> Iterator[RawBlock]:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag in _BLOCKS
+        pre = pre or tag == "pre"
+        outer = (self.line, self.level, self.kind)
+        if block:
+            yield from self._flush()
+            self._open(element, tag)
+        if tag == "br":
+            self.parts.append("\n")
+        self.parts.append(self._text(element.text, pre))
+        for child in element:
+            yield from self._walk(child, pre)
+            self.parts.append(self._text(child.tail, pre))
+        if block:
+            yield from self._flush()
+            self.line, self.level, self.kind = outer  # text after a nested block is the outer's
+
+    def _open(self, element: etree._Element, tag: str) -> None:
+        self.line = element.sourceline
+        self.level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else None
+        self.kind = "cell" if tag in ("td", "th") else "paragraph"
+
+    def _flush(self) -> Iterator[RawBlock]:
+        text = "".join(self.parts).strip(" \n")
+        self.parts = []
+        if text.strip():
+            yield RawBlock(text=text, kind=self.kind,  # type: ignore[arg-type]
+                           style_level=self.level, line=self.line)
+
+    @staticmethod
+    def _text(text: str | None, pre: bool) -> str:
+        if not text:
+            return ""
+        return text if pre else _SPACE.sub(" ", text)

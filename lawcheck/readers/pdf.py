@@ -1,0 +1,145 @@
+"""PDF with a text layer, through pdfminer.six.
+
+pdfminer.six (maintained, pure Python, ships the Adobe CJK CMaps) gives every
+text line with its position, which is what is needed here: running headers and
+footers are told by where they sit and that they repeat, and lines are joined
+back into paragraphs by indentation, gaps and short last lines. Text is kept as
+written, except that the line breaks and stray spaces the layout put between
+CJK characters are removed. A PDF without text (a scan) is refused: it needs OCR.
+"""
+
+from __future__ import annotations
+
+import io
+import logging
+import re
+import statistics
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+from pdfminer.high_level import extract_pages
+from pdfminer.layout import LAParams, LTPage, LTTextContainer, LTTextLine
+from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+
+from lawcheck.errors import ReadError
+from lawcheck.model import RawBlock, Source
+
+MAX_PAGES = 2000
+_BAND = 0.09  # share of the page height, top and bottom, where running heads sit
+_PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９]+(?:\s*页)?"
+    r"(?:\s*[/／共]\s*[0-9０-９]+\s*页?)?[\s\-—–－_·•]*$")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\u00a0]+(?=[{_CJK}])")
+_ENDS_CJK = re.compile(f"[{_CJK}]$")
+_STARTS_CJK = re.compile(f"^[{_CJK}]")
+
+
+@dataclass(frozen=True)
+class _Line:
+    text: str
+    x0: float
+    x1: float
+    y0: float
+    y1: float
+    page: int
+    page_height: float
+
+
+def read(path: Path, data: bytes) -> Source:
+    """Read a PDF's text layer as paragraphs, with running heads set aside."""
+    lines = _lines(path, data)
+    page_count = max((line.page for line in lines), default=0)
+    furniture, body = _split_furniture(lines, page_count)
+    blocks = tuple(_paragraphs(body))
+    if not blocks:
+        raise ReadError("needs_ocr", path=str(path))
+    return Source(path=str(path), format="pdf", blocks=blocks, furniture=furniture)
+
+
+def _lines(path: Path, data: bytes) -> list[_Line]:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not ours to show
+    try:
+        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams(), maxpages=MAX_PAGES))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError("encrypted", path=str(path)) from exc
+    return [line for number, page in enumerate(pages, start=1)
+            for line in _page_lines(page, number)]
+
+
+def _page_lines(page: LTPage, number: int) -> list[_Line]:
+    out = []
+    for box in page:
+        if not isinstance(box, LTTextContainer):
+            continue
+        for line in box:
+            if isinstance(line, LTTextLine):
+                text = line.get_text().rstrip("\n")
+                if text.strip():
+                    out.append(_Line(text, line.x0, line.x1, line.y0, line.y1, number,
+                                     page.height))
+    return out
+
+
+def _split_furniture(lines: list[_Line], pages: int) -> tuple[tuple[str, ...], list[_Line]]:
+    """Running heads (repeated in the page's top or bottom band) and page numbers go."""
+    def key(line: _Line) -> str:
+        return re.sub(r"\d+", "#", line.text.strip())
+
+    in_band = [line for line in lines if _in_band(line)]
+    repeats = Counter(key(line) for line in in_band)
+    furniture: list[str] = []
+    body = []
+    for line in lines:
+        text = line.text.strip()
+        if _in_band(line) and (_PAGE_NUMBER.match(text) or pages >= 2
+                               and repeats[key(line)] >= max(2, pages // 2)):
+            if not _PAGE_NUMBER.match(text) and text not in furniture:
+                furniture.append(text)
+            continue
+        body.append(line)
+    return tuple(furniture), body
+
+
+def _in_band(line: _Line) -> bool:
+    band = _BAND * line.page_height
+    return line.y0 >= line.page_height - band or line.y1 <= band
+
+
+def _paragraphs(lines: list[_Line]) -> list[RawBlock]:
+    """Join lines into paragraphs: a new one starts after a short line, a gap or an indent."""
+    if not lines:
+        return []
+    height = statistics.median(line.y1 - line.y0 for line in lines)
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]
+    right = max(line.x1 for line in lines)
+    blocks: list[RawBlock] = []
+    current: list[_Line] = []
+    for line in lines:
+        if current and _starts_paragraph(current[-1], line, left, right, height):
+            blocks.append(_block(current))
+            current = []
+        current.append(line)
+    blocks.append(_block(current))
+    return blocks
+
+
+def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float,
+                      height: float) -> bool:
+    if line.x0 > left + height * 0.8:  # indented first line (or centred text)
+        return True
+    if prev.x1 < right - height * 1.5:  # the line before stopped short
+        return True
+    if line.page == prev.page and prev.y0 - line.y1 > height * 0.9:  # a blank gap
+        return True
+    return False
+
+
+def _block(lines: list[_Line]) -> RawBlock:
+    text = lines[0].text.strip()
+    for line in lines[1:]:
+        part = line.text.strip()
+        glue = "" if _ENDS_CJK.search(text) or _STARTS_CJK.match(part) else " "
+        text += glue + part
+    return RawBlock(text=_CJK_SPACE.sub("", text), page=lines[0].page)
