@@ -109,6 +109,10 @@ class Evidence:
     page: int | None = None
     # character spans of the matched terms within ``text``
     spans: tuple[tuple[int, int], ...] = ()
+    # the whole block ``text`` was taken from, and where ``text`` starts in it
+    # (for reporters that show evidence in its paragraph; not part of the JSON)
+    paragraph: str = ""
+    at: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "block": self.block, "section": self.section,
