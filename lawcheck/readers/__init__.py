@@ -74,15 +74,11 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     data = _load(file, shown, max_size)
     if not data.strip():
         raise ReadError("empty", path=shown)
-    reader = _choose(data, suffix, shown)
     try:
-        source = reader(Path(shown), data)
+        source = _choose(data, suffix, shown)(Path(shown), data)
     except ReadError:
         raise
-    except (MemoryError, RecursionError) as exc:
-        raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
-                        detail=type(exc).__name__) from exc
-    except Exception as exc:  # a parsing library's own error on damaged input
+    except Exception as exc:  # a parsing library's own error on damaged input (or MemoryError)
         raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
                         detail=f"{type(exc).__name__}: {exc}") from exc
     if not any(block.text.strip() for block in source.blocks):

@@ -26,6 +26,9 @@ from lawcheck.errors import ReadError
 from lawcheck.model import RawBlock, Source
 
 MAX_PAGES = 2000
+# boxes_flow=None: order text boxes by position instead of pdfminer's hierarchical
+# grouping, which is quadratic in the number of boxes (minutes on a damaged page).
+_LAYOUT = LAParams(boxes_flow=None)
 _BAND = 0.09  # share of the page height, top and bottom, where running heads sit
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９]+(?:\s*页)?"
@@ -61,7 +64,7 @@ def read(path: Path, data: bytes) -> Source:
 def _lines(path: Path, data: bytes) -> list[_Line]:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not ours to show
     try:
-        pages = list(extract_pages(io.BytesIO(data), laparams=LAParams(), maxpages=MAX_PAGES))
+        pages = list(extract_pages(io.BytesIO(data), laparams=_LAYOUT, maxpages=MAX_PAGES))
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ReadError("encrypted", path=str(path)) from exc
     return [line for number, page in enumerate(pages, start=1)

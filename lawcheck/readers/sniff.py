@@ -64,7 +64,8 @@ def _sniff_zip(data: bytes) -> ContentKind:
                     return "spreadsheet"
                 if b"presentation" in mimetype:
                     return "presentation"
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError):
+    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
+            RuntimeError):  # RuntimeError: a member encrypted with a zip password
         # A damaged zip that starts like one: let the docx reader name the damage.
         return "docx"
     if "word/document.xml" in names or any(n.startswith("word/") for n in names):
