@@ -33,9 +33,13 @@ DEFAULT_NEGATION_BEFORE = ["未(?!经|来|成年|按期|满)", "没有", "尚未
 DEFAULT_NEGATION_AFTER = ["不够", "不到位", "有待", "不足", "没有", "尚未", "未能", "不高", "不强",
                           "不规范", "不完善", "不健全", "滞后", "薄弱", "欠缺", "缺乏", "流于形式"]
 DEFAULT_FUTURE = ["将(?=进一步|继续|全面|加强|加快|持续|深入|不断|着力|大力|积极|努力|逐步|切实|认真|重点"
-                  "|推动|推进|完善|建立|健全|开展|落实|组织|抓好|做好|提升|强化|推行|探索|实现|围绕|坚持)",
-                  "拟(?!定|稿|制|订)", "计划(?=于|在|将|开展|组织|年内|明年|下半年)", "下一步", "明年",
-                  "今后", "接下来", "打算", "力争", "争取"]
+                  "|推动|推进|完善|建立|健全|开展|落实|组织|抓好|做好|提升|强化|推行|探索|实现|围绕|坚持"
+                  "|为|在|于|对|向|从|以|按照|新|尽快|适时|陆续|启动|出台|制定|印发|建成|配备|完成|着手"
+                  "|争取|通过|统筹|进行|全力|加大|扩大|聘请|设立|实施|引入|试行|力争)",
+                  "拟(?!定|稿|制|订|作出|办理|任)", "计划(?=于|在|将|开展|组织|年内|明年|下半年|制定|出台|建立|推行|实施|完成|启动|引入|聘请|设立|对|新)", "下一步", "明年",
+                  "今后", "接下来", "打算", "力争", "争取", "届时", "准备(?=开展|推行|建立|实施)"]
+# 虽已配备执法记录仪，但……未能做到全过程记录: the concession is negated as a whole.
+CONCESSIVE = "(虽|虽然|尽管)[^。]*?(但|但是|然而|却)"
 FUTURE_LEAD = ["下一步", "今后", "明年", "接下来", "下一年", "新的一年", "来年"]
 
 
@@ -120,6 +124,7 @@ class Checklist:
     negation_after: Any
     future: Any
     future_lead: Any
+    concessive: Any = None
     path: str = ""
     title_en: str = ""
 
@@ -250,6 +255,12 @@ def _problem(root: Any, error: jsonschema.ValidationError) -> Problem:
         return Problem(line, col, dotted, f"no '{missing}'", f"'{missing}' to be set")
     line, col = yamlsource.locate(root, path)
     return Problem(line, col, dotted, _describe(error.instance), _expected(error))
+
+
+def schema_problems(data: Any, json_schema: dict[str, Any]) -> list[Problem]:
+    """Every problem of ``data`` (loaded by yamlsource) against ``json_schema``, located, in file order."""
+    validator = jsonschema.Draft202012Validator(json_schema)
+    return sorted({_problem(data, e) for e in validator.iter_errors(data)}, key=lambda p: (p.line, p.col, p.path))
 
 
 def validate(data: Any) -> list[Problem]:
@@ -462,5 +473,6 @@ def compile_checklist(data: dict[str, Any], path: str = "") -> Checklist:
         negation_after=_alternation(negation.get("after", DEFAULT_NEGATION_AFTER)),
         future=_alternation(list(_strings(data.get("future"))) or DEFAULT_FUTURE),
         future_lead=_alternation(FUTURE_LEAD),
+        concessive=compile_pattern(CONCESSIVE),
         path=path,
     )

@@ -47,19 +47,24 @@ class DocContext:
     negation_after: "regex.Pattern[str]"
     future: "regex.Pattern[str]"
     future_lead: "regex.Pattern[str]"
+    concessive: "regex.Pattern[str] | None" = None
     members: dict[str, set[int]] = field(default_factory=dict)
     heads: dict[str, dict[tuple[int, int], int]] = field(default_factory=dict)
     instances: list[SectionInstance] = field(default_factory=list)
+    # Blocks that head a named part (plans, shortcomings…): they name the part, not a deed.
+    part_heads: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, doc: Document, checklist: "Checklist", year: int | None) -> "DocContext":
         ctx = cls(doc, year, checklist.negation_before, checklist.negation_after,
-                  checklist.future, checklist.future_lead)
+                  checklist.future, checklist.future_lead, checklist.concessive)
         for name, section in checklist.sections.items():
             for inst in find_sections(doc, section, year):
                 ctx.instances.append(inst)
                 ctx.members.setdefault(name, set()).update(inst.blocks)
                 ctx.heads.setdefault(name, {})[inst.head] = inst.chars
+                if doc.blocks[inst.head[0]].kind == "heading":
+                    ctx.part_heads.add(inst.head[0])
         return ctx
 
     def in_section(self, block: int, name: str) -> bool:
@@ -123,6 +128,14 @@ class SentenceView:
         """Content length of the ``name`` section headed by this sentence, if it heads one."""
         return self.ctx.heads.get(name, {}).get((self.sentence.block, self.sentence.start))
 
+    def headings_above(self) -> list[str]:
+        """The titles of the parts this sentence is in, innermost last (its own block's, if it opens one)."""
+        block = self.block
+        titles = [heading_text(self.ctx.doc.blocks[i]) or "" for i in block.section]
+        if block.heading is not None and (block.kind != "heading" or self.sentence.start > 0):
+            titles.append(heading_text(block) or "")
+        return titles
+
     def heading_title(self) -> str | None:
         if self.sentence.start != 0:
             return None
@@ -139,6 +152,16 @@ class SentenceView:
         lead_end = clause_bounds(self.text, 0)[1]
         return bool(self.ctx.future_lead.search(self.text[:lead_end + 1]))
 
+    @cached_property
+    def _concession_end(self) -> int:
+        """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
+        if self.ctx.concessive is None:
+            return -1
+        m = self.ctx.concessive.search(self.text)
+        if m is None or not self.ctx.negation_before.search(self.text, m.end()):
+            return -1
+        return m.end()
+
     def reasons(self, start: int, end: int) -> frozenset[str]:
         found: set[str] = set()
         if self.check_titles and any(s <= start and end <= e for s, e in self._title_ranges):
@@ -148,10 +171,12 @@ class SentenceView:
             c_end = max(c_end, clause_bounds(self.text, max(end - 1, start))[1])
             before, after = self.text[c_start:start], self.text[end:c_end]
             if self.check_negation and (self.ctx.negation_before.search(before)
-                                        or self.ctx.negation_after.search(after)):
+                                        or self.ctx.negation_after.search(after)
+                                        or start < self._concession_end):
                 found.add("negated")
+            # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
             if self.check_future and (self._future_sentence or (
-                    not self.in_section(PLANS) and self.ctx.future.search(before))):
+                    not self.in_section(PLANS) and self.ctx.future.search(self.text[:start]))):
                 found.add("future")
         for t_start, t_end, reason in self.traps:
             if t_start < end and start < t_end:

@@ -82,7 +82,7 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
     for sentence in ctx.doc.sentences:
         view = _view(item, ctx, sentence)
         section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n))
-        if not item.headings and view.block.kind == "heading":
+        if not item.headings and sentence.block in ctx.part_heads:
             section_reasons |= HEADING
         if item.match is not None and not clause_only:
             best = _best(item.match.hits(view), section_reasons)

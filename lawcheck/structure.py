@@ -36,6 +36,7 @@ NAV = re.compile(
     r"|\bICP\b|ICP备|ICP证|公网安备|相关文章|相关链接|相关阅读|分享到|浏览次数|阅读次数|阅读:"
     r"|点击数|点击量|字体:|【字体|字号:|责任编辑|版权所有|Copyright|网站地图|主办单位|承办单位"
     r"|上一篇|下一篇|扫一扫|收藏本页|发布时间:|发布:|来源:|信息来源|^时间:\s*\d{4}-"
+    r"|^首页\s*[|>»/]|([^|]{1,8}\|){3,}"
 )
 NAV_TAIL = re.compile(r"^(【)?(相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|推荐阅读)(】)?$")
 NAV_MAX_LEN = 80
@@ -72,7 +73,9 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
         return list(blocks)
     width, count = Counter(lengths).most_common(1)[0]
     near = sum(1 for n in lengths if abs(n - width) <= 1)
-    if near < 0.5 * len(lengths) or count < 3:
+    longer = sum(1 for n in lengths if n > width + 1)
+    # Wrapped text: many lines share the width and hardly any is longer.
+    if width < 12 or count < 3 or near < 0.3 * len(lengths) or longer > 0.05 * len(lengths):
         return list(blocks)
     joined: list[RawBlock] = []
     previous_full = False
@@ -85,7 +88,9 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
                                   last.style_level, last.line, last.page)
         else:
             joined.append(block)
-        previous_full = len(n) >= width - 2 and not n.endswith("。")
+        # A numbered line without punctuation is a heading that happens to fill the line.
+        heading_like = numbering_form(n) is not None and not any(c in n for c in ",。;:!?")
+        previous_full = len(n) >= width - 2 and not n.endswith("。") and not heading_like
     return joined
 
 

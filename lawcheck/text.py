@@ -8,9 +8,8 @@ Normalisation, in order:
 - NFKC width folding (full-width ``（，：`` become ``(,:``; ``㈠`` becomes ``(一)``);
 - traditional characters mapped to simplified, one character for one, using
   OpenCC's character table (phrase-level conversion is not needed for matching);
-- whitespace removed wherever it touches a CJK character or punctuation (text
-  copied out of PDFs or typed with spaces between characters), and runs of it
-  collapsed to one space between Latin words.
+- whitespace removed (text copied out of PDFs or typed with spaces between
+  characters, digits included), except one space kept between Latin words.
 """
 
 from __future__ import annotations
@@ -61,7 +60,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
             folded = unicodedata.normalize("NFKC", ch)
         folded = folded.translate(table)
         if pending_space >= 0:
-            if chars and not _is_wide(chars[-1]) and folded and not _is_wide(folded[0]):
+            if chars and chars[-1].isascii() and chars[-1].isalpha() and folded[:1].isascii() and folded[:1].isalpha():
                 chars.append(" ")
                 offsets.append(pending_space)
             pending_space = -1

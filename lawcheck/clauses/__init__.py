@@ -10,7 +10,7 @@ from typing import Any, Callable
 from lawcheck.clauses.base import Clause, Hit, compile_clause
 from lawcheck.clauses.logic import AllOf, Near, NoneOf
 from lawcheck.clauses.pattern import Pattern
-from lawcheck.clauses.scope import HeadingText, InSections, OutsideSections, SectionHead
+from lawcheck.clauses.scope import HeadingText, InSections, OutsideSections, SectionHead, Under
 from lawcheck.clauses.terms import Terms
 
 KINDS: dict[str, Callable[[Any], Clause]] = {
@@ -23,6 +23,7 @@ KINDS: dict[str, Callable[[Any], Clause]] = {
     "exclude_in": OutsideSections,
     "section": SectionHead,
     "heading": HeadingText,
+    "under": Under,
 }
 
 __all__ = ["KINDS", "Clause", "Hit", "compile_clause"]

@@ -44,6 +44,25 @@ class SectionHead:
         return [Hit(((0, len(s.text)),))]
 
 
+class Under:
+    """``under``: the sentence sits under a heading that names one of the terms.
+
+        match: {all: [{under: [规范性文件]}, {any: [清理, 备案]}]}
+
+    holds in "共清理文件14件，均已报备。" under "（四）加强行政规范性文件管理".
+    """
+
+    def __init__(self, spec: list[str]) -> None:
+        from lawcheck.text import norm
+
+        self.terms = tuple(norm(t) for t in spec)
+
+    def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
+        if any(t in title for title in s.headings_above() for t in self.terms):
+            return [EMPTY]
+        return []
+
+
 class HeadingText:
     def __init__(self, spec: Any) -> None:
         sources = [spec] if isinstance(spec, str) else list(spec)
