@@ -30,6 +30,7 @@ from lawcheck.errors import ReadError
 from lawcheck.model import RawBlock, Source
 from lawcheck.readers.numbering import Numbering
 from lawcheck.readers.safety import SafeZip, parse_xml
+from lawcheck.readers.values import to_int
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 W_STRICT = "http://purl.oclc.org/ooxml/wordprocessingml/main"
@@ -177,22 +178,15 @@ class _Package:
                 continue
             style_id = node.get(f"{w}styleId", "")
             ppr = node.find(f"{w}pPr")
-            num_id, ilvl = self._num_pr(ppr)
+            num_id, ilvl = _num_pr(ppr, w)
             styles.styles[style_id] = _Style(
                 name=_val(node.find(f"{w}name"), w) or "",
                 based_on=_val(node.find(f"{w}basedOn"), w),
-                outline=_int(_val(_find(ppr, f"{w}outlineLvl"), w)),
+                outline=to_int(_val(_find(ppr, f"{w}outlineLvl"), w), None),
                 num_id=num_id, ilvl=ilvl)
             if node.get(f"{w}default") in ("1", "true", "on"):
                 styles.default_paragraph = style_id
         return styles
-
-    def _num_pr(self, ppr: etree._Element | None) -> tuple[str | None, int | None]:
-        num_pr = _find(ppr, f"{self.w}numPr")
-        if num_pr is None:
-            return None, None
-        return (_val(num_pr.find(f"{self.w}numId"), self.w),
-                _int(_val(num_pr.find(f"{self.w}ilvl"), self.w)))
 
     def _notes(self, root: etree._Element) -> Iterator[RawBlock]:
         walker = _Walker(self, None)
@@ -221,7 +215,6 @@ class _Walker:
 
     def __init__(self, package: _Package, numbering: Numbering | None) -> None:
         self.w = package.w
-        self.package = package
         self.styles = package.styles
         self.numbering = numbering
 
@@ -248,7 +241,7 @@ class _Walker:
             text = self._label(ppr, style_id) + text
             level = None
             if kind == "paragraph":
-                own = _int(_val(_find(ppr, f"{self.w}outlineLvl"), self.w))
+                own = to_int(_val(_find(ppr, f"{self.w}outlineLvl"), self.w), None)
                 level = _outline_level(own) if own is not None else self.styles.level(style_id)
             yield RawBlock(text=text, kind=kind, style_level=level)  # type: ignore[arg-type]
         for box in boxes:
@@ -257,7 +250,7 @@ class _Walker:
     def _label(self, ppr: etree._Element | None, style_id: str | None) -> str:
         if self.numbering is None:
             return ""
-        num_id, ilvl = self.package._num_pr(ppr)
+        num_id, ilvl = _num_pr(ppr, self.w)
         style_num, style_ilvl = self.styles.numbering(style_id)
         num_id = num_id if num_id is not None else style_num
         ilvl = ilvl if ilvl is not None else (style_ilvl or 0)
@@ -333,6 +326,14 @@ def _descend(el: etree._Element, w: str, tag: str) -> Iterator[etree._Element]:
             yield from _descend(child, w, tag)
 
 
+def _num_pr(ppr: etree._Element | None, w: str) -> tuple[str | None, int | None]:
+    """The list (numId) and level (ilvl) that paragraph properties put a paragraph in."""
+    num_pr = _find(ppr, f"{w}numPr")
+    if num_pr is None:
+        return None, None
+    return _val(num_pr.find(f"{w}numId"), w), to_int(_val(num_pr.find(f"{w}ilvl"), w), None)
+
+
 def _find(el: etree._Element | None, tag: str) -> etree._Element | None:
     return None if el is None else el.find(tag)
 
@@ -341,28 +342,14 @@ def _val(el: etree._Element | None, w: str) -> str | None:
     return None if el is None else el.get(f"{w}val")
 
 
-def _int(value: str | None) -> int | None:
-    try:
-        return int(value) if value is not None else None
-    except ValueError:
-        return None
-
-
 def _outline_level(outline: int) -> int | None:
     # w:outlineLvl 0-8 are heading levels 1-9; 9 means body text.
     return outline + 1 if 0 <= outline <= 8 else None
 
 
 def _symbol(char: str | None) -> str:
-    code = _int_hex(char)
+    code = to_int(char, None, base=16)
     # Symbol-font characters sit in the private use area F000-F0FF: no meaning to keep.
-    if code is None or 0xE000 <= code <= 0xF8FF:
+    if code is None or 0xE000 <= code <= 0xF8FF or not 0 < code <= 0x10FFFF:
         return ""
     return chr(code)
-
-
-def _int_hex(value: str | None) -> int | None:
-    try:
-        return int(value, 16) if value else None
-    except ValueError:
-        return None

@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from lawcheck.readers.values import to_int
+
 _DIGITS = "零一二三四五六七八九"
 _LEGAL_SIMPLIFIED = "零壹贰叁肆伍陆柒捌玖"
 _LEGAL_TRADITIONAL = "零壹貳參肆伍陸柒捌玖"
@@ -56,7 +58,7 @@ def _roman(n: int) -> str:
 
 def _letter(n: int) -> str:
     # Word repeats the letter past Z: 27 → AA, 28 → BB.
-    if n <= 0:
+    if n <= 0 or n > 26 * 30:  # no list is that long; a hostile start value could be
         return str(n)
     return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1)
 
@@ -146,7 +148,8 @@ class Numbering:
             for override in node.iterchildren(f"{w}lvlOverride"):
                 start = override.find(f"{w}startOverride")
                 if start is not None:
-                    overrides[_int(override.get(f"{w}ilvl"), 0)] = _int(start.get(f"{w}val"), 1)
+                    level = to_int(override.get(f"{w}ilvl"), 0)
+                    overrides[level] = to_int(start.get(f"{w}val"), 1)
             numbering.nums[node.get(f"{w}numId", "")] = (
                 ref.get(f"{w}val", "") if ref is not None else "", overrides)
         return numbering
@@ -205,17 +208,10 @@ def _parse_level(lvl: etree._Element, w: str) -> Level:
     restart = val("lvlRestart")
     legal = lvl.find(f"{w}isLgl")
     return Level(
-        start=_int(val("start"), 1),
+        start=to_int(val("start"), 1),
         num_fmt=val("numFmt") or "decimal",
         text=val("lvlText") if val("lvlText") is not None else "",
         suffix=val("suff") or "tab",
-        restart=_int(restart, 0) if restart is not None else None,
+        restart=to_int(restart, 0) if restart is not None else None,
         legal=legal is not None and legal.get(f"{w}val", "true") not in ("0", "false", "off"),
     )
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default

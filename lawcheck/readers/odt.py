@@ -17,12 +17,14 @@ from lxml import etree
 from lawcheck.errors import ReadError
 from lawcheck.model import RawBlock, Source
 from lawcheck.readers.safety import SafeZip, parse_xml
+from lawcheck.readers.values import to_int
 
 TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
 STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_MAX_SPACES = 100  # text:s repeats a space c times; a hostile c must not fill memory
 
 _CONTAINERS = frozenset({f"{TEXT}list", f"{TEXT}list-item", f"{TEXT}list-header",
                          f"{TEXT}section", f"{TEXT}table-of-content", f"{TEXT}index-body",
@@ -88,7 +90,7 @@ class _Walker:
         if text.strip():
             level = None
             if p.tag == f"{TEXT}h" and kind == "paragraph":
-                level = _int(p.get(f"{TEXT}outline-level"), 1)
+                level = to_int(p.get(f"{TEXT}outline-level"), 1)
             yield RawBlock(text=text, kind=kind, style_level=level)  # type: ignore[arg-type]
         for frame in frames:
             yield from self.blocks(frame, kind)
@@ -98,7 +100,7 @@ class _Walker:
         for child in el:
             tag = child.tag
             if tag == f"{TEXT}s":
-                out.append(" " * _int(child.get(f"{TEXT}c"), 1))
+                out.append(" " * min(to_int(child.get(f"{TEXT}c"), 1), _MAX_SPACES))
             elif tag == f"{TEXT}tab":
                 out.append("\t")
             elif tag == f"{TEXT}line-break":
@@ -131,10 +133,3 @@ def _enclosing_table(row: etree._Element) -> etree._Element | None:
     while parent is not None and parent.tag != f"{TABLE}table":
         parent = parent.getparent()
     return parent
-
-
-def _int(value: str | None, default: int) -> int:
-    try:
-        return int(value) if value is not None else default
-    except ValueError:
-        return default

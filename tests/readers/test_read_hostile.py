@@ -9,7 +9,11 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import docx
 import pytest
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls
+from docxmaker import add_numbering, numbered
 
 from lawcheck.errors import ReadError
 from lawcheck.readers import read
@@ -125,3 +129,20 @@ def test_deeply_nested_xml_is_refused(make_docx: MakeDocx, budget: None) -> None
         f"<w:document {W}><w:body><w:p>" + "<w:r>" * depth + "</w:r>" * depth
         + "</w:p></w:body></w:document>").encode())
     assert refused(path).key == "corrupt"
+
+
+def test_huge_repeat_counts_do_not_fill_memory(tmp_path: Path, make_docx: MakeDocx,
+                                               budget: None) -> None:
+    from test_read_markup import ODT_CONTENT, write_odt
+
+    odt = write_odt(tmp_path / "spaces.odt",
+                    ODT_CONTENT.replace('text:c="2"', 'text:c="999999999"'))
+    assert len(read(odt).blocks[1].text) < 200
+
+    def build(d: docx.document.Document) -> None:
+        add_numbering(d, 2, [("upperLetter", "%1.", 999_999_999)])
+        numbered(d, "第一项", 2)
+        d.add_paragraph("正文").add_run().element.append(parse_xml(
+            f'<w:sym {nsdecls("w")} w:char="FFFFFFFF"/>'))
+
+    assert [b.text for b in read(make_docx(build)).blocks] == ["999999999.第一项", "正文"]
