@@ -263,6 +263,12 @@ def schema_problems(data: Any, json_schema: dict[str, Any]) -> list[Problem]:
     return sorted({_problem(data, e) for e in validator.iter_errors(data)}, key=lambda p: (p.line, p.col, p.path))
 
 
+def schema_problems(data: Any, json_schema: dict[str, Any]) -> list[Problem]:
+    """Every problem of ``data`` (loaded by yamlsource) against ``json_schema``, located, in file order."""
+    validator = jsonschema.Draft202012Validator(json_schema)
+    return sorted({_problem(data, e) for e in validator.iter_errors(data)}, key=lambda p: (p.line, p.col, p.path))
+
+
 def validate(data: Any) -> list[Problem]:
     """Every schema problem of checklist ``data`` (as loaded by yamlsource), in file order."""
     validator = jsonschema.Draft202012Validator(schema())

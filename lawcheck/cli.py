@@ -10,6 +10,7 @@ import typer
 
 from lawcheck import __version__
 from lawcheck.commands.check import check
+from lawcheck.commands.config_cmd import config_app
 from lawcheck.commands.eval import eval_labels
 
 app = typer.Typer(
@@ -22,6 +23,7 @@ app = typer.Typer(
 
 app.command("check")(check)
 app.command("eval")(eval_labels)
+app.add_typer(config_app, name="config")
 
 
 def _version(value: bool) -> None:

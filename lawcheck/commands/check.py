@@ -9,14 +9,15 @@ import typer
 
 from lawcheck import checklist as checklists
 from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
-                                      check_lang, use_color, width, write_output)
+                                      check_lang, error, use_color, width, write_output)
+from lawcheck.config import check_waivers, settings_for
 from lawcheck.engine import Options, check_path
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
 from lawcheck.reporters import REPORTERS, render
 
-FORMATS = ("table", "json", "jsonl")
+FORMATS = ("table", "json", "jsonl", "junit", "sarif", "github")
 
 
 def exit_code(results: list[ReportResult | ErrorResult]) -> int:
@@ -30,34 +31,39 @@ def exit_code(results: list[ReportResult | ErrorResult]) -> int:
 @boundary
 def check(
     files: list[Path] = typer.Argument(..., help="Report files (.txt, .docx, …)", show_default=False),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | json | jsonl"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | junit | sarif | github"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),
-    fail_on: str = typer.Option("required", "--fail-on", help="required | partial | none"),
-    lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="required | partial | none"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en"),
     no_color: bool = typer.Option(False, "--no-color", help="Plain text without colours"),
     max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file read, in bytes"),
+    config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Report, but exit 0 even when the gate fails"),
 ) -> None:
     """Check reports against the checklist: what is there, where, and what is missing."""
-    check_lang(lang)
-    check_fail_on(fail_on)
+    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
+    lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in FORMATS or fmt not in REPORTERS:
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(FORMATS))
-    compiled = checklists.load(checklist)
-    options = Options(min_score=min_score, fail_on=fail_on, lang=lang, max_size=max_size)
+    compiled = checklists.load(run.checklist)
+    check_waivers(run, compiled)
+    options = Options(min_score=run.min_score, fail_on=fail_on, lang=lang, max_size=max_size)
     results: list[ReportResult | ErrorResult] = []
     for file in files:
         try:
-            results.append(check_path(file, compiled, options))
+            results.append(run.apply_waivers(check_path(file, compiled, options)))
         except ReadError as e:
             results.append(ErrorResult(path=str(file), error=e.render(lang), key=e.key))
     color = use_color(no_color) and output is None
-    text = render(fmt, results, compiled, lang, color=color, width=width())
+    text = render(fmt, results, compiled, lang, color=color, width=width(), fail_on=fail_on)
     if fmt == "table" and len(files) == 1 and isinstance(results[0], ErrorResult):
         # A single unreadable file: one clear sentence on stderr, nothing on stdout.
-        from lawcheck.commands.common import error
         error(results[0].error)
         raise typer.Exit(EXIT_ERROR)
     write_output(text, output)
-    raise typer.Exit(exit_code(results))
+    for line in run.unused_waivers(files):
+        error(line)
+    code = exit_code(results)
+    raise typer.Exit(EXIT_OK if exit_zero and code == EXIT_FAILED else code)

@@ -6,7 +6,10 @@ from typing import Callable, Sequence
 
 from lawcheck.checklist import Checklist
 from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.reporters.github import render_github
 from lawcheck.reporters.json import render_json, render_jsonl
+from lawcheck.reporters.junit import render_junit
+from lawcheck.reporters.sarif import render_sarif
 from lawcheck.reporters.table import render_table
 
 Renderer = Callable[..., str]
@@ -15,6 +18,9 @@ REPORTERS: dict[str, Renderer] = {
     "table": render_table,
     "json": render_json,
     "jsonl": render_jsonl,
+    "junit": render_junit,
+    "sarif": render_sarif,
+    "github": render_github,
 }
 
 

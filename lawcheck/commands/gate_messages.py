@@ -1,0 +1,86 @@
+"""Messages of the pipeline gate: settings, waivers, CI formats, checklist authoring, explain."""
+
+from __future__ import annotations
+
+GATE_MESSAGES: dict[str, dict[str, str]] = {
+    # settings file
+    "settings-missing": {
+        "zh": "找不到设置文件 {path}。",
+        "en": "Settings file {path} does not exist.",
+    },
+    "settings-unreadable": {
+        "zh": "无法读取设置文件 {path}：{error}。",
+        "en": "Settings file {path} cannot be read: {error}.",
+    },
+    "settings-yaml": {
+        "zh": "{path}:{line}:{col}: 设置文件不是有效的 YAML：{error}",
+        "en": "{path}:{line}:{col}: the settings file is not valid YAML: {error}",
+    },
+    "settings-invalid": {
+        "zh": "设置文件 {path} 有以下错误：\n{problems}",
+        "en": "Settings file {path} has these errors:\n{problems}",
+    },
+    "config-title": {"zh": "生效的设置", "en": "Settings in force"},
+    "config-file": {"zh": "设置文件：{path}", "en": "Settings file: {path}"},
+    "config-no-file": {"zh": "设置文件：无（当前目录及上级目录中没有 lawcheck.yaml）",
+                       "en": "Settings file: none (no lawcheck.yaml here or above)"},
+    "origin-default": {"zh": "默认", "en": "default"},
+    "origin-command-line": {"zh": "命令行", "en": "command line"},
+    "config-pass-score": {"zh": "检查清单的及格线 {score:g}", "en": "the checklist's pass mark, {score:g}"},
+    "config-waiver": {
+        "zh": "豁免 {item}：{files}，到期 {expires}，批准人 {approved_by}（{where}）",
+        "en": "Waiver {item}: {files}, expires {expires}, approved by {approved_by} ({where})",
+    },
+    "config-waiver-expired": {"zh": "（已过期）", "en": " (expired)"},
+    # waivers
+    "waiver-expired": {
+        "zh": "检查项 {item} 的豁免已于 {expires} 到期，不再生效（{where}）。",
+        "en": "The waiver for {item} expired on {expires} and no longer applies ({where}).",
+    },
+    "waiver-unused": {
+        "zh": "{where}: 检查项 {item} 的豁免（{files}）没有匹配到本次检查的任何文件。",
+        "en": "{where}: the waiver for {item} ({files}) matched none of the files checked.",
+    },
+    "waiver-today": {
+        "zh": "环境变量 LAWCHECK_TODAY 的值“{value}”不是 YYYY-MM-DD 格式的日期。",
+        "en": "LAWCHECK_TODAY \"{value}\" is not a date in the form YYYY-MM-DD.",
+    },
+    # CI formats
+    "ci-score-case": {"zh": "得分与及格线", "en": "score and pass mark"},
+    "ci-score-failed": {"zh": "得分 {score} 低于及格线 {threshold}", "en": "Score {score} is below the pass mark {threshold}"},
+    "ci-missing": {"zh": "缺少“{title}”：{hint}", "en": "Missing \"{title}\": {hint}"},
+    "ci-partial": {"zh": "“{title}”只部分符合：{hint}", "en": "\"{title}\" is only partly met: {hint}"},
+    "ci-near": {"zh": "最接近的原文：{text}", "en": "Closest text: {text}"},
+    "ci-waived": {"zh": "“{title}”已豁免：{reason}", "en": "\"{title}\" is waived: {reason}"},
+    # checklist authoring
+    "checklist-valid": {
+        "zh": "{path}: 检查清单有效（{id}，{items} 个检查项）。",
+        "en": "{path}: the checklist is valid ({id}, {items} items).",
+    },
+    "checklist-merge-problem": {
+        "zh": "{path}:{line}:{col}: {key}: 基础清单 {base} 中没有检查项“{item}”",
+        "en": "{path}:{line}:{col}: {key}: found \"{item}\", expected an item of the base checklist {base}",
+    },
+    "checklist-list-row": {"zh": "{id}  {title}（{version}，{items} 项，及格线 {score:g}）",
+                           "en": "{id}  {title} ({version}, {items} items, pass mark {score:g})"},
+    "checklist-show-head": {
+        "zh": "{title}（{id}，版本 {version}）\n依据：{basis}\n及格线：{score:g}；公开期限：{deadline}",
+        "en": "{title} ({id}, version {version})\nBasis: {basis}\nPass mark: {score:g}; publication deadline: {deadline}",
+    },
+    "checklist-show-item": {"zh": "{id}  {title}\n    {severity} · 权重 {weight:g} · 依据：{basis}",
+                            "en": "{id}  {title}\n    {severity} · weight {weight:g} · basis: {basis}"},
+    "checklist-test-pass": {"zh": "通过", "en": "PASS"},
+    "checklist-test-fail": {"zh": "失败", "en": "FAIL"},
+    "checklist-test-case": {"zh": "{verdict}  {item} [{want}] {text}", "en": "{verdict}  {item} [{want}] {text}"},
+    "checklist-test-got": {"zh": "      期望 {want}，实际 {got}", "en": "      expected {want}, got {got}"},
+    "checklist-test-summary": {"zh": "{passed} passed, {failed} failed", "en": "{passed} passed, {failed} failed"},
+    "checklist-test-no-cases": {"zh": "{path} 中没有任何 examples 示例可供测试。",
+                                "en": "{path} has no examples to test."},
+    "checklist-test-fixtures": {"zh": "找不到样例目录 {path}，或其中没有 expected.yaml。",
+                                "en": "Fixtures folder {path} does not exist or has no expected.yaml."},
+    "item-unknown": {
+        "zh": "检查清单 {checklist} 中没有检查项“{item}”；可用的有：{ids}。",
+        "en": "Checklist {checklist} has no item \"{item}\"; available: {ids}.",
+    },
+    "none": {"zh": "无", "en": "none"},
+}
