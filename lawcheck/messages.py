@@ -7,6 +7,7 @@ registers its messages here (readers keep theirs in ``readers/messages.py``).
 from __future__ import annotations
 
 from lawcheck.commands.gate_messages import GATE_MESSAGES
+from lawcheck.commands.drafter_messages import DRAFTER_MESSAGES
 from lawcheck.readers.messages import READ_MESSAGES
 
 LANGS = ("zh", "en")
@@ -154,7 +155,7 @@ _CORE: dict[str, dict[str, str]] = {
     },
 }
 
-MESSAGES: dict[str, dict[str, str]] = {**READ_MESSAGES, **_CORE, **GATE_MESSAGES}
+MESSAGES: dict[str, dict[str, str]] = {**READ_MESSAGES, **_CORE, **DRAFTER_MESSAGES, **GATE_MESSAGES}
 
 
 def message(key: str, lang: str = "zh", **params: object) -> str:

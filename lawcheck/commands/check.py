@@ -17,7 +17,7 @@ from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
 from lawcheck.reporters import REPORTERS, render
 
-FORMATS = ("table", "json", "jsonl", "junit", "sarif", "github")
+FORMATS = ("table", "json", "jsonl", "junit", "sarif", "github", "html")
 
 
 def exit_code(results: list[ReportResult | ErrorResult]) -> int:
@@ -31,7 +31,7 @@ def exit_code(results: list[ReportResult | ErrorResult]) -> int:
 @boundary
 def check(
     files: list[Path] = typer.Argument(..., help="Report files (.txt, .docx, …)", show_default=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | junit | sarif | github"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | junit | sarif | github | html"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),

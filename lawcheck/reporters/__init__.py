@@ -7,6 +7,7 @@ from typing import Callable, Sequence
 from lawcheck.checklist import Checklist
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.reporters.github import render_github
+from lawcheck.reporters.html import render_html
 from lawcheck.reporters.json import render_json, render_jsonl
 from lawcheck.reporters.junit import render_junit
 from lawcheck.reporters.sarif import render_sarif
@@ -18,6 +19,7 @@ REPORTERS: dict[str, Renderer] = {
     "table": render_table,
     "json": render_json,
     "jsonl": render_jsonl,
+    "html": render_html,
     "junit": render_junit,
     "sarif": render_sarif,
     "github": render_github,
