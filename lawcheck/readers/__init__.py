@@ -68,10 +68,11 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     file = Path(path)
     shown = str(path)
     suffix = file.suffix.lower()
+    size = _check_path(file, shown)  # a missing file or a folder says so before its suffix
     if suffix not in READERS:
-        raise ReadError("unknown_format", path=shown, suffix=suffix or "(无扩展名)",
+        raise ReadError("unknown_format", path=shown, suffix=suffix or "-",
                         supported=" ".join(SUPPORTED_SUFFIXES))
-    data = _load(file, shown, max_size)
+    data = _read_bytes(file, shown, size, max_size)
     if not data.strip():
         raise ReadError("empty", path=shown)
     try:
@@ -86,8 +87,8 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     return source
 
 
-def _load(file: Path, shown: str, max_size: int) -> bytes:
-    """The file's bytes, after checking that it is a regular, readable, small-enough file."""
+def _check_path(file: Path, shown: str) -> int:
+    """The size of the regular file at ``file``; anything else is refused."""
     try:
         info = file.stat()
     except FileNotFoundError as exc:  # also a symbolic link to nothing
@@ -102,8 +103,13 @@ def _load(file: Path, shown: str, max_size: int) -> bytes:
         raise ReadError("is_directory", path=shown)
     if not stat.S_ISREG(info.st_mode):
         raise ReadError("not_a_file", path=shown)
-    if info.st_size > max_size:
-        raise ReadError("too_large", path=shown, size_mb=_mb(info.st_size), max_mb=_mb(max_size))
+    return info.st_size
+
+
+def _read_bytes(file: Path, shown: str, size: int, max_size: int) -> bytes:
+    """The file's bytes, never more than ``max_size`` of them."""
+    if size > max_size:
+        raise ReadError("too_large", path=shown, size_mb=_mb(size), max_mb=_mb(max_size))
     try:
         with file.open("rb") as handle:
             data = handle.read(max_size + 1)

@@ -107,6 +107,20 @@ def test_unknown_extension(tmp_path: Path) -> None:
     assert error.params["suffix"] == ".xyz"
 
 
+def test_missing_file_with_unknown_extension_is_missing(tmp_path: Path) -> None:
+    assert refused(tmp_path / "report.xyz").key == "not_found"
+
+
+def test_no_extension(tmp_path: Path) -> None:
+    path = tmp_path / "report"
+    path.write_text("报告", encoding="utf-8")
+    error = refused(path)
+    assert error.key == "unknown_format"
+    assert error.render("en") == (
+        f'{path} has the unsupported format "-"; supported formats are: '
+        ".txt .md .markdown .docx .pdf .html .htm .odt .rtf .doc .wps.")
+
+
 def test_truncated_docx_is_corrupt(tmp_path: Path, make_docx: MakeDocx) -> None:
     good = make_docx(lambda d: d.add_paragraph("正文" * 500))
     path = tmp_path / "truncated.docx"
