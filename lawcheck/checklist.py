@@ -141,7 +141,11 @@ class Checklist:
 # ---------------------------------------------------------------- finding files
 
 def builtin_dir() -> Path:
-    return Path(str(resources.files("lawcheck.checklists")))
+    """Where the shipped checklists are: inside the installed package, or in a source checkout."""
+    try:
+        return Path(str(resources.files("lawcheck.checklists")))
+    except ModuleNotFoundError:  # running from a source tree that was installed without -e
+        return Path(__file__).resolve().parent.parent / "checklists"
 
 
 def builtin_ids() -> list[str]:
@@ -263,17 +267,11 @@ def schema_problems(data: Any, json_schema: dict[str, Any]) -> list[Problem]:
     return sorted({_problem(data, e) for e in validator.iter_errors(data)}, key=lambda p: (p.line, p.col, p.path))
 
 
-def schema_problems(data: Any, json_schema: dict[str, Any]) -> list[Problem]:
-    """Every problem of ``data`` (loaded by yamlsource) against ``json_schema``, located, in file order."""
-    validator = jsonschema.Draft202012Validator(json_schema)
-    return sorted({_problem(data, e) for e in validator.iter_errors(data)}, key=lambda p: (p.line, p.col, p.path))
-
-
 def validate(data: Any) -> list[Problem]:
     """Every schema problem of checklist ``data`` (as loaded by yamlsource), in file order."""
     validator = jsonschema.Draft202012Validator(schema())
     problems = [_problem(data, e) for e in validator.iter_errors(data)]
-    if not problems and isinstance(data, dict):
+    if isinstance(data, dict):
         problems.extend(_semantic_problems(data))
     return sorted(set(problems), key=lambda p: (p.line, p.col, p.path))
 
@@ -281,26 +279,32 @@ def validate(data: Any) -> list[Problem]:
 def _semantic_problems(data: dict[str, Any]) -> list[Problem]:
     """What the schema cannot say: unique ids, known sections, compilable regexes."""
     problems: list[Problem] = []
-    sections = set((data.get("sections") or {}).keys())
+    declared = data.get("sections")
+    sections = set(declared) if isinstance(declared, dict) else set()
     seen: set[str] = set()
-    for i, item in enumerate(data.get("items") or []):
+    items = data.get("items")
+    for i, item in enumerate(items if isinstance(items, list) else []):
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            continue
         if item["id"] in seen:
             line, col = yamlsource.locate(data, ["items", i, "id"])
             problems.append(Problem(line, col, f"items.{i}.id", f"'{item['id']}' again", "a unique id"))
         seen.add(item["id"])
     for path, value in _walk(data, []):
         key = path[-1] if path else None
-        names = []
+        names: list[Any] = []
         if key in ("in", "exclude_in") and isinstance(value, list):
             names = value
         elif key == "name" and len(path) >= 2 and path[-2] == "section":
             names = [value]
         for name in names:
-            if sections and name not in sections:
+            if not isinstance(name, str):
+                continue
+            # An extending checklist may name its base's sections: checked after the merge.
+            if not data.get("extends") and name not in sections:
                 line, col = yamlsource.locate(data, path)
-                problems.append(Problem(line, col, ".".join(map(str, path)), f"section '{name}'",
-                                        "one of " + ", ".join(sorted(sections))))
-        if key == "regex" or (len(path) >= 2 and path[-2] == "regex"):
+                problems.append(_unknown_section(line, col, path, name, sections))
+        if key in PATTERN_KEYS or (len(path) >= 2 and path[-2] in PATTERN_KEYS):
             for source in ([value] if isinstance(value, str) else []):
                 try:
                     regex.compile(fill(source, 2000))
@@ -309,6 +313,15 @@ def _semantic_problems(data: dict[str, Any]) -> list[Problem]:
                     problems.append(Problem(line, col, ".".join(map(str, path)),
                                             f"the regex {source!r} ({e})", "a valid regular expression"))
     return problems
+
+
+# Keys whose text (or list of texts) is a regular expression.
+PATTERN_KEYS = frozenset(["regex", "headings", "pattern", "inline", "heading", "before", "after", "future"])
+
+
+def _unknown_section(line: int, col: int, path: list[Any], name: str, sections: Any) -> Problem:
+    expected = ("one of " + ", ".join(sorted(sections))) if sections else "a section declared under 'sections'"
+    return Problem(line, col, ".".join(map(str, path)), f"section '{name}'", expected)
 
 
 def _walk(node: Any, path: list[Any]):  # type: ignore[no-untyped-def]
@@ -373,13 +386,57 @@ def _merged(path: Path, seen: set[Path]) -> dict[str, Any]:
     if path in seen:
         raise ChecklistError("checklist-cycle", path=str(path))
     seen.add(path)
-    data = dict(_checked(path))
+    raw = _checked(path)
+    data = dict(raw)
     base_name = data.pop("extends", None)
     if not base_name:
         return data
-    base_path = resolve(base_name) if not (path.parent / base_name).is_file() else path.parent / base_name
+    base_path = path.parent / base_name if (path.parent / base_name).is_file() else _base(raw, path, base_name)
     base = _merged(base_path.resolve(), seen)
+    problems = extension_problems(raw, base)
+    if problems:
+        raise ChecklistError("checklist-invalid", path=str(path),
+                             problems="\n".join(p.render(str(path)) for p in problems))
     return extend(base, data)
+
+
+def _base(raw: Any, path: Path, name: str) -> Path:
+    """The built-in checklist named by ``extends`` (a located error when there is none)."""
+    try:
+        return resolve(name)
+    except ChecklistError:
+        line, col = yamlsource.locate(raw, ["extends"])
+        problem = Problem(line, col, "extends", f'"{name}"',
+                          "a built-in checklist (" + ", ".join(builtin_ids()) + ") or a YAML file beside this one")
+        raise ChecklistError("checklist-invalid", path=str(path), problems=problem.render(str(path))) from None
+
+
+def extension_problems(child: Any, base: dict[str, Any]) -> list[Problem]:
+    """What only the base can tell about an extending checklist: unknown ids to disable or
+    override, and sections that neither declares."""
+    problems: list[Problem] = []
+    base_ids = [it["id"] for it in base.get("items") or []]
+    own_ids = [it["id"] for it in child.get("items") or []]
+    for i, item_id in enumerate(child.get("disable") or []):
+        if item_id not in base_ids:
+            line, col = yamlsource.locate(child, ["disable", i])
+            problems.append(Problem(line, col, f"disable.{i}", f'"{item_id}"',
+                                    "an item of the base checklist: " + ", ".join(base_ids)))
+    for item_id in child.get("overrides") or {}:
+        if item_id not in base_ids + own_ids:
+            line, col = yamlsource.locate_key(child, ["overrides"], item_id)
+            problems.append(Problem(line, col, f"overrides.{item_id}", f'"{item_id}"',
+                                    "an item of this checklist or its base: " + ", ".join(base_ids + own_ids)))
+    sections = {**(base.get("sections") or {}), **(child.get("sections") or {})}
+    for path, value in _walk(child, []):
+        key = path[-1] if path else None
+        names = value if key in ("in", "exclude_in") and isinstance(value, list) else (
+            [value] if key == "name" and len(path) >= 2 and path[-2] == "section" else [])
+        for name in names:
+            if isinstance(name, str) and name not in sections:
+                line, col = yamlsource.locate(child, path)
+                problems.append(_unknown_section(line, col, path, name, sections))
+    return sorted(set(problems), key=lambda p: (p.line, p.col, p.path))
 
 
 def extend(base: dict[str, Any], child: dict[str, Any]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from lawcheck import __version__
+from lawcheck.commands.batch import batch_command
 from lawcheck.commands.check import check
 from lawcheck.commands.config_cmd import config_app
 from lawcheck.commands.eval import eval_labels
@@ -22,6 +23,7 @@ app = typer.Typer(
 )
 
 app.command("check")(check)
+app.command("batch")(batch_command)
 app.command("eval")(eval_labels)
 app.add_typer(config_app, name="config")
 

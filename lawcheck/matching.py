@@ -158,7 +158,7 @@ def _result(item: ItemDef, ctx: DocContext, status: Status, evidence: list[_Foun
     for f in near[:MAX_NEAR_MISSES]:
         ev = _evidence(ctx, f)
         near_misses.append(NearMiss(text=ev.text, reason=_reason(f.reasons), block=ev.block,
-                                    section=ev.section, line=ev.line))
+                                    section=ev.section, line=ev.line, spans=ev.spans))
     return ItemResult(id=item.id, title=item.title, severity=item.severity, weight=item.weight,
                       status=status, credit=_credit(item, status),
                       evidence=tuple(_evidence(ctx, f) for f in evidence[:MAX_EVIDENCE]),

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from lawcheck.commands.gate_messages import GATE_MESSAGES
 from lawcheck.commands.drafter_messages import DRAFTER_MESSAGES
+from lawcheck.commands.batch_messages import BATCH_MESSAGES
 from lawcheck.readers.messages import READ_MESSAGES
 
 LANGS = ("zh", "en")
@@ -155,7 +156,7 @@ _CORE: dict[str, dict[str, str]] = {
     },
 }
 
-MESSAGES: dict[str, dict[str, str]] = {**READ_MESSAGES, **_CORE, **DRAFTER_MESSAGES, **GATE_MESSAGES}
+MESSAGES: dict[str, dict[str, str]] = {**READ_MESSAGES, **_CORE, **DRAFTER_MESSAGES, **GATE_MESSAGES, **BATCH_MESSAGES}
 
 
 def message(key: str, lang: str = "zh", **params: object) -> str:

@@ -126,6 +126,7 @@ class NearMiss:
     block: int
     section: str
     line: int | None = None
+    spans: tuple[tuple[int, int], ...] = ()  # the words that almost counted, within ``text``
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "reason": self.reason, "block": self.block,

@@ -8,10 +8,13 @@ from lawcheck.checklist import Checklist
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.reporters.github import render_github
 from lawcheck.reporters.html import render_html
+from lawcheck.reporters.csv import render_csv
 from lawcheck.reporters.json import render_json, render_jsonl
+from lawcheck.reporters.markdown import render_markdown
 from lawcheck.reporters.junit import render_junit
 from lawcheck.reporters.sarif import render_sarif
 from lawcheck.reporters.table import render_table
+from lawcheck.reporters.xlsx import render_xlsx
 
 Renderer = Callable[..., str]
 
@@ -19,6 +22,9 @@ REPORTERS: dict[str, Renderer] = {
     "table": render_table,
     "json": render_json,
     "jsonl": render_jsonl,
+    "csv": render_csv,
+    "xlsx": render_xlsx,
+    "md": render_markdown,
     "html": render_html,
     "junit": render_junit,
     "sarif": render_sarif,

@@ -18,13 +18,13 @@ from rich.text import Text
 
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
-from lawcheck.model import ErrorResult, Evidence, ItemResult, ReportResult
+from lawcheck.model import ErrorResult, Evidence, ItemResult, NearMiss, ReportResult
 
 STYLES = {"met": "green", "partial": "yellow", "missing": "bold red", "waived": "cyan"}
 EXCERPT = 60  # characters of evidence shown around the matched words
 
 
-def excerpt(evidence: Evidence, width: int = EXCERPT) -> Text:
+def excerpt(evidence: Evidence | NearMiss, width: int = EXCERPT) -> Text:
     """The evidence around its first matched span, matched words in bold."""
     text = evidence.text
     spans = [s for s in evidence.spans if 0 <= s[0] < s[1] <= len(text)]
@@ -74,9 +74,10 @@ def _detail(item: ItemResult, checklist: Checklist, lang: str) -> Text:
             out.append("\n")
         out.append(message("label-hint", lang), style="bold")
         out.append(_hint(item, checklist, lang))
-        for nm in item.near_misses[:1]:
+        shown = {e.text for e in item.evidence[:1]}
+        for nm in [n for n in item.near_misses if n.text not in shown][:1]:
             out.append(f"\n{message('label-near', lang)}", style="bold")
-            out.append(nm.text[:EXCERPT] + ("…" if len(nm.text) > EXCERPT else ""), style="italic")
+            out.append_text(excerpt(nm))
             out.append(f"（{message('reason-' + nm.reason, lang)}）", style="magenta")
     return out
 

@@ -1,0 +1,60 @@
+"""Every match kind, from the YAML cases beside this file (one test per document)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lawcheck import checklist as checklists
+from lawcheck.context import DocContext
+from lawcheck.matching import evaluate_item
+from lawcheck.metadata import read_meta
+from lawcheck.model import RawBlock, Source
+from lawcheck.structure import build
+
+CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
+SECTIONS = {
+    "plans": {"headings": ["下一(年度|步)", "{next_year}年.{0,10}安排"]},
+    "shortcomings": {"headings": ["存在的问题", "不足"]},
+}
+
+
+def checklist_for(item: dict[str, Any]) -> checklists.Checklist:
+    spec = {"id": "case", "title": "测试", "severity": "required", "weight": 1, "hint": "写明。", **item}
+    data = {"id": "cases", "title": "测试清单", "sections": SECTIONS, "items": [spec]}
+    problems = checklists.validate(data)
+    assert not problems, [p.render("cases.yaml") for p in problems]
+    return checklists.compile_checklist(data)
+
+
+def document(text: str):  # type: ignore[no-untyped-def]
+    blocks = tuple(RawBlock(line, line=i) for i, line in enumerate(text.splitlines(), 1) if line.strip())
+    return build(Source(path="case.txt", format="txt", blocks=blocks))
+
+
+def _params() -> list[Any]:
+    params = []
+    for case in CASES:
+        for status, docs in case["docs"].items():
+            for i, text in enumerate(docs):
+                params.append(pytest.param(case["item"], text, status, id=f"{case['id']}-{status}-{i}"))
+    return params
+
+
+@pytest.mark.parametrize(("item", "text", "status"), _params())
+def test_case(item: dict[str, Any], text: str, status: str) -> None:
+    compiled = checklist_for(item)
+    doc = document(text)
+    ctx = DocContext.build(doc, compiled, read_meta(doc).year)
+    assert evaluate_item(compiled.items[0], ctx).status == status
+
+
+def test_every_match_kind_has_a_case() -> None:
+    from lawcheck.clauses import KINDS
+
+    text = (Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8")
+    for kind in [*KINDS, "min_count", "partial", "partial_in", "parts", "need", "traps", "{year}", "{next_year}"]:
+        assert kind in text, f"no case uses {kind}"

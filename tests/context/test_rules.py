@@ -1,0 +1,35 @@
+"""The built-in checklist's context rules (traps of DOMAIN.md), one short report each."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from lawcheck import checklist as checklists
+from lawcheck.engine import check_document
+from lawcheck.model import ItemResult, RawBlock, Source
+from lawcheck.structure import build
+
+RULES = yaml.safe_load((Path(__file__).parent / "rules.yaml").read_text(encoding="utf-8"))
+
+
+def find(items: tuple[ItemResult, ...], item_id: str) -> ItemResult:
+    for item in items:
+        for candidate in (item, *item.parts):
+            if candidate.id == item_id:
+                return candidate
+    raise KeyError(item_id)
+
+
+@pytest.mark.parametrize("rule", RULES, ids=[r["rule"] for r in RULES])
+def test_rule(rule: dict[str, Any]) -> None:
+    lines = rule["text"].splitlines()
+    source = Source("rule.txt", "txt", tuple(RawBlock(t, line=i) for i, t in enumerate(lines, 1)))
+    result = check_document(build(source), checklists.load())
+    item = find(result.items, rule["item"])
+    assert item.status == rule["status"], (item.evidence, item.near_misses)
+    if "reason" in rule:
+        assert rule["reason"] in [n.reason for n in item.near_misses]
