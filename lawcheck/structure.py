@@ -68,7 +68,9 @@ def numbering_form(norm_text: str) -> tuple[str, int] | None:
 def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
     """Re-join paragraphs hard-wrapped at a fixed width (text copied out of a PDF)."""
     norms = [normalise(b.text)[0] for b in blocks]
-    lengths = [len(n) for n in norms if len(n) >= 8]
+    # A line's width on the page: its characters and its indentation.
+    widths = [len(n) + _indent(b.text) for b, n in zip(blocks, norms)]
+    lengths = [w for w in widths if w >= 8]
     if len(lengths) < 5:
         return list(blocks)
     width, count = Counter(lengths).most_common(1)[0]
@@ -77,21 +79,49 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
     # Wrapped text: many lines share the width and hardly any is longer.
     if width < 12 or count < 3 or near < 0.3 * len(lengths) or longer > 0.05 * len(lengths):
         return list(blocks)
+    # Where paragraphs start indented (text copied from a PDF), a line at the margin
+    # continues the one before and an indented line starts a paragraph.
+    margin = min(_indent(b.text) for b in blocks)
+    indents = any(_indent(b.text) > margin for b in blocks)
     joined: list[RawBlock] = []
-    previous_full = False
-    for block, n in zip(blocks, norms):
-        continues = (previous_full and joined and numbering_form(n) is None
-                     and not NAV.search(n))
-        if continues:
+    previous_end: str | None = None  # how a line that fills the width ends: text, stop, heading
+    for block, n, line_width in zip(blocks, norms, widths):
+        starts = numbering_form(n) is not None or NAV.search(n) or _indent(block.text) > margin
+        if previous_end == "heading" and not indents:
+            # A heading longer than a line goes on with a short, unpunctuated tail; any
+            # other line after a numbered line that fills the width starts a new block.
+            continues = len(n) < width - 2 and not any(c in n for c in _PUNCTUATION)
+        else:
+            continues = previous_end is not None
+        if joined and continues and not starts:
             last = joined[-1]
             joined[-1] = RawBlock(last.text + block.text.strip(), last.kind,
                                   last.style_level, last.line, last.page)
         else:
             joined.append(block)
-        # A numbered line without punctuation is a heading that happens to fill the line.
-        heading_like = numbering_form(n) is not None and not any(c in n for c in ",。;:!?")
-        previous_full = len(n) >= width - 2 and not n.endswith("。") and not heading_like
+        previous_end = _full_line_end(n, line_width, width)
     return joined
+
+
+_PUNCTUATION = ",。;:!?"
+
+
+def _full_line_end(norm_text: str, line_width: int, width: int) -> str | None:
+    """How a line that fills the wrap width ends (None when it is shorter).
+
+    "stop" (a sentence ends at the line end: the paragraph may go on, unless the
+    next line is indented), "heading" (a numbered line without punctuation is a
+    heading that happens to fill the line), or "text" (cut mid-sentence).
+    """
+    if line_width < width - 2:
+        return None
+    if numbering_form(norm_text) is not None and not any(c in norm_text for c in _PUNCTUATION):
+        return "heading"
+    return "stop" if norm_text.endswith("。") else "text"
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip())
 
 
 def _mark_nav(drafts: list[_Draft]) -> None:

@@ -1,0 +1,1 @@
+"""Helpers shared by the tests: real report files in the forms users have."""

@@ -1,0 +1,121 @@
+"""Normalisation, sentence splitting and span mapping (lawcheck.text)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lawcheck.text import clause_bounds, norm, normalise, original_span, split_sentences
+
+
+@pytest.mark.parametrize(("written", "normalised"), [
+    ("（一）加强组织领导", "(一)加强组织领导"),
+    ("审核合同１２３份，办结率１００％。", "审核合同123份,办结率100%。"),
+    ("㈡规范执法", "(二)规范执法"),
+    ("①召开专题会议", "①召开专题会议"),
+    ("⑳最后一项", "⑳最后一项"),
+    ("執法記錄儀", "执法记录仪"),
+    ("法律顧問審查合同", "法律顾问审查合同"),
+    ("法 治 政 府 建 设", "法治政府建设"),
+    ("2 0 2 4 年 共 1 2 件", "2024年共12件"),
+    ("全年\u3000审核\t合同", "全年审核合同"),
+    ("法律\u200b顾问", "法律顾问"),
+    ("legal  adviser", "legal adviser"),
+    ("ＩＣＰ　备案", "ICP备案"),
+    ("使用 OA 系统", "使用OA系统"),
+    ("Ｗｏｒｄ　ｆｉｌｅ", "Word file"),
+    ("", ""),
+    ("   ", ""),
+], ids=lambda v: v if v.strip() else repr(v))
+def test_normalise(written: str, normalised: str) -> None:
+    assert norm(written) == normalised
+
+
+def test_offsets_point_at_the_source_of_each_character() -> None:
+    text = "（一）執法 記錄儀　１２台"
+    normalised, offsets = normalise(text)
+    assert normalised == "(一)执法记录仪12台"
+    assert [text[i] for i in offsets] == list("（一）執法記錄儀１２台")
+
+
+def test_a_kept_space_points_at_the_whitespace_it_stands_for() -> None:
+    text = "legal \t adviser"
+    normalised, offsets = normalise(text)
+    assert normalised == "legal adviser"
+    assert offsets[5] == 5 and text[offsets[6]] == "a"
+
+
+def test_one_character_that_expands_maps_every_output_to_itself() -> None:
+    normalised, offsets = normalise("甲㈠乙")
+    assert normalised == "甲(一)乙"
+    assert offsets == (0, 1, 1, 1, 2)
+
+
+@given(st.text())
+def test_offsets_are_one_per_character_ordered_and_inside(text: str) -> None:
+    normalised, offsets = normalise(text)
+    assert len(normalised) == len(offsets)
+    assert list(offsets) == sorted(offsets)
+    assert all(0 <= o < len(text) for o in offsets)
+
+
+@given(st.text(alphabet=st.sampled_from("法治政府建设執記錄儀（）１２ 　\n,。、ABab①"), max_size=60))
+def test_normalising_twice_changes_nothing(text: str) -> None:
+    once = norm(text)
+    assert norm(once) == once
+
+
+def sentences(text: str) -> list[str]:
+    return [text[a:b] for a, b in split_sentences(text)]
+
+
+def test_sentences_end_at_stops_and_line_breaks() -> None:
+    text = "全年审核合同32份。开展培训3期!是否达标?一是加强;二是落实\n末句"
+    assert sentences(text) == ["全年审核合同32份。", "开展培训3期!", "是否达标?", "一是加强;",
+                               "二是落实\n", "末句"]
+
+
+def test_a_closing_quote_stays_with_its_sentence() -> None:
+    assert sentences("提出“应审尽审。”随后落实。") == ["提出“应审尽审。”", "随后落实。"]
+
+
+def test_runs_of_stops_are_one_end_and_spans_cover_the_text() -> None:
+    text = "真的吗?!是的。。"
+    spans = split_sentences(text)
+    assert sentences(text) == ["真的吗?!", "是的。。"]
+    assert spans[0][0] == 0 and spans[-1][1] == len(text)
+
+
+def test_no_sentence_in_empty_text() -> None:
+    assert split_sentences("") == []
+    assert split_sentences("\n\n") == []
+
+
+@pytest.mark.parametrize(("pos", "clause"), [
+    (0, "虽已配备执法记录仪"),
+    (11, "但使用率不高"),
+    (17, "未能做到全过程记录"),
+    (27, "原因是"),
+    (31, "经费不足"),
+])
+def test_clause_bounds(pos: int, clause: str) -> None:
+    text = "虽已配备执法记录仪,但使用率不高;未能做到全过程记录。原因是:经费不足"
+    start, end = clause_bounds(text, pos)
+    assert text[start:end] == clause
+
+
+def test_original_span_maps_a_match_back_to_the_written_text() -> None:
+    text = "配备 執法 記錄儀１４台。"
+    normalised, offsets = normalise(text)
+    start = normalised.index("执法记录仪")
+    a, b = original_span(offsets, start, start + len("执法记录仪"), len(text))
+    assert text[a:b] == "執法 記錄儀"
+
+
+def test_original_span_at_the_end_of_the_text() -> None:
+    text = "审核合同 32 份"
+    normalised, offsets = normalise(text)
+    assert normalised == "审核合同32份"
+    assert original_span(offsets, 4, len(normalised), len(text)) == (5, len(text))
+    assert original_span(offsets, len(normalised), len(normalised), len(text)) == (len(text), len(text))
