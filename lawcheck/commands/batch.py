@@ -1,0 +1,214 @@
+"""``lawcheck batch DIR_OR_GLOB...``: score a folder of reports and hand back the gaps.
+
+Results reach every output as they arrive, in path order: json, jsonl and
+csv are written as they go, the summary and markdown at the end. Each
+``--output`` takes its format from its suffix (.csv .xlsx .json .jsonl .md,
+.txt for the plain summary); with outputs, the terminal shows the summary
+unless ``--quiet``. Files are written under a temporary name and renamed
+into place when the run ends.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from dataclasses import replace
+from pathlib import Path
+from typing import IO, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, \
+    TimeElapsedColumn, TimeRemainingColumn
+from rich.text import Text
+
+from lawcheck import batch
+from lawcheck import checklist as checklists
+from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
+                                      check_lang, error, use_color, width)
+from lawcheck.compare import load_baseline
+from lawcheck.engine import Options
+from lawcheck.errors import LawcheckError
+from lawcheck.messages import message
+from lawcheck.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES
+from lawcheck.reporters.summary import Stream, Tally, columns
+
+FILE_WIDTH = 120  # the summary's width in a file: fixed, so the bytes do not depend on the terminal
+
+
+class Sink:
+    """One output: a stream and where its text goes (stdout, or a file renamed into place)."""
+
+    def __init__(self, stream: Stream, path: Path | None) -> None:
+        self.stream, self.path = stream, path
+        self.tmp: str | None = None
+        self.fh: IO[bytes]
+        if path is None:
+            self.fh = sys.stdout.buffer
+            return
+        target = path.resolve()
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+        except OSError as e:
+            raise LawcheckError("usage-output-dir", path=str(path), error=e.strerror or str(e)) from None
+        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; an output is an ordinary file
+        self.fh = os.fdopen(fd, "wb")
+
+    def write(self, data: str | bytes) -> None:
+        if data:
+            self.fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+
+    def commit(self) -> None:
+        self.fh.flush()
+        if self.tmp is not None and self.path is not None:
+            self.fh.close()
+            os.replace(self.tmp, self.path.resolve())
+            self.tmp = None
+
+    def abort(self) -> None:
+        if self.tmp is not None:
+            self.fh.close()
+            os.unlink(self.tmp)
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+class RateColumn(ProgressColumn):
+    def __init__(self, lang: str) -> None:
+        super().__init__()
+        self.lang = lang
+
+    def render(self, task: Task) -> Text:
+        rate = f"{task.speed:.1f}" if task.speed else "—"
+        return Text(message("batch-rate", self.lang, rate=rate), style="cyan")
+
+
+def progress_bar(lang: str) -> Progress:
+    return Progress(TextColumn(message("batch-progress", lang)), BarColumn(), MofNCompleteColumn(),
+                    RateColumn(lang), TimeElapsedColumn(), TimeRemainingColumn(),
+                    console=Console(stderr=True), transient=True)
+
+
+def output_format(path: Path, fmt: str) -> str:
+    return batch.SUFFIX_FORMATS.get(path.suffix.lower(), fmt)
+
+
+def open_sinks(fmt: str, outputs: list[Path], checklist: checklists.Checklist, lang: str, comparing: bool,
+               color: bool, quiet: bool) -> list[Sink]:
+    targets: list[tuple[str, Path | None]] = [(output_format(p, fmt), p) for p in outputs]
+    if not outputs:
+        targets.append((fmt, None))
+    elif not quiet:
+        targets.append(("table", None))
+    sinks: list[Sink] = []
+    try:
+        for name, path in targets:
+            on_screen = path is None and name == "table"
+            stream = batch.STREAMS[name](checklist, lang, comparing=comparing, color=color and on_screen,
+                                         width=width() if on_screen else FILE_WIDTH)
+            sinks.append(Sink(stream, path))
+    except BaseException:
+        for sink in sinks:
+            sink.abort()
+        raise
+    return sinks
+
+
+def exit_code(tally: Tally, keep_going: bool) -> int:
+    errors = tally.count("error")
+    if errors and (not keep_going or errors == len(tally.rows)):
+        return EXIT_ERROR
+    return EXIT_FAILED if tally.count("failed") else EXIT_OK
+
+
+@boundary
+def batch_command(
+    inputs: list[str] = typer.Argument(..., help="Folders, files or globs (quoted, e.g. 'reports/**/*.docx')",
+                                       show_default=False),
+    fmt: str = typer.Option("table", "--format", "-f", help="table | json | jsonl | csv | xlsx | md"),
+    output: list[Path] = typer.Option([], "--output", "-o",
+                                      help="Write to this file, in the format of its suffix "
+                                           "(.csv .xlsx .json .jsonl .md .txt); repeatable"),
+    checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),
+    fail_on: str = typer.Option("required", "--fail-on", help="required | partial | none"),
+    lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
+    no_color: bool = typer.Option(False, "--no-color", help="Plain text without colours"),
+    quiet: bool = typer.Option(False, "--quiet", "-q",
+                               help="No progress bar, and no summary on screen when writing --output files"),
+    max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file read, in bytes"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes (0: one per core; 1: no worker processes)"),
+    include: list[str] = typer.Option([], "--include", help="Only files matching this glob; repeatable"),
+    exclude: list[str] = typer.Option([], "--exclude", help="Leave out files and folders matching this glob; "
+                                                            "repeatable"),
+    compare: Optional[Path] = typer.Option(None, "--compare",
+                                           help="Last year's --format json output: show what regressed"),
+    keep_going: bool = typer.Option(False, "--keep-going",
+                                    help="Report unreadable files but judge only the rest for the exit code"),
+) -> None:
+    """Check every report under folders or globs, in parallel: ranking, coverage, gaps."""
+    check_lang(lang)
+    check_fail_on(fail_on)
+    if fmt not in batch.STREAMS:
+        raise LawcheckError("usage-format", value=fmt, formats=", ".join(batch.STREAMS))
+    if jobs < 0:
+        raise LawcheckError("batch-usage-jobs", value=jobs)
+    compiled = checklists.load(checklist)
+    baseline = load_baseline(compare) if compare is not None else None
+    paths = batch.discover(inputs, batch.Filters(tuple(include), tuple(exclude)))
+    if not paths:
+        raise LawcheckError("batch-no-reports", inputs=" ".join(inputs), suffixes=" ".join(SUPPORTED_SUFFIXES))
+    real_inputs = {os.path.realpath(p) for p in paths}
+    for out in output:
+        if os.path.realpath(out) in real_inputs:
+            raise LawcheckError("batch-output-is-input", path=str(out))
+    cols = columns(compiled, lang)
+    tally = Tally(cols, comparing=baseline is not None)
+    sinks = open_sinks(fmt, output, compiled, lang, baseline is not None, use_color(no_color), quiet)
+    options = Options(min_score=min_score, fail_on=fail_on, lang=lang, max_size=max_size)
+    detail = any(s.stream.needs_detail for s in sinks)
+    show_progress = not quiet and sys.stderr.isatty()
+    try:
+        for sink in sinks:
+            sink.write(sink.stream.head())
+        with progress_bar(lang) if show_progress else _NoProgress() as bar:
+            task = bar.add_task("", total=len(paths))
+            for entry in batch.run(paths, compiled, options, jobs=jobs, detail=detail,
+                                   on_done=lambda n: bar.advance(task, n)):
+                if baseline is not None:
+                    entry = replace(entry, delta=baseline.delta(entry.row, cols))
+                tally.add(entry)
+                for sink in sinks:
+                    sink.write(sink.stream.add(entry))
+        for sink in sinks:
+            sink.write(sink.stream.finish(tally))
+            sink.commit()
+    except BaseException:
+        for sink in sinks:
+            sink.abort()
+        raise
+    errors = tally.count("error")
+    if errors and not quiet and (output or fmt != "table"):
+        error(message("batch-errors-note", lang, count=errors))
+    raise typer.Exit(exit_code(tally, keep_going))
+
+
+class _NoProgress:
+    """The progress bar's interface, doing nothing (stderr is not a terminal, or --quiet)."""
+
+    def __enter__(self) -> "_NoProgress":
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        return None
+
+    def add_task(self, *_: object, **__: object) -> int:
+        return 0
+
+    def advance(self, *_: object) -> None:
+        return None

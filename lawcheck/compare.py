@@ -1,0 +1,129 @@
+"""Year over year: what each body's report lost or gained since last year's batch.
+
+``load_baseline`` reads a previous ``--format json`` output (or ``jsonl``)
+and keeps, per report, only its body, path and item statuses. A report this
+year is matched to last year's by its body (``meta.org``); when the body is
+unknown, or was named by two reports last year, by its file name with the
+years taken out (``yunling-town-2024.docx`` ~ ``yunling-town-2023.txt``).
+
+An item *regressed* when it was met last year and is partial or missing
+now; it *improved* when it was partial or missing last year and is met now.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from lawcheck.errors import LawcheckError
+from lawcheck.reporters.summary import Column, Row
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SEPARATORS = re.compile(r"[\s_\-.·]+")
+
+
+@dataclass(frozen=True)
+class Delta:
+    """What changed for one report since its counterpart last year."""
+
+    previous: str  # last year's path
+    regressed: tuple[str, ...] = ()
+    improved: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"regressed": list(self.regressed), "improved": list(self.improved)}
+
+
+@dataclass(frozen=True)
+class Previous:
+    path: str
+    statuses: dict[str, str]  # item or part id -> status
+
+
+def stem_key(path: str) -> str:
+    """A file name without its suffix, years and separators: the same body's name every year."""
+    stem = PurePath(path.replace("\\", "/")).stem
+    return _SEPARATORS.sub("-", _YEAR.sub("", stem)).strip("-").casefold()
+
+
+def org_key(org: str | None) -> str:
+    return "".join((org or "").split())
+
+
+class Baseline:
+    """Last year's reports, found by body or by file name."""
+
+    def __init__(self, reports: list[tuple[str | None, Previous]]) -> None:
+        by_org: dict[str, list[Previous]] = {}
+        self.by_stem: dict[str, Previous] = {}
+        for org, prev in reports:
+            if org_key(org):
+                by_org.setdefault(org_key(org), []).append(prev)
+            self.by_stem.setdefault(stem_key(prev.path), prev)
+        # A body named by two reports cannot tell them apart: use file names for it.
+        self.by_org = {k: v[0] for k, v in by_org.items() if len(v) == 1}
+
+    def find(self, row: Row) -> Previous | None:
+        return self.by_org.get(org_key(row.org)) or self.by_stem.get(stem_key(row.path))
+
+    def delta(self, row: Row, columns: tuple[Column, ...]) -> Delta | None:
+        """Changes for ``row``; ``None`` when it is unreadable or had no counterpart."""
+        if row.error is not None:
+            return None
+        prev = self.find(row)
+        if prev is None:
+            return None
+        regressed: list[str] = []
+        improved: list[str] = []
+        for i, column in enumerate(columns):
+            now, then = row.status(i), prev.statuses.get(column.id)
+            if then == "met" and now in ("partial", "missing"):
+                regressed.append(column.id)
+            elif then in ("partial", "missing") and now == "met":
+                improved.append(column.id)
+        return Delta(prev.path, tuple(regressed), tuple(improved))
+
+
+def load_baseline(path: Path) -> Baseline:
+    """Read last year's JSON (or JSONL) output; a bad file is a usage error."""
+    try:
+        reports = [_previous(r) for r in _records(path) if isinstance(r, dict) and not r.get("error")]
+    except OSError as e:
+        raise LawcheckError("batch-compare-unreadable", path=str(path), error=e.strerror or str(e)) from None
+    except (ValueError, KeyError, TypeError, AttributeError) as e:
+        raise LawcheckError("batch-compare-invalid", path=str(path), error=str(e)) from None
+    return Baseline(reports)
+
+
+def _records(path: Path) -> Iterator[Any]:
+    with path.open(encoding="utf-8-sig") as fh:
+        first = fh.read(1)
+        while first.isspace():
+            first = fh.read(1)
+        fh.seek(0)
+        if first == "{" and path.suffix.lower() == ".jsonl":
+            for line in fh:
+                if line.strip():
+                    yield json.loads(line)
+            return
+        data = json.load(fh)
+    if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
+        raise ValueError("no \"reports\" list: not a lawcheck --format json output")
+    yield from data["reports"]
+
+
+def _previous(record: dict[str, Any]) -> tuple[str | None, Previous]:
+    statuses: dict[str, str] = {}
+
+    def walk(items: list[dict[str, Any]]) -> None:
+        for item in items:
+            statuses[item["id"]] = item["status"]
+            walk(item.get("parts") or [])
+
+    walk(record.get("items") or [])
+    meta = record.get("meta") or {}
+    return meta.get("org"), Previous(str(record["path"]), statuses)
