@@ -16,12 +16,17 @@ FAIL_ON = ("required", "partial", "none")
 
 
 def score(items: tuple[ItemResult, ...]) -> float:
-    total = sum(i.weight for i in items)
+    total = sum(_decimal(i.weight) for i in items)
     if total == 0:
         return 100.0
-    got = sum(i.weight * (1.0 if i.status == "waived" else i.credit) for i in items)
-    value = Decimal(100 * got / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
+    got = sum(_decimal(i.weight) * (1 if i.status == "waived" else _decimal(i.credit)) for i in items)
+    value = (100 * got / total).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP)
     return float(value)
+
+
+def _decimal(x: float) -> Decimal:
+    # The value as written (23/2000 is 1.15%, not the float 1.1499…, which rounds down).
+    return Decimal(repr(x))
 
 
 def failing_items(items: tuple[ItemResult, ...], fail_on: str = "required") -> list[ItemResult]:
