@@ -21,6 +21,7 @@ YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 DOC_NUMBER = re.compile(r"^[^\s]{0,12}〔\d{4}〕\s*\d+\s*号\s*")
+TITLE_LEAD = re.compile(r"关于$")  # "…局关于2024年度…的报告": 关于 is not part of the name
 ORG_TAIL = re.compile(r"(人民政府|办事处|街道|政府|局|委员会|委|办公室|司法所|管委会|厅|镇|乡)$")
 TITLE_SCAN = 15
 SIGNATURE_SCAN = 6
@@ -93,7 +94,7 @@ def find_org(doc: Document, title: Block | None) -> str | None:
         head = DOC_NUMBER.sub("", title.norm)
         m = YEAR_ANY.search(head)
         if m and m.start() > 0:
-            org = head[:m.start()].strip(" :,")
+            org = TITLE_LEAD.sub("", head[:m.start()]).strip(" :,")
             if 1 < len(org) <= 30:
                 return org
     return None

@@ -1,0 +1,148 @@
+"""Title, year, reporting body and date of a report (lawcheck.metadata)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from lawcheck import checklist as checklists
+from lawcheck.engine import context_for
+from lawcheck.model import Document, Meta, RawBlock, Source
+from lawcheck.readers import read
+from lawcheck.structure import build
+
+from tests.support.forms import write_docx
+from tests.support.reports import CLEAN_REPORT
+
+
+@pytest.fixture(scope="module")
+def checklist() -> checklists.Checklist:
+    return checklists.load("fazhi-annual-report")
+
+
+def doc_of(*lines: str) -> Document:
+    return build(Source("report.txt", "txt", tuple(RawBlock(line) for line in lines)))
+
+
+def meta_of(checklist: checklists.Checklist, *lines: str) -> Meta:
+    return context_for(doc_of(*lines), checklist)[1]  # type: ignore[return-value]
+
+
+BODY = ("2024年，县司法局全年审核规范性文件18件。", "一、主要举措和成效", "全年办理行政复议案件12件。")
+
+
+def test_the_clean_report(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, *CLEAN_REPORT.splitlines())
+    assert (meta.title, meta.title_year, meta.year, meta.org, meta.date) == (
+        "白沙街道2024年法治政府建设年度报告", 2024, 2024, "白沙街道办事处", "2025-03-18")
+
+
+def test_the_title_is_the_first_title_like_line(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "青松县司法局", "青松县司法局关于2024年度法治政府建设情况的报告", *BODY)
+    assert meta.title == "青松县司法局关于2024年度法治政府建设情况的报告"
+    assert meta.title_year == 2024
+
+
+@pytest.mark.parametrize("title", [
+    "青松县2024年法治政府建设年度报告",
+    "青松县人民政府关于2024年度法治政府建设情况的报告",
+    "青松县2024年依法行政工作报告",
+    "青松县2024年法治政府建设工作总结",
+])
+def test_title_forms(checklist: checklists.Checklist, title: str) -> None:
+    meta = meta_of(checklist, title, *BODY)
+    assert meta.title == title and meta.title_year == 2024
+
+
+def test_a_numbered_heading_further_down_is_not_the_title(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "各位领导：", "一、2024年法治政府建设情况报告", "全年审核合同32份。")
+    assert meta.title is None and meta.title_year is None
+
+
+def test_site_navigation_is_not_the_title(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "当前位置：首页 > 政务公开 > 法治政府建设年度报告",
+                   "青松县2024年法治政府建设年度报告", *BODY)
+    assert meta.title == "青松县2024年法治政府建设年度报告"
+
+
+def test_the_year_is_the_one_the_body_describes(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "青松县2024年法治政府建设年度报告", "2023年，全县审核合同32份。",
+                   "2023年全县办理复议案件15件。", "2024年1月召开总结会议。")
+    assert (meta.title_year, meta.year) == (2024, 2023)
+
+
+def test_without_a_year_in_the_body_the_title_year_is_used(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "青松县2024年法治政府建设年度报告", "全县审核合同32份。")
+    assert meta.year == 2024
+
+
+def test_the_plans_part_does_not_count_toward_the_year(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "青松县2024年法治政府建设年度报告",
+                   "2024年，全县审核合同32份。",
+                   "二、2025年推进法治政府建设的主要安排",
+                   "2025年，将开展执法培训。2025年，将修订决策规则。2025年底前完成清理。")
+    assert meta.year == 2024
+
+
+def test_years_in_document_titles_and_dates_do_not_count(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "青松县2024年法治政府建设年度报告",
+                   "印发《2023年法治政府建设重点工作安排》《2023年普法工作要点》。",
+                   "2023年12月召开总结会，2023年11月开展检查。",
+                   "2024年，全县审核合同32份。")
+    assert meta.year == 2024
+
+
+def test_the_org_is_the_signature_above_the_closing_date(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "2024年法治政府建设年度报告", *BODY, "青松县市场监督管理局", "2025年2月8日")
+    assert meta.org == "青松县市场监督管理局"
+    assert meta.date == "2025-02-08"
+
+
+@pytest.mark.parametrize(("title", "org"), [
+    ("青松县2024年法治政府建设年度报告", "青松县"),
+    ("青松县人民政府关于2024年度法治政府建设情况的报告", "青松县人民政府"),
+    ("青政发〔2025〕3号青松县人民政府2024年法治政府建设情况报告", "青松县人民政府"),
+])
+def test_without_a_signature_the_org_is_what_precedes_the_year_in_the_title(
+        checklist: checklists.Checklist, title: str, org: str) -> None:
+    assert meta_of(checklist, title, *BODY).org == org
+
+
+def test_a_title_without_anything_before_the_year_names_no_org(checklist: checklists.Checklist) -> None:
+    assert meta_of(checklist, "2024年法治政府建设年度报告", *BODY).org is None
+
+
+def test_a_closing_date_in_chinese(checklist: checklists.Checklist) -> None:
+    assert meta_of(checklist, "青松县2024年法治政府建设年度报告", *BODY,
+                   "青松县人民政府", "2025年 3月 6日").date == "2025-03-06"
+
+
+def test_without_a_closing_date_the_page_publication_date_is_used(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "当前位置：首页 > 政务公开", "青松县2024年法治政府建设年度报告",
+                   "发布时间：2025-01-27  来源：县司法局", *BODY)
+    assert meta.date == "2025-01-27"
+
+
+def test_a_closing_date_wins_over_the_page_date(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "青松县2024年法治政府建设年度报告", "发布时间：2025-04-10", *BODY,
+                   "2025年3月20日")
+    assert meta.date == "2025-03-20"
+
+
+def test_no_date_at_all(checklist: checklists.Checklist) -> None:
+    assert meta_of(checklist, "青松县2024年法治政府建设年度报告", *BODY).date is None
+
+
+def test_an_impossible_date_is_no_date(checklist: checklists.Checklist) -> None:
+    assert meta_of(checklist, "青松县2024年法治政府建设年度报告", *BODY, "2025年13月40日").date is None
+
+
+def test_metadata_of_a_docx_and_its_text_agree(checklist: checklists.Checklist, tmp_path: Path) -> None:
+    path = write_docx(tmp_path / "clean.docx", CLEAN_REPORT)
+    from_docx = context_for(build(read(path)), checklist)[1]
+    from_text = meta_of(checklist, *CLEAN_REPORT.splitlines())
+    assert from_docx.title == from_text.title  # type: ignore[attr-defined]
+    assert (from_docx.year, from_docx.org, from_docx.date) == (  # type: ignore[attr-defined]
+        from_text.year, from_text.org, from_text.date)
+    assert from_docx.format == "docx"  # type: ignore[attr-defined]
