@@ -11,8 +11,10 @@ import typer
 from lawcheck import __version__
 from lawcheck.commands.batch import batch_command
 from lawcheck.commands.check import check
+from lawcheck.commands.checklist_cmd import checklist_app
 from lawcheck.commands.config_cmd import config_app
 from lawcheck.commands.eval import eval_labels
+from lawcheck.commands.explain import explain
 
 app = typer.Typer(
     name="lawcheck",
@@ -26,6 +28,8 @@ app.command("check")(check)
 app.command("batch")(batch_command)
 app.command("eval")(eval_labels)
 app.add_typer(config_app, name="config")
+app.add_typer(checklist_app, name="checklist")
+app.command("explain")(explain)
 
 
 def _version(value: bool) -> None:

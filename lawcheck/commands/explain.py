@@ -1,0 +1,177 @@
+"""``lawcheck explain ITEM``: what an item looks for, in plain words, with its basis and advice.
+
+The item's ``match`` (and ``partial``, traps, scope) is rendered from the
+checklist's YAML into a sentence per clause, in Chinese or English::
+
+    legal-adviser  法律顾问作用发挥（必备，权重 10）
+    符合：同一句中依次满足：出现“法律顾问”、“公职律师”之一；并且在前一处匹配的 40 字以内，出现“审查”、…之一
+"""
+
+from __future__ import annotations
+
+from typing import Any, Callable, Optional
+
+import typer
+
+from lawcheck import checklist as checklists
+from lawcheck.checklist import Checklist, ItemDef
+from lawcheck.commands.common import EXIT_OK, boundary, check_lang, write_output
+from lawcheck.errors import LawcheckError
+from lawcheck.messages import MESSAGES, message
+
+
+@boundary
+def explain(
+    item: str = typer.Argument(..., help="Item id, e.g. legal-adviser or three-systems.review"),
+    checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
+    lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
+) -> None:
+    """Say what a checklist item looks for, in plain words, with its basis and advice."""
+    check_lang(lang)
+    c = checklists.load(checklist)
+    found = c.item(item)
+    if found is None:
+        ids = ", ".join(d.id for i in c.items for d in (i, *i.parts))
+        raise LawcheckError("item-unknown", checklist=c.id, item=item, ids=ids)
+    write_output(render(found, c, lang), None)
+    raise typer.Exit(EXIT_OK)
+
+
+def render(item: ItemDef, checklist: Checklist, lang: str, part: bool = False) -> str:
+    spec: dict[str, Any] = item.spec or {}
+    title = item.title_en if lang == "en" and item.title_en else item.title
+    lines = [f"{item.id}  {title}" if part else message(
+        "explain-head", lang, id=item.id, title=title, severity=message(f"severity-{item.severity}", lang),
+        weight=item.weight)]
+    if item.basis:
+        lines.append(message("explain-basis", lang, basis="；".join(item.basis)))
+    if "match" in spec:
+        lines.append(message("explain-met", lang, text=clause_text(spec["match"], lang)))
+    if item.min_count > 1:
+        lines.append(message("explain-min-count", lang, count=item.min_count))
+    if item.parts:
+        lines.append(message("explain-parts", lang, count=len(item.parts), need=item.need))
+        for part_def in item.parts:
+            lines.extend("    " + line for line in render(part_def, checklist, lang, part=True).splitlines())
+    if "partial" in spec:
+        lines.append(message("explain-partial", lang, text=clause_text(spec["partial"], lang)))
+    if item.partial_in:
+        lines.append(message("explain-partial-in", lang, reasons=_list(map(_reason(lang), sorted(item.partial_in)), lang)))
+    if item.exclude_in:
+        lines.append(message("explain-exclude-in", lang, sections=_list(item.exclude_in, lang)))
+    for trap in spec.get("traps") or []:
+        rest = {k: v for k, v in trap.items() if k != "reason"}
+        lines.append(message("explain-traps", lang, reason=_reason(lang)(trap["reason"]), text=clause_text(rest, lang)))
+    if not part:
+        lines.extend(_context(item, lang))
+        lines.extend(_sections(spec, checklist, lang))
+    hint = item.hint_en if lang == "en" and item.hint_en else item.hint
+    if hint:
+        lines.append(message("explain-hint", lang, hint=" ".join(hint.split())))
+    return "\n".join(lines) + "\n"
+
+
+def clause_text(spec: Any, lang: str) -> str:
+    """A clause of the match vocabulary as a phrase."""
+    if isinstance(spec, str):
+        return message("explain-any", lang, terms=_quoted([spec], lang))
+    phrases = [KINDS[key](value, lang) for key, value in spec.items() if key in KINDS]
+    return message("explain-all-sep", lang).join(phrases)
+
+
+def _terms_or_clauses(key: str) -> Callable[[Any, str], str]:
+    def render_terms(value: Any, lang: str) -> str:
+        terms = [v for v in value if isinstance(v, str)]
+        phrases = [message(key, lang, terms=_quoted(terms, lang))] if terms else []
+        phrases += [clause_text(v, lang) for v in value if not isinstance(v, str)]
+        return message("explain-or", lang).join(phrases)
+    return render_terms
+
+
+def _all(value: Any, lang: str) -> str:
+    return message("explain-all", lang, parts=message("explain-all-sep", lang).join(clause_text(v, lang) for v in value))
+
+
+def _near(value: Any, lang: str) -> str:
+    rest = {k: v for k, v in value.items() if k != "within"}
+    return message("explain-near", lang, within=value["within"], clause=clause_text(rest, lang))
+
+
+def _section(value: Any, lang: str) -> str:
+    if value.get("min_chars"):
+        return message("explain-section-chars", lang, name=value["name"], chars=value["min_chars"])
+    return message("explain-section", lang, name=value["name"])
+
+
+def _patterns(key: str) -> Callable[[Any, str], str]:
+    def render_patterns(value: Any, lang: str) -> str:
+        patterns = [value] if isinstance(value, str) else list(value)
+        return message(key, lang, patterns=_list([f"/{p}/" for p in patterns], lang))
+    return render_patterns
+
+
+def _names(key: str) -> Callable[[Any, str], str]:
+    return lambda value, lang: message(key, lang, sections=_list(value, lang))
+
+
+KINDS: dict[str, Callable[[Any, str], str]] = {
+    "any": _terms_or_clauses("explain-any"),
+    "all": _all,
+    "none": _terms_or_clauses("explain-none"),
+    "regex": _patterns("explain-regex"),
+    "near": _near,
+    "in": _names("explain-in"),
+    "exclude_in": _names("explain-exclude"),
+    "section": _section,
+    "heading": _patterns("explain-heading"),
+    "under": lambda value, lang: message("explain-under", lang, terms=_quoted(value, lang)),
+}
+
+
+def _context(item: ItemDef, lang: str) -> list[str]:
+    off = [name for name, on in (("negation", item.negation), ("future", item.future), ("titles", item.titles))
+           if not on]
+    lines = [] if len(off) == 3 else [message("explain-context", lang)]
+    if off or item.headings:
+        checks = [message(f"explain-check-{name}", lang) for name in off]
+        if item.headings:
+            checks.append(message("explain-check-headings", lang))
+        lines.append(message("explain-context-off", lang, checks=_list(checks, lang)))
+    return lines
+
+
+def _sections(spec: dict[str, Any], checklist: Checklist, lang: str) -> list[str]:
+    """How the parts the item names are recognised."""
+    names: list[str] = list(spec.get("exclude_in") or [])
+    stack = [spec.get("match"), spec.get("partial")]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, dict):
+            names += list(node.get("in") or []) + list(node.get("exclude_in") or [])
+            if isinstance(node.get("section"), dict):
+                names.append(node["section"]["name"])
+            stack.extend(node.values())
+        elif isinstance(node, list):
+            stack.extend(node)
+    lines = []
+    for name in dict.fromkeys(names):
+        section = checklist.sections.get(name)
+        if section is not None:
+            patterns = [f"/{p}/" for p, _ in section.headings]
+            lines.append(message("explain-section-def", lang, name=name, patterns=_list(patterns, lang)))
+    return lines
+
+
+def _reason(lang: str) -> Callable[[str], str]:
+    def name(reason: str) -> str:
+        key = f"reason-{reason}"
+        return message(key, lang) if key in MESSAGES else reason
+    return name
+
+
+def _quoted(terms: Any, lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join((f"“{t}”" if lang == "zh" else f'"{t}"') for t in terms)
+
+
+def _list(values: Any, lang: str) -> str:
+    return ("、" if lang == "zh" else ", ").join(str(v) for v in values)

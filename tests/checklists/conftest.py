@@ -1,0 +1,26 @@
+"""Fixtures for the checklist authoring tests: the CLI with stdout and stderr apart."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from typer.testing import CliRunner
+
+from lawcheck.cli import app
+
+
+@dataclass
+class Run:
+    code: int
+    out: str
+    err: str
+
+
+@pytest.fixture
+def cli() -> Callable[..., Run]:
+    def run(*args: str) -> Run:
+        result = CliRunner().invoke(app, list(args))
+        return Run(result.exit_code, result.stdout, result.stderr)
+    return run
