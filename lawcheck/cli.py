@@ -9,6 +9,7 @@ from __future__ import annotations
 import typer
 
 from lawcheck import __version__
+from lawcheck.commands.annotate import annotate
 from lawcheck.commands.batch import batch_command
 from lawcheck.commands.check import check
 from lawcheck.commands.checklist_cmd import checklist_app
@@ -27,6 +28,7 @@ app = typer.Typer(
 app.command("check")(check)
 app.command("batch")(batch_command)
 app.command("eval")(eval_labels)
+app.command("annotate")(annotate)
 app.add_typer(config_app, name="config")
 app.add_typer(checklist_app, name="checklist")
 app.command("explain")(explain)

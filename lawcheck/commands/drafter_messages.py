@@ -48,6 +48,10 @@ DRAFTER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "输出文件 {path} 与原文件相同；lawcheck 不会改动原文件，请用 -o 另选输出路径。",
         "en": "The output {path} is the input itself; lawcheck never changes the original, choose another -o.",
     },
+    "annotate-unsupported": {
+        "zh": "{path} 能读取检查，但无法在其中写入批注（{error}）；请在 Word 中另存为 .docx 后重试。",
+        "en": "{path} can be checked but comments cannot be added to it ({error}); save it again as .docx in Word.",
+    },
     "output-exists": {
         "zh": "输出文件 {path} 已存在；如需覆盖，请加 --force。",
         "en": "The output {path} already exists; add --force to overwrite it.",
@@ -67,12 +71,16 @@ DRAFTER_MESSAGES: dict[str, dict[str, str]] = {
     "annotate-list-line": {"zh": "{n}. {title}：{hint}", "en": "{n}. {title}: {hint}"},
     "annotate-partial": {
         "zh": "【{title}】只部分符合：这里写到了“{words}”，但还不够具体。",
-        "en": "[{title}] only partly met: this mentions \"{words}\" but is not specific enough.",
+        "en": "[{title}] only partly met: this mentions \"{words}\" but is not specific enough. ",
     },
     "annotate-partial-parts": {"zh": "还缺少：{parts}。", "en": "Still missing: {parts}."},
     "annotate-near": {
-        "zh": "【{title}】这里提到了相关内容，但{reason}，不计为已完成的工作。",
-        "en": "[{title}] this touches the item, but it is {reason}, so it does not count as work done.",
+        "zh": "【{title}】这句不计分：{reason}。",
+        "en": "[{title}] This does not count: {reason}.",
+    },
+    "annotate-see-first": {
+        "zh": "修改建议见前文关于“{title}”的第一条批注。",
+        "en": "See the first comment on \"{title}\" above for what to add.",
     },
     "annotate-add": {"zh": "建议：{hint}", "en": "Add: {hint}"},
     # --- template -----------------------------------------------------------

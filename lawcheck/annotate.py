@@ -1,0 +1,327 @@
+"""A commented copy of a .docx report: the gaps shown where the drafter writes.
+
+For each partial item, a Word comment on the sentence that counted only in part
+says what is weak and what to add; for each near miss of an item not met, a
+comment on that sentence says why it did not count; one comment on the title
+gives the score and lists the missing items with the advice for each.
+
+Comments are anchored by mapping the checked Document's blocks back to the
+.docx: the reader yields the body's paragraphs and table cells in order, so the
+two sequences are aligned by their text (a block may carry a numbering label
+that Word renders and the paragraph text lacks). Inside a paragraph, the runs
+are split so that the comment covers just the sentence when the runs allow it.
+
+The original is only read. The copy is deterministic: comments carry no date
+and the zip entries fixed timestamps.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+import re
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, Sequence
+
+import docx
+from docx.document import Document as DocxDocument
+from docx.oxml.ns import qn
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from docx.text.run import Run
+
+from lawcheck.checklist import Checklist
+from lawcheck.errors import LawcheckError
+from lawcheck.messages import message
+from lawcheck.model import Block, Document, ItemResult, ReportResult
+
+ZIP_DATE = (2025, 1, 1, 0, 0, 0)
+INITIALS = "LC"
+LOOKAHEAD = 60  # docx units searched ahead for the next block (text boxes, notes, skipped parts)
+LABEL_MAX = 8  # longest numbering label a block may carry before the paragraph text
+
+
+@dataclass(frozen=True)
+class Note:
+    """A comment to place: on the sentence ``text`` of block ``block``."""
+
+    block: int
+    text: str
+    comment: str
+
+
+# --- what to say ----------------------------------------------------------------
+def notes_for(result: ReportResult, checklist: Checklist, lang: str = "zh") -> list[Note]:
+    """Comments on partial evidence and on near misses of the items (and parts) not met.
+
+    The advice is given once per item, on its first comment in reading order;
+    later ones point back to it.
+    """
+    notes: list[Note] = []
+    for item in result.items:
+        for part in (item, *item.parts):
+            if part.status in ("met", "waived"):
+                continue
+            notes += _item_notes(part, checklist, lang)
+    return notes
+
+
+def _item_notes(item: ItemResult, checklist: Checklist, lang: str) -> list[Note]:
+    title = _title(item, checklist, lang)
+    found: dict[tuple[int, str], str] = {}
+    if item.status == "partial":
+        missing = "、".join(_title(p, checklist, lang) for p in item.parts if p.status == "missing")
+        for ev in item.evidence:
+            words = "、".join(dict.fromkeys(ev.text[a:b] for a, b in ev.spans if a < b)) or title
+            text = message("annotate-partial", lang, title=title, words=words)
+            if missing:
+                text += message("annotate-partial-parts", lang, parts=missing)
+            found.setdefault((ev.block, ev.text), text)
+    for nm in item.near_misses:
+        found.setdefault((nm.block, nm.text),
+                         message("annotate-near", lang, title=title, reason=message("reason-" + nm.reason, lang)))
+    advice = message("annotate-add", lang, hint=_hint(item, checklist, lang))
+    later = message("annotate-see-first", lang, title=title)
+    return [Note(block, text, f"{comment}\n{advice if n == 0 else later}")
+            for n, ((block, text), comment) in enumerate(sorted(found.items(), key=lambda kv: kv[0][0]))]
+
+
+def summary_for(result: ReportResult, checklist: Checklist, lang: str = "zh",
+                unplaced: Sequence[Note] = ()) -> str:
+    """The comment on the title: score, verdict, the missing items with advice."""
+    verdict = message("verdict-pass" if result.passed else "verdict-fail", lang)
+    lines = [message("annotate-summary", lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}",
+                     verdict=verdict)]
+    missing = [i for i in result.items if i.status == "missing"]
+    partial = [i for i in result.items if i.status == "partial"]
+    if missing:
+        lines.append(message("annotate-missing-head", lang, count=len(missing)))
+        lines += [message("annotate-list-line", lang, n=n, title=_title(i, checklist, lang),
+                          hint=_hint(i, checklist, lang)) for n, i in enumerate(missing, 1)]
+    if partial:
+        sep = "、" if lang == "zh" else ", "
+        lines.append(message("annotate-partial-head", lang, count=len(partial))
+                     + sep.join(_title(i, checklist, lang) for i in partial))
+    if not missing and not partial:
+        lines.append(message("annotate-complete", lang))
+    if unplaced:
+        lines.append(message("annotate-unplaced", lang))
+        lines += [f"“{n.text}”：{n.comment}" for n in unplaced]
+    return "\n".join(lines)
+
+
+def _title(item: ItemResult, checklist: Checklist, lang: str) -> str:
+    definition = checklist.item(item.id)
+    if lang == "en" and definition is not None and definition.title_en:
+        return definition.title_en
+    return item.title
+
+
+def _hint(item: ItemResult, checklist: Checklist, lang: str) -> str:
+    definition = checklist.item(item.id)
+    if lang == "en" and definition is not None and definition.hint_en:
+        return definition.hint_en
+    return item.hint
+
+
+# --- where to say it ------------------------------------------------------------
+@dataclass
+class _Unit:
+    """A body paragraph or a table cell, as the .docx reader yields blocks."""
+
+    text: str  # compact: without whitespace
+    paragraphs: list[Paragraph]
+
+
+def compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def units(document: DocxDocument) -> list[_Unit]:
+    """Paragraphs and table cells with text, in the order the .docx reader reads them."""
+    out: list[_Unit] = []
+    for block in document.iter_inner_content():
+        if isinstance(block, Paragraph):
+            _unit(out, [block])
+        else:
+            _cells(block, out, set())
+    return out
+
+
+def _cells(table: Table, out: list[_Unit], seen: set[int]) -> None:
+    for row in table.rows:
+        for cell in row.cells:
+            if id(cell._tc) in seen:  # a merged cell repeats in python-docx's view
+                continue
+            seen.add(id(cell._tc))
+            _unit(out, list(cell.paragraphs))
+            for nested in cell.tables:
+                _cells(nested, out, seen)
+
+
+def _unit(out: list[_Unit], paragraphs: list[Paragraph]) -> None:
+    text = compact("".join(p.text for p in paragraphs))
+    if text:
+        out.append(_Unit(text, paragraphs))
+
+
+def align(doc: Document, found: list[_Unit]) -> dict[int, _Unit]:
+    """Block index → the docx unit it was read from, matching text in order."""
+    mapping: dict[int, _Unit] = {}
+    j = 0
+    for block in doc.blocks:
+        text = compact(block.text)
+        for k in range(j, min(j + LOOKAHEAD, len(found))):
+            unit = found[k].text
+            if text == unit or (text.endswith(unit) and len(text) - len(unit) <= LABEL_MAX):
+                mapping[block.index] = found[k]
+                j = k + 1
+                break
+    return mapping
+
+
+def locate(note_text: str, unit: _Unit | None, found: list[_Unit]) -> Paragraph | None:
+    """The paragraph holding ``note_text``: in its block's unit, else anywhere in the body."""
+    target = compact(note_text)
+    candidates = unit.paragraphs if unit else []
+    for paragraph in candidates:
+        if _find(compact(paragraph.text), target) is not None:
+            return paragraph
+    for other in found:
+        for paragraph in other.paragraphs:
+            if _find(compact(paragraph.text), target) is not None:
+                return paragraph
+    return next((p for p in candidates if p.text.strip()), None)
+
+
+def _find(haystack: str, needle: str) -> tuple[int, int] | None:
+    """Where ``needle`` is in ``haystack``, allowing a numbering label the paragraph lacks."""
+    for skip in range(min(LABEL_MAX, len(needle) - 1) + 1):
+        at = haystack.find(needle[skip:])
+        if needle[skip:] and at >= 0:
+            return at, at + len(needle) - skip
+    return None
+
+
+def anchor_runs(paragraph: Paragraph, note_text: str) -> list[Run]:
+    """The runs covering ``note_text`` in ``paragraph``, split at its ends where possible."""
+    runs = _all_runs(paragraph)
+    if not runs:
+        return [paragraph.add_run("")]
+    text = "".join(r.text for r in runs)
+    keep = [i for i, c in enumerate(text) if not c.isspace()]
+    where = _find("".join(text[i] for i in keep), compact(note_text))
+    if where is None:
+        return runs
+    start, end = keep[where[0]], keep[where[1] - 1] + 1
+    runs = _split_at(runs, end)
+    runs = _split_at(runs, start)
+    out, pos = [], 0
+    for run in runs:
+        length = len(run.text)
+        if pos < end and pos + length > start:
+            out.append(run)
+        pos += length
+    return out or runs
+
+
+def _all_runs(paragraph: Paragraph) -> list[Run]:
+    runs: list[Run] = []
+    for content in paragraph.iter_inner_content():
+        runs.extend([content] if isinstance(content, Run) else content.runs)
+    return [r for r in runs if r.text] or runs
+
+
+def _split_at(runs: list[Run], offset: int) -> list[Run]:
+    """Split the run that ``offset`` falls inside, if it is plain text (rPr + one w:t)."""
+    pos = 0
+    for i, run in enumerate(runs):
+        length = len(run.text)
+        if pos < offset < pos + length:
+            right = _split(run, offset - pos)
+            return runs if right is None else [*runs[:i + 1], right, *runs[i + 1:]]
+        pos += length
+    return runs
+
+
+def _split(run: Run, at: int) -> Run | None:
+    r = run._r
+    if any(child.tag not in (qn("w:rPr"), qn("w:t")) for child in r) or len(r.findall(qn("w:t"))) != 1:
+        return None
+    text = run.text
+    twin = copy.deepcopy(r)
+    r.addnext(twin)
+    for element, part in ((r, text[:at]), (twin, text[at:])):
+        t = element.find(qn("w:t"))
+        t.text = part
+        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+    return Run(twin, run._parent)
+
+
+# --- writing --------------------------------------------------------------------
+def comment(document: DocxDocument, runs: list[Run], text: str, author: str) -> None:
+    """A Word comment on ``runs``, without a date so the bytes do not depend on when."""
+    added = document.add_comment(runs, text=text, author=author, initials=INITIALS)
+    added._comment_elm.attrib.pop(qn("w:date"), None)
+
+
+def docx_bytes(document: DocxDocument) -> bytes:
+    """The document saved with fixed zip timestamps, so equal content gives equal bytes."""
+    raw = io.BytesIO()
+    document.save(raw)
+    out = io.BytesIO()
+    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            entry.external_attr = 0o644 << 16
+            dst.writestr(entry, src.read(info.filename))
+    return out.getvalue()
+
+
+def annotate(data: bytes, doc: Document, result: ReportResult, checklist: Checklist,
+             lang: str = "zh") -> tuple[bytes, int]:
+    """The commented copy of the .docx ``data`` and the number of comments in it."""
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as e:  # python-docx refuses some packages the reader copes with (e.g. Strict OOXML)
+        raise LawcheckError("annotate-unsupported", path=doc.path, error=f"{type(e).__name__}: {e}") from None
+    found = units(document)
+    mapping = align(doc, found)
+    author = message("annotate-author", lang)
+    unplaced: list[Note] = []
+    count = 0
+    for note in notes_for(result, checklist, lang):
+        paragraph = locate(note.text, mapping.get(note.block), found)
+        if paragraph is None:
+            unplaced.append(note)
+            continue
+        comment(document, anchor_runs(paragraph, note.text), note.comment, author)
+        count += 1
+    title = _title_paragraph(doc, result, mapping, found)
+    if title is not None:
+        comment(document, anchor_runs(title, title.text), summary_for(result, checklist, lang, unplaced), author)
+        count += 1
+    return docx_bytes(document), count
+
+
+def _title_paragraph(doc: Document, result: ReportResult, mapping: dict[int, _Unit],
+                     found: list[_Unit]) -> Paragraph | None:
+    title = compact(result.meta.title or "")
+    for block in _title_candidates(doc, title):
+        paragraph = locate(block.text, mapping.get(block.index), found)
+        if paragraph is not None:
+            return paragraph
+    return next((p for u in found for p in u.paragraphs if p.text.strip()), None)
+
+
+def _title_candidates(doc: Document, title: str) -> Iterator[Block]:
+    if title:
+        yield from (b for b in doc.blocks if title in compact(b.text))
+    yield from doc.blocks[:1]
+
+
+def default_output(path: Path) -> Path:
+    return path.with_name(path.stem + ".checked.docx")

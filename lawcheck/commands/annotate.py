@@ -1,0 +1,66 @@
+"""``lawcheck annotate REPORT.docx``: a copy of the report with Word comments on its gaps."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from lawcheck import checklist as checklists
+from lawcheck import readers, structure
+from lawcheck.annotate import annotate as commented_copy
+from lawcheck.annotate import default_output
+from lawcheck.commands.common import EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang, write_output
+from lawcheck.engine import Options, check_document
+from lawcheck.errors import LawcheckError
+from lawcheck.messages import message
+from lawcheck.readers import DEFAULT_MAX_SIZE
+
+
+def output_path(report: Path, output: Path | None, force: bool) -> Path:
+    """Where the copy goes; never the report itself, and not over a file unless ``force``."""
+    target = output or default_output(report)
+    if target.resolve() == report.resolve():
+        raise LawcheckError("annotate-same", path=str(target))
+    if target.exists() and not force:
+        raise LawcheckError("output-exists", path=str(target))
+    return target
+
+
+@boundary
+def annotate(
+    report: Path = typer.Argument(..., help="The report, a .docx file (it is only read)", show_default=False),
+    output: Optional[Path] = typer.Option(None, "--output", "-o",
+                                          help="Where to write the copy (default: REPORT.checked.docx beside it)"),
+    force: bool = typer.Option(False, "--force", help="Overwrite the output if it exists"),
+    checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
+    min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),
+    fail_on: str = typer.Option("required", "--fail-on", help="required | partial | none"),
+    lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
+    max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file read, in bytes"),
+) -> None:
+    """Write a copy of a .docx report with Word comments where it falls short.
+
+    Exit code as for check: 0 the report passes, 1 it fails, 2 it could not be done.
+    """
+    check_lang(lang)
+    check_fail_on(fail_on)
+    if not report.exists():
+        raise LawcheckError("annotate-missing", path=str(report))
+    if report.suffix.lower() != ".docx":
+        raise LawcheckError("annotate-not-docx", path=str(report))
+    target = output_path(report, output, force)
+    compiled = checklists.load(checklist)
+    source = readers.read(report, max_size=max_size)
+    if source.format != "docx":
+        raise LawcheckError("annotate-not-docx", path=str(report))
+    doc = structure.build(source)
+    result = check_document(doc, compiled, Options(min_score=min_score, fail_on=fail_on, lang=lang,
+                                                   max_size=max_size))
+    data, count = commented_copy(report.read_bytes(), doc, result, compiled, lang)
+    write_output(data, target)
+    verdict = message("verdict-pass" if result.passed else "verdict-fail", lang)
+    typer.echo(message("annotate-done", lang, path=str(target), count=count, score=f"{result.score:.1f}",
+                       verdict=verdict))
+    raise typer.Exit(EXIT_OK if result.passed else EXIT_FAILED)
