@@ -9,10 +9,12 @@ partial credit where the item's ``partial_in`` tolerates their reasons.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from lawcheck.checklist import Checklist, ItemDef
 from lawcheck.clauses import Hit
+from lawcheck.clauses.base import any_literals
 from lawcheck.clauses.terms import fill
 from lawcheck.context import DocContext, SentenceView
 from lawcheck.model import Evidence, ItemResult, NearMiss, Sentence, Status
@@ -79,7 +81,10 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
     tolerated: list[_Found] = []
     near: list[_Found] = []
     partial_clean: list[_Found] = []
+    trigger = _trigger(item, clause_only)
     for sentence in ctx.doc.sentences:
+        if trigger is not None and not trigger.search(sentence.norm):
+            continue
         view = _view(item, ctx, sentence)
         section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n))
         if not item.headings and sentence.block in ctx.part_heads:
@@ -104,6 +109,29 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
                 if not reasons or reasons <= item.partial_in:
                     partial_clean.append(_Found(sentence, hit, reasons))
     return clean, tolerated, near, partial_clean
+
+
+_TRIGGERS: dict[tuple[int, bool], tuple[ItemDef, "re.Pattern[str] | None"]] = {}
+
+
+def _trigger(item: ItemDef, clause_only: bool) -> "re.Pattern[str] | None":
+    """One pattern a sentence must match for the item's clauses or traps to hold in it.
+
+    None when some clause could hold anywhere (a regex, a section); then every
+    sentence is looked at.
+    """
+    key = (id(item), clause_only)
+    cached = _TRIGGERS.get(key)
+    if cached is not None and cached[0] is item:
+        return cached[1]
+    clauses = [c for c in (None if clause_only else item.match, item.partial) if c is not None]
+    clauses += [t.clause for t in item.traps]
+    literals = any_literals(clauses)
+    pattern = None
+    if literals:
+        pattern = re.compile("|".join(re.escape(t) for t in sorted(literals, key=len, reverse=True)))
+    _TRIGGERS[key] = (item, pattern)
+    return pattern
 
 
 def _view(item: ItemDef, ctx: DocContext, sentence: Sentence) -> SentenceView:

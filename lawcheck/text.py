@@ -38,13 +38,48 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
-def _is_wide(ch: str) -> bool:
-    """CJK ideographs and CJK/full-width punctuation: no spaces belong beside them."""
-    return ord(ch) >= 0x2E80 or ch in ",.;:!?()\"'“”‘’、。《》【】"
+_SPACE = re.compile(r"[\s\u200b\ufeff]+")
+# Characters NFKC would turn into several, or that must survive it (① marks headings).
+_SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8-\u00be\u2150-\u218f\u2474-\u249b]")
 
 
+@lru_cache(maxsize=4096)  # structure normalises a line, then the paragraph it belongs to
 def normalise(text: str) -> tuple[str, tuple[int, ...]]:
     """Return ``(norm, offsets)`` where ``norm[i]`` comes from ``text[offsets[i]]``."""
+    folded = None
+    if not _SLOW.search(text):
+        candidate = unicodedata.normalize("NFKC", text)
+        if len(candidate) == len(text):  # width folding only: one character for one
+            folded = candidate.translate(_t2s_table())
+    if folded is None:
+        return _normalise_by_char(text)
+    return _drop_spaces(folded)
+
+
+def _drop_spaces(folded: str) -> tuple[str, tuple[int, ...]]:
+    """Remove whitespace runs (keeping one between Latin words), with offsets."""
+    pieces: list[str] = []
+    offsets: list[int] = []
+    last = 0
+    for m in _SPACE.finditer(folded):
+        a, b = m.span()
+        pieces.append(folded[last:a])
+        offsets.extend(range(last, a))
+        if a > 0 and b < len(folded) and _latin(folded[a - 1]) and _latin(folded[b]) and pieces[-1]:
+            pieces.append(" ")
+            offsets.append(a)
+        last = b
+    pieces.append(folded[last:])
+    offsets.extend(range(last, len(folded)))
+    return "".join(pieces), tuple(offsets)
+
+
+def _latin(ch: str) -> bool:
+    return ch.isascii() and ch.isalpha()
+
+
+def _normalise_by_char(text: str) -> tuple[str, tuple[int, ...]]:
+    """The general case, one character at a time (NFKC may expand a character)."""
     table = _t2s_table()
     chars: list[str] = []
     offsets: list[int] = []
@@ -60,7 +95,7 @@ def normalise(text: str) -> tuple[str, tuple[int, ...]]:
             folded = unicodedata.normalize("NFKC", ch)
         folded = folded.translate(table)
         if pending_space >= 0:
-            if chars and chars[-1].isascii() and chars[-1].isalpha() and folded[:1].isascii() and folded[:1].isalpha():
+            if chars and _latin(chars[-1]) and _latin(folded[:1] or " "):
                 chars.append(" ")
                 offsets.append(pending_space)
             pending_space = -1

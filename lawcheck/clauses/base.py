@@ -46,6 +46,24 @@ class Clause(Protocol):
         """Hits of this clause in sentence ``s`` (``anchors``: hits of the clause before, for ``near``)."""
         ...
 
+    def literals(self) -> frozenset[str] | None:
+        """Texts one of which a sentence must contain for the clause to hold (None: no such set).
+
+        The matcher uses them to skip, in one pass, the sentences that cannot hold.
+        """
+        ...
+
+
+def any_literals(clauses: "list[Clause]") -> frozenset[str] | None:
+    """Literals of "one of these clauses holds": the union, or None if one has none."""
+    found: set[str] = set()
+    for clause in clauses:
+        got = clause.literals()
+        if got is None:
+            return None
+        found |= got
+    return frozenset(found)
+
 
 def distinct(hits: list[Hit]) -> list[Hit]:
     """Hits with distinct reason sets, fewest reasons first, at most MAX_HITS."""

@@ -33,6 +33,11 @@ class AllOf:
     def __init__(self, spec: list[Any] | list[Clause]) -> None:
         self.clauses = [c if hasattr(c, "hits") else compile_clause(c) for c in spec]
 
+    def literals(self) -> frozenset[str] | None:
+        # Every clause must hold: any one's literals will do; the fewest filter best.
+        sets = [got for got in (c.literals() for c in self.clauses) if got is not None]
+        return min(sets, key=len) if sets else None
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         current: list[Hit] | None = None
         for clause in self.clauses:
@@ -53,6 +58,9 @@ class NoneOf:
     def __init__(self, spec: list[Any]) -> None:
         self.clause = compile_clause({"any": spec})
 
+    def literals(self) -> frozenset[str] | None:
+        return None
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         return [] if self.clause.hits(s, None) else [EMPTY]
 
@@ -61,6 +69,9 @@ class Near:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.within = int(spec["within"])
         self.clause = compile_clause({k: v for k, v in spec.items() if k != "within"})
+
+    def literals(self) -> frozenset[str] | None:
+        return self.clause.literals()
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found = self.clause.hits(s, None)

@@ -35,6 +35,9 @@ class Pattern:
             self._compiled[key] = compiled
         return compiled
 
+    def literals(self) -> frozenset[str] | None:
+        return None
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []
         for p in self.patterns(s.year):

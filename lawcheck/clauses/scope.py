@@ -23,11 +23,17 @@ class InSections:
     def __init__(self, spec: list[str]) -> None:
         self.names = tuple(spec)
 
+    def literals(self) -> frozenset[str] | None:
+        return None
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         return [EMPTY] if any(s.in_section(n) for n in self.names) else []
 
 
 class OutsideSections(InSections):
+    def literals(self) -> frozenset[str] | None:
+        return None
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         return [] if any(s.in_section(n) for n in self.names) else [EMPTY]
 
@@ -36,6 +42,9 @@ class SectionHead:
     def __init__(self, spec: dict[str, Any]) -> None:
         self.name = spec["name"]
         self.min_chars = int(spec.get("min_chars", 0))
+
+    def literals(self) -> frozenset[str] | None:
+        return None
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         chars = s.section_head(self.name)
@@ -57,6 +66,9 @@ class Under:
 
         self.terms = tuple(norm(t) for t in spec)
 
+    def literals(self) -> frozenset[str] | None:
+        return None
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         if any(t in title for title in s.headings_above() for t in self.terms):
             return [EMPTY]
@@ -67,6 +79,9 @@ class HeadingText:
     def __init__(self, spec: Any) -> None:
         sources = [spec] if isinstance(spec, str) else list(spec)
         self.patterns = [compile_pattern(p) for p in sources]
+
+    def literals(self) -> frozenset[str] | None:
+        return None
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         title = s.heading_title()

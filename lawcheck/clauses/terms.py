@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lawcheck.clauses.base import MAX_HITS, Clause, Hit, compile_clause, distinct
+from lawcheck.clauses.base import MAX_HITS, Clause, Hit, any_literals, compile_clause, distinct
 from lawcheck.context import SentenceView
 from lawcheck.text import norm
 
@@ -32,6 +32,12 @@ class Terms:
             pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else re.compile(r"(?!)")
             self._compiled[key] = pattern
         return pattern
+
+    def literals(self) -> frozenset[str] | None:
+        if self.templated:
+            return None
+        alternatives = any_literals(list(self.alternatives))
+        return None if alternatives is None else frozenset(self.terms) | alternatives
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []
