@@ -18,7 +18,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from lawcheck.model import Block, Document, RawBlock, Sentence, Source
+from lawcheck.model import Block, BlockKind, Document, RawBlock, Sentence, Source
 from lawcheck.text import normalise, split_sentences
 
 # Numbering forms, in the usual outline order; matched on normalised text.
@@ -51,7 +51,7 @@ class _Draft:
     text: str
     norm: str
     offsets: tuple[int, ...]
-    kind: str = "paragraph"
+    kind: BlockKind = "paragraph"
     form: str | None = None
     heading: str | None = None
 

@@ -119,3 +119,18 @@ def test_original_span_at_the_end_of_the_text() -> None:
     assert normalised == "审核合同32份"
     assert original_span(offsets, 4, len(normalised), len(text)) == (5, len(text))
     assert original_span(offsets, len(normalised), len(normalised), len(text)) == (len(text), len(text))
+
+
+# Characters reports are made of: CJK (simplified and traditional), full-width
+# forms, Latin, digits, the whitespace of PDFs and web pages, and the ones NFKC
+# expands (…, ㈠, ①). No combining marks: NFKC composes those only over a whole text.
+REPORT_CHARS = st.sampled_from(list(
+    "法治政府建设執記錄儀顧問审核（）【】《》“”，。；：！？、１２３ＡＢｃ"
+    "abcXYZ0123456789 \t\n\u3000\u00a0\u200b\ufeff…㈠①⑳%.,()-—"))
+
+
+@given(st.text(alphabet=REPORT_CHARS, max_size=80))
+def test_the_fast_path_agrees_with_the_character_by_character_path(text: str) -> None:
+    from lawcheck.text import _normalise_by_char
+
+    assert normalise(text) == _normalise_by_char(text)

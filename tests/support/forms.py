@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import docx
-from opencc import OpenCC
+from opencc import OpenCC  # type: ignore[import-untyped]
 
 # Heading numbers that the .docx writer turns into Word heading styles.
 _HEADING_1 = re.compile(r"^\s*[一二三四五六七八九十]{1,3}、")
@@ -86,7 +86,7 @@ def numbered_paragraph(document: docx.document.Document, text: str, num_id: int,
                        ilvl: int = 0) -> None:
     """A paragraph in list ``num_id`` at level ``ilvl``: Word shows the number, the text has none."""
     paragraph = document.add_paragraph(text)
-    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()
+    num_pr = paragraph._p.get_or_add_pPr().get_or_add_numPr()  # type: ignore[attr-defined]
     num_pr.get_or_add_ilvl().val = ilvl
     num_pr.get_or_add_numId().val = num_id
 
