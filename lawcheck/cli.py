@@ -15,6 +15,7 @@ from lawcheck.commands.check import check
 from lawcheck.commands.checklist_cmd import checklist_app
 from lawcheck.commands.config_cmd import config_app
 from lawcheck.commands.eval import eval_labels
+from lawcheck.commands.template import template
 from lawcheck.commands.explain import explain
 
 app = typer.Typer(
@@ -29,6 +30,7 @@ app.command("check")(check)
 app.command("batch")(batch_command)
 app.command("eval")(eval_labels)
 app.command("annotate")(annotate)
+app.command("template")(template)
 app.add_typer(config_app, name="config")
 app.add_typer(checklist_app, name="checklist")
 app.command("explain")(explain)

@@ -85,9 +85,14 @@ DRAFTER_MESSAGES: dict[str, dict[str, str]] = {
     "annotate-add": {"zh": "建议：{hint}", "en": "Add: {hint}"},
     # --- template -----------------------------------------------------------
     "template-done": {
-        "zh": "已写入报告模板 {path}：请替换其中的【请填写：…】和 XX 占位内容，写完后用 lawcheck check 检查。",
-        "en": "Wrote the report template {path}: replace the 【请填写：…】 and XX placeholders, "
-              "then run lawcheck check on it.",
+        "zh": "已写入报告模板 {path}：请按标题上的批注填写各部分，替换【请填写：…】和 XX、×× 占位内容，"
+              "删除批注后用 lawcheck check 检查。",
+        "en": "Wrote the report template {path}: fill in each part as the comments on the headings suggest, "
+              "replace the 【请填写：…】 and XX/×× placeholders, delete the comments, then run lawcheck check.",
+    },
+    "template-suffix": {
+        "zh": "输出文件 {path} 应以 .docx 结尾。",
+        "en": "The output {path} should end in .docx.",
     },
     "template-year": {
         "zh": "年度“{value}”无效，应为 2000 到 2100 之间的四位年份。",
