@@ -31,7 +31,7 @@ from lawcheck import waivers, yamlsource
 from lawcheck.checklist import DEFAULT_CHECKLIST, Checklist, Problem, schema_problems
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import LANGS, message
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.engine import Options
 from lawcheck.scoring import FAIL_ON
 from lawcheck.waivers import Waiver
 
@@ -43,7 +43,8 @@ DEFAULT, COMMAND_LINE = "default", "command line"
 
 
 def _schema() -> dict[str, Any]:
-    from lawcheck.reporters import REPORTERS  # the formats registered when the file is read
+    from lawcheck.batch import STREAMS  # the formats registered when the file is read
+    from lawcheck.reporters import REPORTERS
 
     return {
         "type": "object", "additionalProperties": False,
@@ -52,7 +53,7 @@ def _schema() -> dict[str, Any]:
             "min_score": {"type": "number", "minimum": 0, "maximum": 100},
             "fail_on": {"enum": list(FAIL_ON)},
             "lang": {"enum": list(LANGS)},
-            "format": {"enum": sorted(REPORTERS)},
+            "format": {"enum": sorted(set(REPORTERS) | set(STREAMS))},
             "waivers": {"type": "array", "items": {
                 "type": "object", "additionalProperties": False,
                 "required": ["item", "files", "reason", "approved_by", "expires"],
@@ -197,9 +198,10 @@ class Resolved:
     def base_dir(self) -> Path:
         return self.settings.base_dir
 
-    def apply_waivers(self, result: ReportResult | ErrorResult) -> ReportResult | ErrorResult:
-        """``result`` with this run's waivers applied and judged by this run's gate."""
-        return waivers.apply(result, self.waivers, self.base_dir, self.fail_on, self.lang)
+    def options(self, **extra: Any) -> Options:
+        """The engine options of this run (the gate, the language, the waivers) and ``extra``."""
+        return Options(min_score=self.min_score, fail_on=self.fail_on, lang=self.lang, waivers=self.waivers,
+                       waiver_base=str(self.base_dir), **extra)
 
     def unused_waivers(self, paths: Sequence[str | Path]) -> list[str]:
         """One warning line per waiver that matched none of ``paths``."""

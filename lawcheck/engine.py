@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from lawcheck import readers, structure
+from lawcheck import readers, structure, waivers
 from lawcheck.checklist import Checklist
 from lawcheck.context import DocContext
 from lawcheck.findings import FindingInput, find_all
@@ -23,12 +23,17 @@ class Options:
     fail_on: str = "required"
     lang: str = "zh"
     max_size: int = readers.DEFAULT_MAX_SIZE
+    waivers: tuple[waivers.Waiver, ...] = ()  # from lawcheck.yaml, applied after scoring
+    waiver_base: str = "."  # the folder the waivers' globs are relative to
 
 
 def check_path(path: str | Path, checklist: Checklist, options: Options = Options()) -> ReportResult:
     """Read and check one report (raises ReadError for unreadable input)."""
     source = readers.read(path, max_size=options.max_size)
-    return check_document(structure.build(source), checklist, options)
+    result = check_document(structure.build(source), checklist, options)
+    if options.waivers:
+        return waivers.apply(result, options.waivers, Path(options.waiver_base), options.fail_on, options.lang)
+    return result
 
 
 def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, object]:

@@ -27,11 +27,10 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any, Sequence
 
-from lawcheck.engine import with_gate
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, Finding, ItemResult, ReportResult
-from lawcheck.scoring import score
+from lawcheck.scoring import passes, score
 
 TODAY_ENV = "LAWCHECK_TODAY"
 
@@ -105,8 +104,9 @@ def apply(result: ReportResult | ErrorResult, waivers: Sequence[Waiver], base_di
     findings = result.findings + tuple(_expired_finding(w, lang) for w in expired)
     if items == result.items and not expired:
         return result
-    rescored = replace(result, items=items, score=score(items), findings=findings)
-    return with_gate(rescored, result.threshold, fail_on)
+    value = score(items)
+    return replace(result, items=items, score=value, findings=findings,
+                   passed=passes(items, value, result.threshold, fail_on))
 
 
 def _waive(item: ItemResult, waiver: Waiver) -> ItemResult:

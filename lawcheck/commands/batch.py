@@ -28,7 +28,7 @@ from lawcheck import checklist as checklists
 from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
                                       check_lang, error, use_color, width)
 from lawcheck.compare import load_baseline
-from lawcheck.engine import Options
+from lawcheck.config import check_waivers, settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES
@@ -130,14 +130,14 @@ def exit_code(tally: Tally, keep_going: bool) -> int:
 def batch_command(
     inputs: list[str] = typer.Argument(..., help="Folders, files or globs (quoted, e.g. 'reports/**/*.docx')",
                                        show_default=False),
-    fmt: str = typer.Option("table", "--format", "-f", help="table | json | jsonl | csv | xlsx | md"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | csv | xlsx | md"),
     output: list[Path] = typer.Option([], "--output", "-o",
                                       help="Write to this file, in the format of its suffix "
                                            "(.csv .xlsx .json .jsonl .md .txt); repeatable"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),
-    fail_on: str = typer.Option("required", "--fail-on", help="required | partial | none"),
-    lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="required | partial | none"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en"),
     no_color: bool = typer.Option(False, "--no-color", help="Plain text without colours"),
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="No progress bar, and no summary on screen when writing --output files"),
@@ -150,15 +150,18 @@ def batch_command(
                                            help="Last year's --format json output: show what regressed"),
     keep_going: bool = typer.Option(False, "--keep-going",
                                     help="Report unreadable files but judge only the rest for the exit code"),
+    config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
+    exit_zero: bool = typer.Option(False, "--exit-zero", help="Report, but exit 0 even when the gate fails"),
 ) -> None:
     """Check every report under folders or globs, in parallel: ranking, coverage, gaps."""
-    check_lang(lang)
-    check_fail_on(fail_on)
+    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
+    lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in batch.STREAMS:
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(batch.STREAMS))
     if jobs < 0:
         raise LawcheckError("batch-usage-jobs", value=jobs)
-    compiled = checklists.load(checklist)
+    compiled = checklists.load(run.checklist)
+    check_waivers(run, compiled)
     baseline = load_baseline(compare) if compare is not None else None
     paths = batch.discover(inputs, batch.Filters(tuple(include), tuple(exclude)))
     if not paths:
@@ -170,7 +173,7 @@ def batch_command(
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)
     sinks = open_sinks(fmt, output, compiled, lang, baseline is not None, use_color(no_color), quiet)
-    options = Options(min_score=min_score, fail_on=fail_on, lang=lang, max_size=max_size)
+    options = run.options(max_size=max_size)
     detail = any(s.stream.needs_detail for s in sinks)
     show_progress = not quiet and sys.stderr.isatty()
     try:
@@ -195,7 +198,10 @@ def batch_command(
     errors = tally.count("error")
     if errors and not quiet and (output or fmt != "table"):
         error(message("batch-errors-note", lang, count=errors))
-    raise typer.Exit(exit_code(tally, keep_going))
+    for line in run.unused_waivers(paths):
+        error(line)
+    code = exit_code(tally, keep_going)
+    raise typer.Exit(EXIT_OK if exit_zero and code == EXIT_FAILED else code)
 
 
 class _NoProgress:

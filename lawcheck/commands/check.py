@@ -11,7 +11,7 @@ from lawcheck import checklist as checklists
 from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
                                       check_lang, error, use_color, width, write_output)
 from lawcheck.config import check_waivers, settings_for
-from lawcheck.engine import Options, check_path
+from lawcheck.engine import check_path
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
@@ -49,11 +49,11 @@ def check(
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(FORMATS))
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
-    options = Options(min_score=run.min_score, fail_on=fail_on, lang=lang, max_size=max_size)
+    options = run.options(max_size=max_size)
     results: list[ReportResult | ErrorResult] = []
     for file in files:
         try:
-            results.append(run.apply_waivers(check_path(file, compiled, options)))
+            results.append(check_path(file, compiled, options))
         except ReadError as e:
             results.append(ErrorResult(path=str(file), error=e.render(lang), key=e.key))
     color = use_color(no_color) and output is None
