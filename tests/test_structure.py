@@ -293,3 +293,30 @@ def test_indented_wrapped_text_is_rejoined_by_its_indentation() -> None:
     assert "\u3000\u3000（一）全面推行行政执法公示、执法全过程记录、重大执法决定" in lines  # no punctuation
     assert "\u3000\u3000乡政府成立法治建设领导小组，全年共召开会议研究法治5次。" in lines  # ends at the width
     assert paragraphs("\n".join(lines)) == paragraphs(INDENTED)
+
+
+@pytest.mark.parametrize("line", [
+    "全县各主办单位和承办单位共举办法治讲座12场。",
+    "拓宽信息来源渠道，收集群众意见86条。",
+    "政府网站全年点击量超过30万次，群众留言86条均已回复。",
+    "普法专栏浏览次数达12万人次。",
+    "群众扫一扫二维码即可预约法律咨询，全年预约320次。",
+    "将执法案例汇编成册，下一篇章重点整理复议案例。",
+])
+def test_body_sentences_that_name_page_words_stay_in_the_body(line: str) -> None:
+    doc = doc_of("青松县2024年法治政府建设年度报告", line)
+    assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
+
+
+@pytest.mark.parametrize("line", [
+    "主办单位：青松县人民政府办公室  承办单位：县大数据中心",
+    "信息来源：县司法局",
+    "浏览次数：215",
+    "点击数：1024",
+    "上一篇：青松县召开依法行政工作会议",
+    "下一篇：没有了",
+    "扫一扫在手机打开当前页",
+])
+def test_page_labels_are_navigation(line: str) -> None:
+    doc = doc_of("青松县2024年法治政府建设年度报告", line)
+    assert [b.kind for b in doc.blocks] == ["paragraph", "furniture"]
