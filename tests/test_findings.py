@@ -91,7 +91,7 @@ def test_the_plans_of_next_year_are_not_a_plan_year_finding(check: Check) -> Non
     ("白沙街道坚持", "〇〇街道坚持", "〇〇"),
     ("白沙街道坚持", "【】街道坚持", "【】"),
     ("审查合同41份", "审查合同____份", "____"),
-])
+], ids=["XX", "times-signs", "star-district", "star-times", "double-ling", "empty-brackets", "underline"])
 def test_placeholders(check: Check, old: str, new: str, placeholder: str) -> None:
     finding = only(check(spoil(CLEAN_REPORT, old, new)), "placeholders")
     assert finding.message == "有 1 处模板占位符没有填写（如 XX、××、*次、【】、____）。"
@@ -104,7 +104,7 @@ def test_placeholders(check: Check, old: str, new: str, placeholder: str) -> Non
     ("白沙街道坚持", "白沙街道在二〇二〇年后坚持"),
     ("白沙街道坚持", "白沙街道使用OA系统和XML接口坚持"),  # Latin words are not XX
     ("审查合同41份", "审查合同41份（见附件【1】）"),
-])
+], ids=["year-2009-in-numerals", "year-2020-in-numerals", "latin-words", "filled-brackets"])
 def test_what_is_not_a_placeholder(check: Check, old: str, new: str) -> None:
     assert check(spoil(CLEAN_REPORT, old, new)).findings == ()
 
@@ -122,7 +122,7 @@ def test_placeholders_are_counted_and_evidence_is_capped(check: Check) -> None:
     ("白沙街道法治政府建设年度报告", "没有写明年度"),
     ("白沙街道2024年法治政府建设情况", "没有写明是“报告”"),
     ("白沙街道2024年法治工作情况报告", "没有写明“法治政府建设”"),
-])
+], ids=["no-year", "no-report", "no-subject"])
 def test_title_form(check: Check, title: str, problem: str) -> None:
     result = check(spoil(CLEAN_REPORT, "白沙街道2024年法治政府建设年度报告", title))
     finding = only(result, "title-form")
@@ -143,7 +143,7 @@ def test_no_title_at_all(check: Check) -> None:
     ("2025年4月1日", True),
     ("2025年12月30日", True),
     ("2024年12月30日", False),
-])
+], ids=["01-31", "03-31-last-day", "04-01-late", "12-30-late", "same-year"])
 def test_deadline_is_before_1_april_of_the_next_year(check: Check, closing: str, late: bool) -> None:
     result = check(spoil(CLEAN_REPORT, "2025年3月18日", closing))
     if not late:

@@ -49,7 +49,7 @@ def test_the_title_is_the_first_title_like_line(checklist: checklists.Checklist)
     "青松县人民政府关于2024年度法治政府建设情况的报告",
     "青松县2024年依法行政工作报告",
     "青松县2024年法治政府建设工作总结",
-])
+], ids=["annual-report", "guanyu-niandu", "yifa-xingzheng", "zongjie"])
 def test_title_forms(checklist: checklists.Checklist, title: str) -> None:
     meta = meta_of(checklist, title, *BODY)
     assert meta.title == title and meta.title_year == 2024
@@ -103,7 +103,7 @@ def test_the_org_is_the_signature_above_the_closing_date(checklist: checklists.C
     ("青松县2024年法治政府建设年度报告", "青松县"),
     ("青松县人民政府关于2024年度法治政府建设情况的报告", "青松县人民政府"),
     ("青政发〔2025〕3号青松县人民政府2024年法治政府建设情况报告", "青松县人民政府"),
-])
+], ids=["county", "without-guanyu", "without-document-number"])
 def test_without_a_signature_the_org_is_what_precedes_the_year_in_the_title(
         checklist: checklists.Checklist, title: str, org: str) -> None:
     assert meta_of(checklist, title, *BODY).org == org

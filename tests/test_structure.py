@@ -203,7 +203,7 @@ def test_site_navigation_is_not_the_title() -> None:
 @pytest.mark.parametrize("line", [
     "当前位置：首页 > 政务公开", "首页 > 新闻中心 > 工作动态", "【打印本页】", "【关闭窗口】",
     "备案号：湘ICP备12345678号-1", "分享到：", "首页 | 机构概况 | 政务公开 | 办事服务 | 互动交流",
-])
+], ids=["current-position", "home-breadcrumb", "print", "close", "icp", "share", "menu"])
 def test_navigation_lines(line: str) -> None:
     doc = doc_of("青松县2024年法治政府建设年度报告", line, "全年审核合同32份。")
     assert [b.kind for b in doc.blocks] == ["paragraph", "furniture", "paragraph"]
@@ -302,7 +302,7 @@ def test_indented_wrapped_text_is_rejoined_by_its_indentation() -> None:
     "普法专栏浏览次数达12万人次。",
     "群众扫一扫二维码即可预约法律咨询，全年预约320次。",
     "将执法案例汇编成册，下一篇章重点整理复议案例。",
-])
+], ids=["organisers", "information-sources", "hits", "views", "scan", "next-chapter"])
 def test_body_sentences_that_name_page_words_stay_in_the_body(line: str) -> None:
     doc = doc_of("青松县2024年法治政府建设年度报告", line)
     assert [b.kind for b in doc.blocks] == ["paragraph", "paragraph"]
@@ -316,7 +316,7 @@ def test_body_sentences_that_name_page_words_stay_in_the_body(line: str) -> None
     "上一篇：青松县召开依法行政工作会议",
     "下一篇：没有了",
     "扫一扫在手机打开当前页",
-])
+], ids=["organisers", "source", "views", "hits", "previous", "next", "scan"])
 def test_page_labels_are_navigation(line: str) -> None:
     doc = doc_of("青松县2024年法治政府建设年度报告", line)
     assert [b.kind for b in doc.blocks] == ["paragraph", "furniture"]

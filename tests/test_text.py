@@ -27,7 +27,10 @@ from lawcheck.text import clause_bounds, norm, normalise, original_span, split_s
     ("Ｗｏｒｄ　ｆｉｌｅ", "Word file"),
     ("", ""),
     ("   ", ""),
-], ids=lambda v: v if v.strip() else repr(v))
+], ids=["paren-width", "fullwidth-digits", "parenthesised-ideograph", "circled-kept", "circled-20",
+        "traditional", "traditional-2", "spaces-between-cjk", "spaces-between-digits",
+        "ideographic-space-and-tab", "zero-width-space", "latin-words-one-space", "fullwidth-latin",
+        "latin-beside-cjk", "fullwidth-latin-words", "empty", "blank"])
 def test_normalise(written: str, normalised: str) -> None:
     assert norm(written) == normalised
 
@@ -98,7 +101,7 @@ def test_no_sentence_in_empty_text() -> None:
     (17, "未能做到全过程记录"),
     (27, "原因是"),
     (31, "经费不足"),
-])
+], ids=["first", "after-comma", "after-semicolon", "after-stop", "after-colon"])
 def test_clause_bounds(pos: int, clause: str) -> None:
     text = "虽已配备执法记录仪,但使用率不高;未能做到全过程记录。原因是:经费不足"
     start, end = clause_bounds(text, pos)
