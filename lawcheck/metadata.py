@@ -43,8 +43,13 @@ def find_title(doc: Document) -> TitleInfo:
     return TitleInfo(None, None)
 
 
-def body_year(doc: Document, skip: set[int] = frozenset()) -> int | None:  # type: ignore[assignment]
-    """The most frequent year in the body, outside dates, ``skip``ped blocks and 《》 titles."""
+def body_year(doc: Document, skip: set[int] = frozenset(),  # type: ignore[assignment]
+              prefer: int | None = None) -> int | None:
+    """The most frequent year in the body, outside dates, ``skip``ped blocks and 《》 titles.
+
+    Of years mentioned equally often, ``prefer`` (the title's year) wins: "比2023年增加"
+    beside "2024年" does not make a 2024 report one about 2023.
+    """
     counts: Counter[int] = Counter()
     for b in doc.blocks:
         if b.kind == "furniture" or b.index in skip:
@@ -54,7 +59,8 @@ def body_year(doc: Document, skip: set[int] = frozenset()) -> int | None:  # typ
     if not counts:
         return None
     best = max(counts.values())
-    return min(y for y, c in counts.items() if c == best)
+    tied = [y for y, c in counts.items() if c == best]
+    return prefer if prefer in tied else min(tied)
 
 
 def find_date(doc: Document) -> str | None:
@@ -103,7 +109,7 @@ def find_org(doc: Document, title: Block | None) -> str | None:
 def read_meta(doc: Document, plans_blocks: set[int] | None = None) -> Meta:
     title = find_title(doc)
     skip = {title.block.index} if title.block else set()
-    year = body_year(doc, skip | (plans_blocks or set())) or title.year
+    year = body_year(doc, skip | (plans_blocks or set()), prefer=title.year) or title.year
     return Meta(title=title.block.text.strip() if title.block else None, year=year,
                 org=find_org(doc, title.block), date=find_date(doc), title_year=title.year,
                 format=doc.format, encoding=doc.encoding)

@@ -72,6 +72,12 @@ def test_the_year_is_the_one_the_body_describes(checklist: checklists.Checklist)
     assert (meta.title_year, meta.year) == (2024, 2023)
 
 
+def test_a_comparison_with_last_year_does_not_change_the_year(checklist: checklists.Checklist) -> None:
+    meta = meta_of(checklist, "青松县2024年法治政府建设年度报告",
+                   "2024年，全县审核合同35份，比2023年增加12份。", "全年办理复议案件12件。")
+    assert meta.year == 2024
+
+
 def test_without_a_year_in_the_body_the_title_year_is_used(checklist: checklists.Checklist) -> None:
     meta = meta_of(checklist, "青松县2024年法治政府建设年度报告", "全县审核合同32份。")
     assert meta.year == 2024
