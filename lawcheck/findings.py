@@ -17,10 +17,11 @@ from lawcheck.messages import message
 from lawcheck.model import Block, Evidence, Finding, Meta
 from lawcheck.text import original_span
 
+# 〇〇 and ○○ (often typed for 〇) are placeholders unless they are digits of a year: 二○○九年.
 PLACEHOLDER = re.compile(
-    r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|\*+(?=[区县市镇乡街村局次个件人名份场])"
-    r"|(?<=[区县市镇乡街])\*+|(?<![一二三四五六七八九十〇零])〇{2,}(?![一二三四五六七八九十〇零年])"
-    r"|○{2,}|【\s*】|_{3,}|\*{2,}"
+    r"(?<![A-Za-z])X{2,}(?![A-Za-z])|×{2,}|\*+(?=[区县市镇乡街村局次个件人名份场月日])"
+    r"|(?<=[区县市镇乡街])\*+|(?<![一二三四五六七八九十〇○零])[〇○]{2,}(?![一二三四五六七八九十〇○零年])"
+    r"|【\s*】|_{3,}|\*{2,}"
 )
 STALE = re.compile(r"2015\s*[—–\-~至]+\s*2020|廉洁高效|守法诚信")
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|元|小时|天|批|支|余)")

@@ -91,7 +91,10 @@ def test_the_plans_of_next_year_are_not_a_plan_year_finding(check: Check) -> Non
     ("白沙街道坚持", "〇〇街道坚持", "〇〇"),
     ("白沙街道坚持", "【】街道坚持", "【】"),
     ("审查合同41份", "审查合同____份", "____"),
-], ids=["XX", "times-signs", "star-district", "star-times", "double-ling", "empty-brackets", "underline"])
+    ("白沙街道坚持", "○○街道坚持", "○○"),
+    ("白沙街道坚持", "白沙街道自2024年*月起坚持", "*"),
+], ids=["XX", "times-signs", "star-district", "star-times", "double-ling", "empty-brackets", "underline",
+        "double-circle", "star-month"])
 def test_placeholders(check: Check, old: str, new: str, placeholder: str) -> None:
     finding = only(check(spoil(CLEAN_REPORT, old, new)), "placeholders")
     assert finding.message == "有 1 处模板占位符没有填写（如 XX、××、*次、【】、____）。"
@@ -104,7 +107,9 @@ def test_placeholders(check: Check, old: str, new: str, placeholder: str) -> Non
     ("白沙街道坚持", "白沙街道在二〇二〇年后坚持"),
     ("白沙街道坚持", "白沙街道使用OA系统和XML接口坚持"),  # Latin words are not XX
     ("审查合同41份", "审查合同41份（见附件【1】）"),
-], ids=["year-2009-in-numerals", "year-2020-in-numerals", "latin-words", "filled-brackets"])
+    ("白沙街道坚持", "白沙街道自二○○九年起坚持"),     # ○ typed for 〇
+], ids=["year-2009-in-numerals", "year-2020-in-numerals", "latin-words", "filled-brackets",
+        "year-2009-in-circles"])
 def test_what_is_not_a_placeholder(check: Check, old: str, new: str) -> None:
     assert check(spoil(CLEAN_REPORT, old, new)).findings == ()
 
