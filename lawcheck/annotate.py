@@ -254,9 +254,9 @@ def _split(run: Run, at: int) -> Run | None:
     twin = copy.deepcopy(r)
     r.addnext(twin)
     for element, part in ((r, text[:at]), (twin, text[at:])):
-        t = element.find(qn("w:t"))
-        t.text = part
-        t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+        for t in element.iterchildren(qn("w:t")):
+            t.text = part
+            t.set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
     return Run(twin, run._parent)
 
 
@@ -264,7 +264,9 @@ def _split(run: Run, at: int) -> Run | None:
 def comment(document: DocxDocument, runs: list[Run], text: str, author: str) -> None:
     """A Word comment on ``runs``, without a date so the bytes do not depend on when."""
     added = document.add_comment(runs, text=text, author=author, initials=INITIALS)
-    added._comment_elm.attrib.pop(qn("w:date"), None)
+    attributes = added._comment_elm.attrib
+    if qn("w:date") in attributes:
+        del attributes[qn("w:date")]
 
 
 def docx_bytes(document: DocxDocument) -> bytes:

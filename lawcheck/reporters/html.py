@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 from html import escape
 from importlib import resources
-from typing import Sequence
+from typing import TYPE_CHECKING, Sequence
 
 from lawcheck import __version__
 from lawcheck.checklist import Checklist
@@ -27,6 +27,9 @@ from lawcheck.messages import message
 from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult
 from lawcheck.reporters.table import _hint as item_hint
 from lawcheck.reporters.table import _title as item_title
+
+if TYPE_CHECKING:
+    from lawcheck.reporters.summary import Entry, Tally
 
 CONTEXT = 200  # characters of a long paragraph kept on each side of the evidence
 
@@ -304,3 +307,28 @@ def findings_html(findings: Sequence[Finding], lang: str) -> str:
         rows.append(f'<li><span class="fid">[{e(f.id)}]</span> {e(f.message)}{evidence}</li>')
     return (f'<h3>{e(message("findings-title", lang))}</h3>'
             f'<ul class="findings">{"".join(rows)}</ul>')
+
+
+class HtmlStream:
+    """``batch --format html`` as a batch output stream.
+
+    The overview needs every report, so the page is written in one piece when
+    the batch finishes; reports keep the order they arrive in (path order).
+    """
+
+    needs_detail = True
+
+    def __init__(self, checklist: Checklist, lang: str = "zh", **_: object) -> None:
+        self.checklist, self.lang = checklist, lang
+        self.results: list[ReportResult | ErrorResult] = []
+
+    def head(self) -> str:
+        return ""
+
+    def add(self, entry: Entry) -> str:
+        if entry.result is not None:
+            self.results.append(entry.result)
+        return ""
+
+    def finish(self, tally: Tally) -> str:
+        return render_html(self.results, self.checklist, self.lang, overview=True)

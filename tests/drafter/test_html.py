@@ -183,3 +183,13 @@ def test_check_writes_the_same_html_bytes_every_time(tmp_path: Path) -> None:
         outs.append((tmp_path / name).read_bytes())
     assert outs[0] == outs[1]
     assert b'id="overview-table"' in outs[0]
+
+
+def test_the_batch_stream_writes_the_same_page_as_the_renderer(fazhi: Checklist) -> None:
+    from lawcheck.reporters.html import HtmlStream
+    from lawcheck.reporters.summary import Tally, collect, columns
+
+    results = [check_path(p, fazhi) for p in (QINGHE, YUNLING)]
+    page = collect(HtmlStream(fazhi, "zh"), results, Tally(columns(fazhi)))
+    assert page == render_html(results, fazhi, "zh", overview=True)
+    assert 'id="overview-table"' in str(page)
