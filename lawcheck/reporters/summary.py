@@ -16,11 +16,14 @@ json and jsonl write as they go.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Protocol
 
-from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.color import ColorSystem
+from rich.console import Console
+from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
@@ -174,31 +177,142 @@ def collect(stream: Stream, results: Sequence[ReportResult | ErrorResult], tally
 
 # ---------------------------------------------------------------- the terminal view
 
-def verdict_text(row: Row, lang: str) -> Text:
+def verdict_cell(row: Row, lang: str) -> Cell:
     style = {"passed": "green", "failed": "bold red", "error": "bold magenta"}[row.verdict]
-    return Text(message(f"batch-verdict-{row.verdict}", lang), style=style)
+    return message(f"batch-verdict-{row.verdict}", lang), style
 
 
-def ranked_table(tally: Tally, lang: str) -> Table:
+Cell = tuple[str, "str | None"]  # text and its rich style
+
+
+class Grid:
+    """A table drawn as plain lines, one or more per row, for thousands of rows.
+
+    rich's ``Table`` measures and folds every cell, which takes seconds for a
+    few thousand reports. Here each column gets its width once; a cell longer
+    than its column is cut with "…" (paths keep their end), except in the last
+    column, which wraps onto lines of its own.
+    """
+
+    def __init__(self, header: Sequence[str], flexible: Sequence[float], right: Sequence[int] = (),
+                 keep_end: Sequence[int] = ()) -> None:
+        self.header, self.flexible = list(header), list(flexible)  # share of the spare width; 0 = fixed
+        self.right, self.keep_end = set(right), set(keep_end)
+        self.rows: list[list[Cell]] = []
+
+    def add_row(self, *cells: str | Cell) -> None:
+        self.rows.append([(c, None) if isinstance(c, str) else c for c in cells])
+
+    def widths(self, total: int) -> list[int]:
+        natural = [max([cell_len(h)] + [cell_len(r[i][0]) for r in self.rows]) for i, h in enumerate(self.header)]
+        fixed = sum(w for w, f in zip(natural, self.flexible) if not f) + 2 * (len(natural) - 1)
+        spare = max(total - fixed, 10 * sum(1 for f in self.flexible if f))
+        shares = sum(self.flexible) or 1
+        out = [w if not f else max(6, min(w, int(spare * f / shares))) for w, f in zip(natural, self.flexible)]
+        left = spare - sum(w for w, f in zip(out, self.flexible) if f)
+        for i, share in enumerate(self.flexible):  # what one column leaves unused goes to the next
+            if share and left > 0 and out[i] < natural[i]:
+                grow = min(left, natural[i] - out[i])
+                out[i] += grow
+                left -= grow
+        return out
+
+    def render(self, total: int, color: bool) -> str:
+        widths = self.widths(total)
+        paint = _painter(color)
+        lines = [self._line([(h, "bold") for h in self.header], widths, paint),
+                 paint("─" * (sum(widths) + 2 * (len(widths) - 1)), "dim")]
+        lines += [self._line(row, widths, paint) for row in self.rows]
+        return "\n".join(lines) + "\n"
+
+    def _line(self, cells: list[Cell], widths: list[int], paint: Callable[[str, str | None], str]) -> str:
+        out: list[str] = []
+        last = len(cells) - 1
+        for i, ((text, style), width) in enumerate(zip(cells, widths)):
+            if i == last:
+                indent = " " * (sum(widths[:-1]) + 2 * last)
+                pieces = _wrap(text, width)
+                out.append("\n".join((indent if n else "") + paint(p, style) for n, p in enumerate(pieces)))
+                continue
+            fitted = _cut(text, width, keep_end=i in self.keep_end)
+            pad = " " * (width - cell_len(fitted))
+            out.append(pad + paint(fitted, style) if i in self.right else paint(fitted, style) + pad)
+        return "  ".join(out).rstrip()
+
+
+def _painter(color: bool) -> Callable[[str, str | None], str]:
+    if not color:
+        return lambda text, style: text
+    styles: dict[str, Style] = {}
+
+    def paint(text: str, style: str | None) -> str:
+        if not style or not text:
+            return text
+        if style not in styles:
+            styles[style] = Style.parse(style)
+        return styles[style].render(text, color_system=ColorSystem.STANDARD)
+    return paint
+
+
+def _cut(text: str, width: int, keep_end: bool = False) -> str:
+    """``text`` in at most ``width`` cells, "…" marking what was cut."""
+    if cell_len(text) <= width:
+        return text
+    chars = text[::-1] if keep_end else text
+    used, kept = 1, []
+    for ch in chars:
+        size = cell_len(ch)
+        if used + size > width:
+            break
+        kept.append(ch)
+        used += size
+    return "…" + "".join(reversed(kept)) if keep_end else "".join(kept) + "…"
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells; Latin words are not split when a space allows."""
+    if cell_len(text) <= width:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    used = 0
+    for ch in text:
+        size = cell_len(ch)
+        if used + size > width and current:
+            line = "".join(current)
+            space = line.rfind(" ")
+            if ch != " " and space > 0 and not _is_wide(ch):
+                pieces.append(line[:space])
+                current = current[space + 1:]
+            else:
+                pieces.append(line.rstrip())
+                current = []
+            used = cell_len("".join(current))
+        if ch != " " or current:
+            current.append(ch)
+            used += size
+    pieces.append("".join(current))
+    return pieces
+
+
+def _is_wide(ch: str) -> bool:
+    return cell_len(ch) > 1
+
+
+def ranked_grid(tally: Tally, lang: str) -> Grid:
     unknown = message("unknown", lang)
     sep = "、" if lang == "zh" else ", "
-    table = Table(title=message("batch-ranked-title", lang), title_justify="left", expand=True)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column(message("batch-col-report", lang), ratio=3, overflow="fold")
-    table.add_column(message("batch-col-org", lang), ratio=2, overflow="fold")
-    table.add_column(message("batch-col-year", lang), no_wrap=True)
-    table.add_column(message("batch-col-score", lang), justify="right", no_wrap=True)
-    table.add_column(message("batch-col-verdict", lang), no_wrap=True)
-    table.add_column(message("batch-col-missing", lang), ratio=4, overflow="fold")
+    grid = Grid(["#"] + [message(k, lang) for k in ("batch-col-report", "batch-col-org", "batch-col-year",
+                                                    "batch-col-score", "batch-col-verdict", "batch-col-missing")],
+                flexible=[0, 3, 2, 0, 0, 0, 4], right=(0, 4), keep_end=(1,))
     for rank, row in enumerate(tally.ranked(), 1):
         if row.error is not None:
-            table.add_row(str(rank), row.path, "", "", "", verdict_text(row, lang),
-                          Text(row.error, style="magenta"))
+            grid.add_row(str(rank), row.path, "", "", "", verdict_cell(row, lang), (row.error, "magenta"))
             continue
         missing = sep.join(c.title for c in tally.missing_required(row))
-        table.add_row(str(rank), row.path, row.org or unknown, str(row.year or unknown),
-                      f"{row.score:.1f}", verdict_text(row, lang), Text(missing, style="red"))
-    return table
+        grid.add_row(str(rank), row.path, row.org or unknown, str(row.year or unknown), f"{row.score:.1f}",
+                     verdict_cell(row, lang), (missing, "red"))
+    return grid
 
 
 def coverage_table(tally: Tally, lang: str) -> Table:
@@ -218,44 +332,36 @@ def coverage_table(tally: Tally, lang: str) -> Table:
     return table
 
 
-def totals_text(tally: Tally, lang: str) -> Text:
-    out = Text(message("batch-totals", lang, total=len(tally.rows), passed=tally.count("passed"),
-                       failed=tally.count("failed"), errors=tally.count("error")), style="bold")
-    return out
-
-
-def compare_table(tally: Tally, lang: str) -> Table | Text:
+def compare_text(tally: Tally, lang: str, width: int, color: bool) -> str:
     if not tally.deltas:
-        return Text(message("batch-compare-none", lang, unmatched=tally.unmatched))
+        return message("batch-compare-none", lang, unmatched=tally.unmatched) + "\n"
     titles = {c.id: c.title for c in tally.columns}
     sep = "、" if lang == "zh" else ", "
-    table = Table(title=message("batch-compare-title", lang), title_justify="left", expand=True,
-                  caption=message("batch-compare-unmatched", lang, unmatched=tally.unmatched)
-                  if tally.unmatched else None, caption_justify="left")
-    table.add_column(message("batch-col-report", lang), ratio=3, overflow="fold")
-    table.add_column(message("batch-col-previous", lang), ratio=3, overflow="fold")
-    table.add_column(message("batch-col-regressed", lang), ratio=4, overflow="fold")
-    table.add_column(message("batch-col-improved", lang), ratio=4, overflow="fold")
+    grid = Grid([message(k, lang) for k in ("batch-col-report", "batch-col-previous", "batch-col-regressed",
+                                            "batch-col-improved")], flexible=[3, 3, 4, 4], keep_end=(0, 1))
     for path, delta in sorted(tally.deltas.items()):
-        table.add_row(path, delta.previous, Text(sep.join(titles.get(i, i) for i in delta.regressed), style="red"),
-                      Text(sep.join(titles.get(i, i) for i in delta.improved), style="green"))
-    return table
-
-
-def summary_group(tally: Tally, lang: str) -> Group:
-    parts: list[object] = [ranked_table(tally, lang), coverage_table(tally, lang)]
-    if tally.comparing:
-        parts.append(compare_table(tally, lang))
-    parts.append(totals_text(tally, lang))
-    return Group(*parts)  # type: ignore[arg-type]
+        grid.add_row(path, delta.previous, (sep.join(titles.get(i, i) for i in delta.regressed), "red"),
+                     (sep.join(titles.get(i, i) for i in delta.improved), "green"))
+    text = _painter(color)(message("batch-compare-title", lang), "italic") + "\n" + grid.render(width, color)
+    if tally.unmatched:
+        text += message("batch-compare-unmatched", lang, unmatched=tally.unmatched) + "\n"
+    return text
 
 
 def render_tally(tally: Tally, lang: str = "zh", *, color: bool = True, width: int | None = None) -> str:
-    console = Console(record=True, width=width or 110, color_system="standard" if color else None,
+    width = width or 110
+    paint = _painter(color)
+    console = Console(record=True, width=width, color_system="standard" if color else None,
                       force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
                       file=_Null())
-    console.print(summary_group(tally, lang))
-    return console.export_text(styles=color)
+    console.print(coverage_table(tally, lang))
+    parts = [paint(message("batch-ranked-title", lang), "italic") + "\n" + ranked_grid(tally, lang).render(width, color),
+             console.export_text(styles=color)]
+    if tally.comparing:
+        parts.append(compare_text(tally, lang, width, color))
+    parts.append(paint(message("batch-totals", lang, total=len(tally.rows), passed=tally.count("passed"),
+                                failed=tally.count("failed"), errors=tally.count("error")), "bold") + "\n")
+    return "\n".join(parts)
 
 
 class SummaryStream:

@@ -14,7 +14,7 @@ def test_summary_ranks_reports_and_counts_coverage(reports: Path) -> None:
     assert run.code == 1  # two of three fail the gate
     lines = run.out.splitlines()
     assert lines[0].strip() == "Ranking"
-    first = next(line for line in lines if line.startswith("│ 1 "))
+    first = next(line for line in lines if line.startswith("1 "))
     assert "qinghe-street-2024.docx" in first and "100.0" in first and "passed" in first
     assert "Coverage of each item (3 readable reports)" in run.out
     assert lines[-1] == "3 reports: 1 passed, 2 failed, 0 unreadable."

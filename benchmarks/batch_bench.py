@@ -1,0 +1,294 @@
+"""Benchmark ``lawcheck batch`` on a generated folder of realistic reports.
+
+usage: python benchmarks/batch_bench.py [--n 1000] [--size 10k] [--jobs 0] [--profile] [--keep DIR]
+
+Generates N distinct reports (half .docx written with python-docx, half .txt)
+from template sentences: bodies, years and figures vary, paragraphs are
+shuffled, some reports lack a part (plans, shortcomings, the leaders' duty)
+or an item (legal advisers, the three enforcement systems) or say it in the
+negative; ``--size`` pads each report with more measures to about that many
+bytes of text (10k, 1m...). Then it prints, in one run:
+
+- the batch time: ``lawcheck batch DIR -o out.jsonl -o out.csv`` run as a
+  child process, the summary table on stdout sent to a file;
+- the floor: every file read with ``lawcheck.readers.read`` and one regex
+  pass over its text, in one process;
+- their ratio, reports per second, milliseconds per report;
+- peak memory: the largest single process of the batch (``ru_maxrss`` of the
+  children), the largest sum over the batch's process tree (sampled from
+  /proc every 50 ms), and this script's own.
+
+``--profile`` also runs cProfile over checking a sample in this process and
+prints the functions that take the largest share of the time. Nothing is
+asserted: the figures are for reading.
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import random
+import re
+import resource
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+from docx import Document
+
+from lawcheck import checklist as checklists
+from lawcheck import readers
+from lawcheck.engine import check_path
+
+# ---------------------------------------------------------------- report generation
+
+PLACES = "青石 白沙 东湖 西岭 南塘 北关 金川 银杏 桃源 柳河 松溪 梅岭 竹园 荷塘 枫林 石桥 龙泉 凤山 云溪 星河".split()
+KINDS = [("镇", "镇人民政府", "镇长", "镇党委书记"), ("街道", "街道办事处", "办事处主任", "街道党工委书记"),
+         ("县", "县人民政府", "县长", "县委书记"), ("区", "区人民政府", "区长", "区委书记"),
+         ("乡", "乡人民政府", "乡长", "乡党委书记")]
+
+MEASURES = [
+    "（一）加强组织领导",
+    "{short}把法治政府建设纳入年度重点工作，调整充实依法行政工作领导小组，全年召开专题会议{a}次，制定工作要点{b}项。",
+    "（二）落实行政执法三项制度",
+    "{three}",
+    "（三）发挥法律顾问作用",
+    "{adviser}",
+    "（四）规范重大行政决策",
+    "全年作出重大行政决策{a}项，均履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序，收到意见建议{c}条。",
+    "（五）加强规范性文件管理",
+    "全年审核行政规范性文件{a}件，均在规定时间内报送备案，清理历年文件{b}件，废止{d}件。",
+    "（六）推进政务公开",
+    "通过门户网站主动公开各类政府信息{c}条，受理依申请公开{a}件，均按期答复。",
+    "（七）依法化解矛盾纠纷",
+    "健全调解网络，全年排查化解矛盾纠纷{c}件，调解成功率{p}%；办理行政复议案件{a}件，行政诉讼案件{b}件，负责人出庭应诉{d}次。",
+    "（八）强化学法用法",
+    "组织常务会议会前学法{b}次，举办法治培训{a}期共{c}人次，执法人员参加业务培训{d}人次。",
+]
+THREE_SYSTEMS = [
+    "在执法公示平台开展事前公开，公开执法事项清单{c}项，全年事后公开行政处罚信息{b}件；配备执法记录仪{a}台，"
+    "对现场检查、调查取证实行全过程记录；重大执法决定一律由司法所开展法制审核，全年审核{d}件。",
+    "全面推行行政执法三项制度，执法队伍建设得到加强。",
+    "执法过程中坚持亮证执法，配备执法记录仪{a}台，全年归档音像记录{c}条。",
+]
+ADVISERS = [
+    "聘请常年法律顾问{a}名，法律顾问全年审核合同{c}份，列席重要会议{b}次，出具法律意见书{d}份。",
+    "全面推行一村（社区）一法律顾问制度，村（社区）法律顾问为群众提供法律咨询{c}次。",
+    "目前尚未聘请政府法律顾问，重大决策的法律把关还比较薄弱。",
+]
+PADDING = [
+    "围绕优化营商环境，清理涉企收费事项{a}项，推行告知承诺制事项{b}项，办理涉企行政许可{c}件。",
+    "开展安全生产、生态环境、食品药品等重点领域执法检查{c}次，发现并督促整改问题{b}个。",
+    "推进“互联网+监管”，录入检查信息{c}条，双随机抽查覆盖率达到{p}%。",
+    "组织法治宣传进社区、进企业、进学校活动{b}场，发放宣传资料{c}份，培育“法律明白人”{a}名。",
+    "完善公共法律服务网络，建成服务站点{a}个，全年提供法律咨询{c}人次，办理法律援助案件{d}件。",
+]
+SHORTCOMINGS = ["二、存在的不足和原因",
+                "一是执法人员数量不足，专业能力有待提升；二是部分干部程序意识不强；三是普法的针对性不够。"
+                "原因是编制有限、培训不够系统。"]
+FRP = ["三、党政主要负责人履行推进法治建设第一责任人职责情况",
+       "{leader}和{head}认真履行推进法治建设第一责任人职责，主持召开会议研究法治工作{a}次，"
+       "年终述职中专题述法，接受干部群众评议。"]
+PLANS = ["四、{next}年推进法治政府建设的主要安排",
+         "{next}年，将继续深化行政执法三项制度，加强法律顾问队伍建设，提升依法决策水平，推进基层依法治理。"]
+OTHER = ["五、其他需要报告的情况", "无。"]
+
+
+def numbers(rng: random.Random) -> dict[str, object]:
+    return {"a": rng.randint(1, 30), "b": rng.randint(2, 80), "c": rng.randint(50, 3000),
+            "d": rng.randint(1, 20), "p": rng.randint(85, 100)}
+
+
+def report_text(i: int, size: int, rng: random.Random) -> list[str]:
+    """The paragraphs of report ``i``: first the title, last the body and the date."""
+    place = PLACES[i % len(PLACES)] + PLACES[(i // len(PLACES)) % len(PLACES)] + (str(i) if i >= 400 else "")
+    short, org, head, leader = KINDS[i % len(KINDS)]
+    year = rng.choice([2022, 2023, 2024])
+    fill = {"short": place + short, "three": rng.choices(THREE_SYSTEMS, [6, 2, 2])[0],
+            "adviser": rng.choices(ADVISERS, [6, 2, 2])[0], "leader": leader, "head": head, "next": year + 1}
+
+    def f(text: str) -> str:
+        return text.format(**fill, **numbers(rng)).format(**numbers(rng))
+
+    paras = [f"{place}{short}{year}年法治政府建设情况报告",
+             f"{year}年，{place}{short}坚持以习近平法治思想为指导，扎实推进法治政府建设，现将有关情况报告如下。",
+             f"一、{year}年法治政府建设主要举措和成效"]
+    blocks = [MEASURES[k:k + 2] for k in range(0, len(MEASURES), 2)]
+    rng.shuffle(blocks)
+    paras += [f(p) for block in blocks for p in block]
+    while sum(len(p.encode()) for p in paras) < size - 600:
+        paras.append(f(rng.choice(PADDING)))
+    for part, keep in ((SHORTCOMINGS, 0.9), (FRP, 0.85), (PLANS, 0.85), (OTHER, 0.95)):
+        if rng.random() < keep:
+            paras += [f(p) for p in part]
+    paras += [place + org, f"{year + 1}年{rng.randint(1, 3)}月{rng.randint(1, 28)}日"]
+    return paras
+
+
+def write_docx(path: Path, paras: list[str]) -> None:
+    doc = Document()
+    doc.add_paragraph(paras[0], style="Title")
+    for p in paras[1:]:
+        style = "Heading 1" if re.match(r"^[一二三四五六]、", p) else "Heading 2" if p.startswith("（") else None
+        doc.add_paragraph(p, style=style)
+    doc.save(str(path))
+
+
+def generate(folder: Path, n: int, size: int, seed: int = 2024) -> int:
+    """Write ``n`` reports into ``folder``; return their total text size in bytes."""
+    rng = random.Random(seed)
+    total = 0
+    for i in range(n):
+        paras = report_text(i, size, rng)
+        sub = folder / f"batch-{i // 500:03d}"
+        sub.mkdir(exist_ok=True)
+        name = f"report-{i:05d}-{paras[0][:6]}"
+        text = "\n".join(paras) + "\n"
+        total += len(text.encode())
+        if i % 2:
+            write_docx(sub / f"{name}.docx", paras)
+        else:
+            (sub / f"{name}.txt").write_text(text, encoding="utf-8")
+    return total
+
+
+# ---------------------------------------------------------------- measuring
+
+def files_under(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".docx"))
+
+
+def floor(paths: list[Path]) -> float:
+    """Seconds to read every report and run one regex over its text, in one process."""
+    pattern = re.compile(r"法律顾问|执法记录仪|\d+")
+    start = time.perf_counter()
+    for path in paths:
+        source = readers.read(path)
+        text = "\n".join(b.text for b in source.blocks)
+        sum(1 for _ in pattern.finditer(text))
+    return time.perf_counter() - start
+
+
+class TreeRss:
+    """Samples the resident memory of a process and all its descendants from /proc."""
+
+    def __init__(self, pid: int) -> None:
+        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+        self.thread = threading.Thread(target=self._loop, daemon=True)
+
+    def __enter__(self) -> "TreeRss":
+        self.thread.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.stop.set()
+        self.thread.join()
+
+    def _loop(self) -> None:
+        while not self.stop.wait(0.05):
+            self.peak = max(self.peak, self._sample())
+
+    def _sample(self) -> int:
+        parents: dict[int, int] = {}
+        rss: dict[int, int] = {}
+        for entry in os.listdir("/proc"):
+            if not entry.isdigit():
+                continue
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    fields = fh.read().rsplit(")", 1)[1].split()
+                parents[int(entry)] = int(fields[1])
+                rss[int(entry)] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+            except (OSError, IndexError, ValueError):
+                continue
+        tree, frontier = {self.pid}, [self.pid]
+        while frontier:
+            parent = frontier.pop()
+            kids = [p for p, pp in parents.items() if pp == parent and p not in tree]
+            tree.update(kids)
+            frontier.extend(kids)
+        return sum(rss.get(p, 0) for p in tree)
+
+
+def run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, int, int]:
+    """Seconds, the largest single process (KB) and the largest tree sum (bytes) of a batch run."""
+    lawcheck = Path(sys.executable).with_name("lawcheck")
+    cmd = [str(lawcheck), "batch", str(folder), "--jobs", str(jobs), "-o", str(out / "out.jsonl"),
+           "-o", str(out / "out.csv")]
+    start = time.perf_counter()
+    with open(out / "summary.txt", "wb") as summary:
+        proc = subprocess.Popen(cmd, stdout=summary, stderr=subprocess.PIPE)
+        with TreeRss(proc.pid) as tree:
+            _, err = proc.communicate()
+    elapsed = time.perf_counter() - start
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"lawcheck batch failed ({proc.returncode}): {err.decode()[:500]}")
+    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, tree.peak
+
+
+def profile(paths: list[Path], top: int = 15) -> None:
+    checklist = checklists.load(None)
+    sample = paths[:200]
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for path in sample:
+        check_path(path, checklist)
+    profiler.disable()
+    stream = io.StringIO()
+    stats = pstats.Stats(profiler, stream=stream)
+    total = sum(v[2] for v in stats.stats.values())  # type: ignore[attr-defined]
+    print(f"\nprofile of checking {len(sample)} reports in one process ({total:.2f} s of own time):")
+    rows = sorted(stats.stats.items(), key=lambda kv: -kv[1][2])[:top]  # type: ignore[attr-defined]
+    for (file, line, name), (_, calls, own, cum, _) in rows:
+        where = f"{Path(file).parent.name}/{Path(file).name}:{line} {name}" if line else name
+        print(f"  {100 * own / total:5.1f}% own  {cum:6.2f} s cum  {calls:>8} calls  {where}")
+
+
+def parse_size(text: str) -> int:
+    m = re.fullmatch(r"(\d+(?:\.\d+)?)\s*([kKmM]?)[bB]?", text.strip())
+    if not m:
+        raise argparse.ArgumentTypeError(f"not a size: {text}")
+    return int(float(m.group(1)) * {"": 1, "k": 1024, "m": 1024 * 1024}[m.group(2).lower()])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--n", type=int, default=1000, help="number of reports (default 1000)")
+    parser.add_argument("--size", type=parse_size, default=parse_size("10k"), help="text size per report (10k, 1m)")
+    parser.add_argument("--jobs", type=int, default=0, help="lawcheck batch --jobs (0: one per core)")
+    parser.add_argument("--profile", action="store_true", help="profile checking a sample in this process")
+    parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="lawcheck-bench-") as tmp:
+        folder = args.keep or Path(tmp) / "reports"
+        folder.mkdir(parents=True, exist_ok=True)
+        out = Path(tmp) / "out"
+        out.mkdir()
+        start = time.perf_counter()
+        text_bytes = generate(folder, args.n, args.size)
+        paths = files_under(folder)
+        print(f"generated {len(paths)} reports ({text_bytes / len(paths) / 1024:.1f} KB of text each on average, "
+              f"half .docx) in {time.perf_counter() - start:.1f} s; {os.cpu_count()} cores")
+        floor_s = floor(paths)
+        batch_s, max_rss_kb, tree_peak = run_batch(folder, out, args.jobs)
+        rows = sum(1 for _ in open(out / "out.jsonl", encoding="utf-8"))
+        print(f"batch:  {batch_s:8.2f} s  ({rows} results; {len(paths) / batch_s:7.1f} reports/s; "
+              f"{1000 * batch_s / len(paths):6.1f} ms/report)")
+        print(f"floor:  {floor_s:8.2f} s  (read + one regex pass, one process; "
+              f"{1000 * floor_s / len(paths):6.1f} ms/report)")
+        print(f"ratio:  {batch_s / floor_s:8.2f} × the floor")
+        print(f"memory: largest batch process {max_rss_kb / 1024:.0f} MB; batch process tree at most "
+              f"{tree_peak / 2**20:.0f} MB; this script {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        if args.profile:
+            profile(paths)
+
+
+if __name__ == "__main__":
+    main()
