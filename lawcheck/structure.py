@@ -83,8 +83,10 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
         return list(blocks)
     # Where paragraphs start indented (text copied from a PDF), a line at the margin
     # continues the one before and an indented line starts a paragraph.
+    # (A centred title alone does not make the text indented.)
     margin = min(_indent(b.text) for b in blocks)
-    indents = any(_indent(b.text) > margin for b in blocks)
+    indented = sum(1 for b in blocks if _indent(b.text) > margin)
+    indents = indented >= max(3, len(blocks) // 10)
     joined: list[RawBlock] = []
     previous_end: str | None = None  # how a line that fills the width ends: text, stop, heading
     for block, n, line_width in zip(blocks, norms, widths):
@@ -101,7 +103,8 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
                                   last.style_level, last.line, last.page)
         else:
             joined.append(block)
-        previous_end = _full_line_end(n, line_width, width)
+        # A centred or right-aligned line (a title, a signature) never runs on.
+        previous_end = _full_line_end(n, line_width, width) if _indent(block.text) <= 4 else None
     return joined
 
 

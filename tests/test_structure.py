@@ -320,3 +320,16 @@ def test_body_sentences_that_name_page_words_stay_in_the_body(line: str) -> None
 def test_page_labels_are_navigation(line: str) -> None:
     doc = doc_of("青松县2024年法治政府建设年度报告", line)
     assert [b.kind for b in doc.blocks] == ["paragraph", "furniture"]
+
+
+def test_a_centred_title_does_not_make_the_text_indented() -> None:
+    lines = hard_wrap(WRAPPABLE).splitlines()
+    lines[0] = " " * 12 + lines[0]
+    assert paragraphs("\n".join(lines)) == paragraphs(WRAPPABLE)
+
+
+def test_a_right_aligned_signature_does_not_run_into_the_date() -> None:
+    body = [line for line in hard_wrap(WRAPPABLE).splitlines() if line.strip()]
+    lines = body + [" " * 16 + "青松乡人民政府办公室综合治理和法治建设领导小组", "2025年3月18日"]
+    doc = doc_of(*lines)
+    assert [b.norm for b in doc.blocks[-2:]] == ["青松乡人民政府办公室综合治理和法治建设领导小组", "2025年3月18日"]
