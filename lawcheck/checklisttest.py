@@ -6,8 +6,9 @@ Each item (and part) may carry example sentences::
       met: ["街道法律顾问全年审核合同328份。"]
       missing: ["下一步将充分发挥法律顾问作用。"]
 
-Each sentence becomes a one-paragraph report, and the item alone is evaluated
-on it; the case passes when the status is the one the example is filed under.
+Each example becomes a report of its own, a paragraph per line (so an example
+can show a heading and the part under it), and the item alone is evaluated on
+it; the case passes when the status is the one the example is filed under.
 A fixtures folder holds reports and an ``expected.yaml`` in the labels format
 (``corpus/labels.yaml``): each labelled item status is one more case.
 """
@@ -43,9 +44,10 @@ class Case:
         return self.got in self.want
 
 
-def status_of(item: ItemDef, sentence: str, checklist: Checklist) -> str:
-    """The status of ``item`` in a report made of ``sentence`` alone."""
-    doc = structure.build(Source(path="<example>", format="txt", blocks=(RawBlock(sentence, line=1),)))
+def status_of(item: ItemDef, example: str, checklist: Checklist) -> str:
+    """The status of ``item`` in a report made of ``example`` alone (one paragraph per line)."""
+    blocks = tuple(RawBlock(line, line=i) for i, line in enumerate(example.splitlines() or [""], start=1))
+    doc = structure.build(Source(path="<example>", format="txt", blocks=blocks))
     ctx, _ = context_for(doc, checklist)
     return evaluate_item(item, ctx).status
 

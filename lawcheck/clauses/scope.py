@@ -15,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from lawcheck.clauses.base import EMPTY, Hit
-from lawcheck.clauses.pattern import compile_pattern, search
+from lawcheck.clauses.pattern import Pattern, search
 from lawcheck.context import SentenceView
 
 
@@ -77,14 +77,13 @@ class Under:
 
 class HeadingText:
     def __init__(self, spec: Any) -> None:
-        sources = [spec] if isinstance(spec, str) else list(spec)
-        self.patterns = [compile_pattern(p) for p in sources]
+        self.pattern = Pattern(spec)  # {year}/{next_year} are filled per report
 
     def literals(self) -> frozenset[str] | None:
         return None
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         title = s.heading_title()
-        if title is None or not any(search(p, title) for p in self.patterns):
+        if title is None or not any(search(p, title) for p in self.pattern.patterns(s.year)):
             return []
         return [Hit(((0, len(s.text)),))]

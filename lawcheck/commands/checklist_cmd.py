@@ -99,7 +99,8 @@ def render_cases(cases: list[Case], lang: str) -> str:
     for case in cases:
         verdict = message("checklist-test-pass" if case.passed else "checklist-test-fail", lang)
         want = "|".join(case.want)
-        lines.append(message("checklist-test-case", lang, verdict=verdict, item=case.item, want=want, text=case.text))
+        text = case.text.replace("\n", " ⏎ ")  # a multi-line example on one line
+        lines.append(message("checklist-test-case", lang, verdict=verdict, item=case.item, want=want, text=text))
         if not case.passed:
             lines.append(message("checklist-test-got", lang, want=want, got=case.got))
     failed = sum(not c.passed for c in cases)

@@ -257,3 +257,27 @@ def test_explain_an_unknown_item(cli):
 def test_every_built_in_checklist_validates(cli, name):
     run = cli("checklist", "validate", str(checklists.builtin_dir() / f"{name}.yaml"))
     assert run.code == 0, run.err
+
+
+def test_a_multi_line_example_is_a_report_of_several_paragraphs(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "plans.yaml", """\
+id: plans
+title: 安排
+sections:
+  plans: {headings: ["下一步"]}
+items:
+  - id: training-planned
+    title: 下一年度安排培训
+    severity: info
+    weight: 1
+    match: {any: [培训], in: [plans]}
+    hint: 写明培训计划
+    examples:
+      met: ["四、下一步工作安排\\n组织执法人员培训2期。"]
+      missing: ["组织执法人员培训2期。"]
+""")
+    run = cli("checklist", "test", "plans.yaml", "--lang", "en")
+    assert (run.code, run.out) == (0, "PASS  training-planned [met] 四、下一步工作安排 ⏎ 组织执法人员培训2期。\n"
+                                      "PASS  training-planned [missing] 组织执法人员培训2期。\n"
+                                      "1 passed, 0 failed\n".replace("1 passed", "2 passed"))
