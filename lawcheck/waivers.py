@@ -29,7 +29,7 @@ from typing import Any, Sequence
 
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
-from lawcheck.model import ErrorResult, Finding, ItemResult, ReportResult
+from lawcheck.model import Finding, ItemResult, ReportResult
 from lawcheck.scoring import passes, score
 
 TODAY_ENV = "LAWCHECK_TODAY"
@@ -91,10 +91,10 @@ def _glob(pattern: str) -> "re.Pattern[str]":
     return re.compile("".join(out))
 
 
-def apply(result: ReportResult | ErrorResult, waivers: Sequence[Waiver], base_dir: Path,
-          fail_on: str = "required", lang: str = "zh", on: dt.date | None = None) -> ReportResult | ErrorResult:
+def apply(result: ReportResult, waivers: Sequence[Waiver], base_dir: Path,
+          fail_on: str = "required", lang: str = "zh", on: dt.date | None = None) -> ReportResult:
     """The result with the waivers that cover it applied, re-scored and re-judged."""
-    if isinstance(result, ErrorResult) or not waivers:
+    if not waivers:
         return result
     day = on or today()
     mine = [w for w in waivers if w.covers(result.path, base_dir)]

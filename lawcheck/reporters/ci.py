@@ -37,10 +37,8 @@ def hint(item: ItemResult, checklist: Checklist, lang: str) -> str:
 
 def line_of(item: ItemResult) -> int | None:
     """The report line the item is best located at: its evidence, else its closest miss."""
-    for located in (*item.evidence, *item.near_misses):
-        if located.line is not None:
-            return located.line
-    return None
+    lines = [e.line for e in item.evidence] + [n.line for n in item.near_misses]
+    return next((line for line in lines if line is not None), None)
 
 
 def problem(item: ItemResult, checklist: Checklist, lang: str) -> str:

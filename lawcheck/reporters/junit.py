@@ -65,8 +65,8 @@ def _suite(result: ReportResult, checklist: Checklist, lang: str, fail_on: str) 
     if below:
         counts["failures"] += 1
         ET.SubElement(case, "failure", type="score", message=below)
-    for key, value in counts.items():
-        suite.set(key, str(value))
+    for key, count in counts.items():
+        suite.set(key, str(count))
     suite.set("errors", "0")
     return suite
 
