@@ -209,7 +209,7 @@ def _expected(error: jsonschema.ValidationError) -> str:
     v, arg = error.validator, error.validator_value
     if v == "type":
         types = arg if isinstance(arg, list) else [arg]
-        return " or ".join(_TYPE_WORDS.get(t, t) for t in types)
+        return " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
     if v == "enum":
         return "one of " + ", ".join(str(a) for a in arg)
     if v == "const":

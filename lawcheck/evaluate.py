@@ -55,7 +55,7 @@ class Evaluation:
 
 
 def flatten(items: tuple[ItemResult, ...]) -> dict[str, str]:
-    out = {}
+    out: dict[str, str] = {}
     for it in items:
         out[it.id] = it.status
         for p in it.parts:

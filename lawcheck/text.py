@@ -131,8 +131,8 @@ def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     start = 0
     for m in _CLAUSE_SEP.finditer(text, 0, pos):
         start = m.end()
-    m = _CLAUSE_SEP.search(text, pos)
-    return start, (m.start() if m else len(text))
+    after = _CLAUSE_SEP.search(text, pos)
+    return start, (after.start() if after else len(text))
 
 
 def original_span(offsets: tuple[int, ...], start: int, end: int, text_len: int) -> tuple[int, int]:

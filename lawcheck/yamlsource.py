@@ -74,7 +74,7 @@ def locate(root: Any, path: list[str | int]) -> tuple[int, int]:
     node, mark = root, getattr(root, "mark", (1, 1))
     for step in path:
         if isinstance(node, LocatedDict) and step in node:
-            mark = node.value_marks.get(step, mark)
+            mark = node.value_marks.get(str(step), mark)
             node = node[step]
         elif isinstance(node, LocatedList) and isinstance(step, int) and step < len(node):
             mark = node.item_marks[step]

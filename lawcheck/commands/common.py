@@ -72,7 +72,7 @@ def boundary(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        lang = kwargs.get("lang") if kwargs.get("lang") in LANGS else "zh"
+        lang = str(kwargs["lang"]) if kwargs.get("lang") in LANGS else "zh"
         try:
             return func(*args, **kwargs)
         except LawcheckError as e:

@@ -8,6 +8,7 @@ summary line gives the score and verdict and names the missing items.
 
 from __future__ import annotations
 
+import io
 from typing import Sequence
 
 from rich.console import Console, Group
@@ -146,7 +147,7 @@ def render_table(results: Sequence[ReportResult | ErrorResult], checklist: Check
                  *, color: bool = True, width: int | None = None, **_: object) -> str:
     console = Console(record=True, width=width or 110, color_system="standard" if color else None,
                       force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
-                      file=_Null())
+                      file=io.StringIO())
     for i, result in enumerate(results):
         if i:
             console.print()
@@ -156,11 +157,3 @@ def render_table(results: Sequence[ReportResult | ErrorResult], checklist: Check
         else:
             console.print(report_table(result, checklist, lang))
     return console.export_text(styles=color)
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
