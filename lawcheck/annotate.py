@@ -108,7 +108,7 @@ def summary_for(result: ReportResult, checklist: Checklist, lang: str = "zh",
         lines.append(message("annotate-complete", lang))
     if unplaced:
         lines.append(message("annotate-unplaced", lang))
-        lines += [f"“{n.text}”：{n.comment}" for n in unplaced]
+        lines += [message("annotate-unplaced-line", lang, text=n.text, comment=n.comment) for n in unplaced]
     return "\n".join(lines)
 
 

@@ -19,6 +19,7 @@ import tempfile
 from pathlib import Path
 
 from lawcheck import checklist as checklists
+from lawcheck.checklist import Checklist
 from lawcheck.engine import check_path
 from lawcheck.errors import ReadError
 from lawcheck.model import ErrorResult, ReportResult
@@ -30,8 +31,7 @@ FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-ne
          "--disable-component-update", "--disable-sync", "--no-first-run", "--hide-scrollbars"]
 
 
-def results_for(paths: list[Path]) -> list[ReportResult | ErrorResult]:
-    compiled = checklists.load(None)
+def results_for(paths: list[Path], compiled: Checklist) -> list[ReportResult | ErrorResult]:
     out: list[ReportResult | ErrorResult] = []
     for path in paths:
         try:
@@ -69,8 +69,9 @@ def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     examples = sorted(p for p in (ROOT / "examples").iterdir() if p.suffix in (".txt", ".docx"))
     compiled = checklists.load(None)
-    pages = {p.stem: results_for([p]) for p in examples}
-    pages["batch"] = results_for(examples + [ROOT / "examples" / "labels.yaml"])
+    pages = {p.stem: results_for([p], compiled) for p in examples}
+    # the batch page shows an unreadable file as an error row too
+    pages["batch"] = results_for(examples + [ROOT / "examples" / "labels.yaml"], compiled)
     for name, results in pages.items():
         html = OUT / f"{name}.html"
         html.write_text(render_html(results, compiled, "zh"), encoding="utf-8")

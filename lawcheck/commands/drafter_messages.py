@@ -68,6 +68,7 @@ DRAFTER_MESSAGES: dict[str, dict[str, str]] = {
     "annotate-partial-head": {"zh": "部分符合 {count} 项（见正文批注）：", "en": "{count} partial (see the comments in the text):"},
     "annotate-complete": {"zh": "所有检查项均已符合。", "en": "Every item is met."},
     "annotate-unplaced": {"zh": "以下内容未能在正文中定位：", "en": "These could not be placed in the text:"},
+    "annotate-unplaced-line": {"zh": "“{text}”：{comment}", "en": "\"{text}\": {comment}"},
     "annotate-list-line": {"zh": "{n}. {title}：{hint}", "en": "{n}. {title}: {hint}"},
     "annotate-partial": {
         "zh": "【{title}】只部分符合：这里写到了“{words}”，但还不够具体。",

@@ -296,8 +296,12 @@ def where(section: str, page: int | None, line: int | None, lang: str) -> str:
 
 def near_html(text: str, reason: str, section: str, lang: str) -> str:
     return (f'<div class="near"><b>{e(message("label-near", lang))}</b><q>{e(text)}</q>'
-            f' <span class="reason">（{e(message("reason-" + reason, lang))}）</span>'
+            f' <span class="reason">{e(_paren(message("reason-" + reason, lang), lang))}</span>'
             f'{where(section, None, None, lang)}</div>')
+
+
+def _paren(text: str, lang: str) -> str:
+    return f"（{text}）" if lang == "zh" else f"({text})"
 
 
 def findings_html(findings: Sequence[Finding], lang: str) -> str:

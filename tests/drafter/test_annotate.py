@@ -10,7 +10,6 @@ from pathlib import Path
 
 import docx
 import pytest
-from docx.oxml.ns import qn
 from lxml import etree
 from typer.testing import CliRunner
 
@@ -209,3 +208,19 @@ def test_comments_survive_a_libreoffice_round_trip(stone: Path, tmp_path: Path) 
     assert len(list(content.iter(f"{office}annotation-end"))) == count  # each still spans its sentence
     said = ["".join(n.itertext()) for n in notes]
     assert any("这句不计分：否定表述。" in s for s in said)
+
+
+def test_what_cannot_be_anchored_is_listed_on_the_title(tmp_path: Path) -> None:
+    # Text in a text box is read and checked, but python-docx offers no runs there to comment on.
+    d = docx.Document()
+    d.add_paragraph("某县2024年法治政府建设年度报告", style="Title")
+    box = etree.fromstring(
+        f'<w:p xmlns:w="{W[1:-1]}" xmlns:v="urn:schemas-microsoft-com:vml"><w:r><w:pict><v:shape>'
+        "<v:textbox><w:txbxContent><w:p><w:r><w:t>本县尚未建立行政执法公示制度。</w:t></w:r></w:p>"
+        "</w:txbxContent></v:textbox></v:shape></w:pict></w:r></w:p>")
+    d.element.body.insert(len(d.element.body) - 1, box)
+    d.save(str(tmp_path / "box.docx"))
+    runner.invoke(app, ["annotate", str(tmp_path / "box.docx")])
+    [(text, anchored, _)] = comments(tmp_path / "box.checked.docx").values()
+    assert anchored == "某县2024年法治政府建设年度报告"
+    assert "以下内容未能在正文中定位：\n“本县尚未建立行政执法公示制度。”：【行政执法公示制度】这句不计分：否定表述。" in text
