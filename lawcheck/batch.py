@@ -31,6 +31,7 @@ from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import SUPPORTED_SUFFIXES
 from lawcheck.reporters.csv import CsvStream
+from lawcheck.reporters.html import HtmlStream
 from lawcheck.reporters.markdown import MarkdownStream
 from lawcheck.reporters.records import envelope, report_record
 from lawcheck.reporters.summary import Entry, Stream, SummaryStream, Tally, row_of
@@ -291,6 +292,7 @@ STREAMS: dict[str, type[Stream]] = {
     "xlsx": XlsxStream,
     "json": JsonStream,
     "jsonl": JsonlStream,
+    "html": HtmlStream,
 }
 SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".jsonl": "jsonl", ".md": "md",
-                  ".txt": "table"}
+                  ".html": "html", ".txt": "table"}

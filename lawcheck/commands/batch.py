@@ -130,10 +130,10 @@ def exit_code(tally: Tally, keep_going: bool) -> int:
 def batch_command(
     inputs: list[str] = typer.Argument(..., help="Folders, files or globs (quoted, e.g. 'reports/**/*.docx')",
                                        show_default=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | csv | xlsx | md"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | csv | xlsx | md | html"),
     output: list[Path] = typer.Option([], "--output", "-o",
                                       help="Write to this file, in the format of its suffix "
-                                           "(.csv .xlsx .json .jsonl .md .txt); repeatable"),
+                                           "(.csv .xlsx .json .jsonl .md .html .txt); repeatable"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="required | partial | none"),
