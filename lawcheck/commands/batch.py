@@ -19,8 +19,8 @@ from typing import IO, Optional
 
 import typer
 from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TextColumn, \
-    TimeElapsedColumn, TimeRemainingColumn
+from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn,
+                           TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 
 from lawcheck import batch
@@ -213,8 +213,8 @@ class _NoProgress:
     def __exit__(self, *_: object) -> None:
         return None
 
-    def add_task(self, *_: object, **__: object) -> int:
-        return 0
+    def add_task(self, *_: object, **__: object) -> TaskID:
+        return TaskID(0)
 
     def advance(self, *_: object) -> None:
         return None

@@ -23,7 +23,7 @@ REPORTERS: dict[str, Renderer] = {
     "json": render_json,
     "jsonl": render_jsonl,
     "csv": render_csv,
-    "xlsx": render_xlsx,
+    "xlsx": render_xlsx,  # type: ignore[dict-item]  # bytes: write_output takes them
     "md": render_markdown,
     "html": render_html,
     "junit": render_junit,

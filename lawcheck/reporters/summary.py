@@ -16,9 +16,10 @@ json and jsonl write as they go.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 from rich.cells import cell_len
 from rich.color import ColorSystem
@@ -152,6 +153,8 @@ class Stream(Protocol):
     """A batch output written as results arrive."""
 
     needs_detail: bool  # whether ``add`` needs the full result, not just the row
+
+    def __init__(self, checklist: Checklist, lang: str = "zh", **options: Any) -> None: ...
 
     def head(self) -> str | bytes: ...
 
@@ -353,7 +356,7 @@ def render_tally(tally: Tally, lang: str = "zh", *, color: bool = True, width: i
     paint = _painter(color)
     console = Console(record=True, width=width, color_system="standard" if color else None,
                       force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
-                      file=_Null())
+                      file=io.StringIO())
     console.print(coverage_table(tally, lang))
     parts = [paint(message("batch-ranked-title", lang), "italic") + "\n" + ranked_grid(tally, lang).render(width, color),
              console.export_text(styles=color)]
@@ -387,11 +390,3 @@ def render_summary(results: Sequence[ReportResult | ErrorResult], checklist: Che
                    **options: object) -> str:
     tally = Tally(columns(checklist, lang))
     return str(collect(SummaryStream(checklist, lang, **options), results, tally))  # type: ignore[arg-type]
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
