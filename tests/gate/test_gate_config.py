@@ -123,3 +123,9 @@ def test_config_show_without_a_settings_file(project, cli):
     run = cli("config", "show", "--min-score", "75", "-c", "mini.yaml")
     assert run.out.splitlines()[0] == "设置文件：无（当前目录及上级目录中没有 lawcheck.yaml）"
     assert "min_score  75                           命令行" in run.out
+
+
+def test_the_language_of_the_settings_file_speaks_the_messages(project, cli):
+    write(project / "lawcheck.yaml", "lang: en\n")
+    run = cli("check", "-c", "mini.yaml", "reports/gone.txt")
+    assert (run.code, run.err) == (2, "File reports/gone.txt does not exist.\n")
