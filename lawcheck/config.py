@@ -29,9 +29,9 @@ import yaml
 
 from lawcheck import waivers, yamlsource
 from lawcheck.checklist import DEFAULT_CHECKLIST, Checklist, Problem, schema_problems
+from lawcheck.engine import Options
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import LANGS, message
-from lawcheck.engine import Options
 from lawcheck.scoring import FAIL_ON
 from lawcheck.waivers import Waiver
 
