@@ -179,7 +179,7 @@ def gauge(score: float, threshold: float, passed: bool, lang: str) -> str:
             f'<path d="{arc}" fill="none" stroke="{colour}" stroke-width="12" '
             f'stroke-dasharray="{filled:.2f} {length:.2f}"/>'
             f'<line x1="{x1:.2f}" y1="{y1:.2f}" x2="{x2:.2f}" y2="{y2:.2f}" stroke="#1f2328" stroke-width="2"/>'
-            f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" font-size="22" font-weight="700" '
+            f'<text x="{cx}" y="{cy - 4}" text-anchor="middle" font-size="20" font-weight="700" '
             f'fill="{colour}">{score:.1f}</text>'
             f'<text x="{cx}" y="{cy + 12}" text-anchor="middle" font-size="9" fill="#59636e">/ 100</text>'
             "</svg>")
