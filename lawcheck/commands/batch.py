@@ -130,7 +130,9 @@ def exit_code(tally: Tally, keep_going: bool) -> int:
 def batch_command(
     inputs: list[str] = typer.Argument(..., help="Folders, files or globs (quoted, e.g. 'reports/**/*.docx')",
                                        show_default=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | csv | xlsx | md | html"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f",
+                                      help="On stdout: table | json | jsonl | csv | xlsx | md | html "
+                                           "(with --output: for a file whose suffix names no format)"),
     output: list[Path] = typer.Option([], "--output", "-o",
                                       help="Write to this file, in the format of its suffix "
                                            "(.csv .xlsx .json .jsonl .md .html .txt); repeatable"),
@@ -160,6 +162,8 @@ def batch_command(
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(batch.STREAMS))
     if jobs < 0:
         raise LawcheckError("batch-usage-jobs", value=jobs)
+    if fmt == "xlsx" and not output and sys.stdout.isatty():
+        raise LawcheckError("batch-xlsx-terminal")
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
     baseline = load_baseline(compare) if compare is not None else None

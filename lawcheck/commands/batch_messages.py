@@ -16,6 +16,10 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "--jobs 的值 {value} 无效，应为 0（每个处理器核心一个进程）或正整数。",
         "en": "--jobs {value} is not valid; use 0 (one process per core) or a positive number.",
     },
+    "batch-xlsx-terminal": {
+        "zh": "xlsx 是二进制文件，不能显示在终端上；请用 --output 文件名.xlsx 保存。",
+        "en": "xlsx is a binary file and cannot be shown in a terminal; save it with --output NAME.xlsx.",
+    },
     "batch-output-is-input": {
         "zh": "输出文件 {path} 是被检查的报告之一；lawcheck 不会改写输入文件，请换一个输出路径。",
         "en": "The output file {path} is one of the reports being checked; lawcheck never overwrites an input.",
