@@ -8,6 +8,7 @@ performance:
 - ``negated``: a negation cue (未能, 尚未, 不到位…) in the same clause;
 - ``title``: inside a 《》 title, so it names a document, not a deed;
 - ``future``: intent wording (将, 拟, 计划, 下一步…) outside a plans part;
+- ``placeholder``: inside template guidance such as 【请填写：…】;
 - a trap's reason (``other-duty``, ``village-adviser``…) where a trap of the
   item covers the hit.
 """
@@ -28,6 +29,8 @@ if TYPE_CHECKING:
     from lawcheck.checklist import Checklist, SectionDef
 
 TITLE_QUOTES = re.compile(r"《[^《》]*》")
+# Guidance left in a template: 【请填写：…】, 【××情况】. Nothing said there is content.
+PLACEHOLDER = re.compile(r"【(?:请|此处|在此)[^】]*】|【[^】]*(?:××|XX|xx)[^】]*】")
 PLANS = "plans"
 
 
@@ -88,7 +91,7 @@ def find_sections(doc: Document, section: "SectionDef", year: int | None) -> lis
         title = heading_text(b)
         if title is not None and section.heading_matches(title, b.level, year):
             members = {b.index} | {c.index for c in blocks[b.index + 1:] if b.index in c.section}
-            chars = sum(len(blocks[i].norm) for i in members) - len(b.heading or "")
+            chars = sum(len(PLACEHOLDER.sub("", blocks[i].norm)) for i in members) - len(b.heading or "")
             found.append(SectionInstance(section.name, (b.index, 0), members, chars))
             continue
         m = section.inline_match(b.norm, year)
@@ -146,6 +149,10 @@ class SentenceView:
         return [(m.start(), m.end()) for m in TITLE_QUOTES.finditer(self.text)]
 
     @cached_property
+    def _placeholder_ranges(self) -> list[tuple[int, int]]:
+        return [(m.start(), m.end()) for m in PLACEHOLDER.finditer(self.text)]
+
+    @cached_property
     def _future_sentence(self) -> bool:
         if self.in_section(PLANS):
             return False
@@ -166,6 +173,8 @@ class SentenceView:
         found: set[str] = set()
         if self.check_titles and any(s <= start and end <= e for s, e in self._title_ranges):
             found.add("title")
+        if any(s <= start and end <= e for s, e in self._placeholder_ranges):
+            found.add("placeholder")
         if self.check_negation or self.check_future:
             c_start, c_end = clause_bounds(self.text, start)
             c_end = max(c_end, clause_bounds(self.text, max(end - 1, start))[1])

@@ -87,10 +87,12 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
             continue
         view = _view(item, ctx, sentence)
         section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n))
-        if not item.headings and sentence.block in ctx.part_heads:
+        # A heading names a topic; it is evidence of a deed only in a part that lists
+        # tasks or problems (where the part's own reason already applies).
+        if not item.headings and not section_reasons and ctx.doc.blocks[sentence.block].kind == "heading":
             section_reasons |= HEADING
         if item.match is not None and not clause_only:
-            best = _best(item.match.hits(view), section_reasons)
+            best = _best(_conceded(item.match.hits(view), sentence.norm), section_reasons)
             if best is not None:
                 found = _Found(sentence, best, best.reasons | section_reasons)
                 if not found.reasons:
@@ -109,6 +111,21 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
                 if not reasons or reasons <= item.partial_in:
                     partial_clean.append(_Found(sentence, hit, reasons))
     return clean, tolerated, near, partial_clean
+
+
+TURN = re.compile(r"但是?|然而|可是|却")
+NEGATED = frozenset(["negated"])
+
+
+def _conceded(hits: list[Hit], text: str) -> list[Hit]:
+    """"执法记录仪已配备，但未能做到执法全过程记录": when the item is denied after a
+    turn (但…), what the sentence granted it before the turn does not count either."""
+    if len(hits) < 2:
+        return hits
+    turn = TURN.search(text)
+    if turn is None or not any("negated" in h.reasons and h.start >= turn.end() for h in hits):
+        return hits
+    return [Hit(h.spans, h.reasons | NEGATED) if h.end <= turn.start() else h for h in hits]
 
 
 _TRIGGERS: dict[tuple[int, bool], tuple[ItemDef, "re.Pattern[str] | None"]] = {}

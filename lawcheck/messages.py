@@ -113,6 +113,7 @@ _CORE: dict[str, dict[str, str]] = {
     "reason-shortcomings": {"zh": "位于存在问题部分", "en": "in the shortcomings part"},
     "reason-future": {"zh": "是打算而非已做的工作", "en": "an intention, not work done"},
     "reason-heading": {"zh": "只是标题，正文没有具体内容", "en": "only a heading, with nothing said under it"},
+    "reason-placeholder": {"zh": "是模板中的填写提示，不是正文", "en": "template guidance, not content"},
     "reason-title": {"zh": "仅出现在《》文件名中", "en": "only inside a 《》 title"},
     "reason-other-duty": {"zh": "其他领域的第一责任人或一岗双责", "en": "another duty's first responsible person"},
     "reason-village-adviser": {"zh": "村（社区）法律顾问，服务群众而非政府", "en": "a village/community adviser, who serves residents"},

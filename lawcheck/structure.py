@@ -43,6 +43,7 @@ NAV = re.compile(
 NAV_TAIL = re.compile(r"^(【)?(相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|推荐阅读)(】)?$")
 NAV_MAX_LEN = 80
 HEADING_MAX_LEN = 50
+FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|台|元)")
 INLINE_TITLE_MAX_LEN = 40
 TERMINAL = "。!?;:"
 
@@ -149,7 +150,11 @@ def _classify_heading(d: _Draft) -> None:
         return
     form, _ = found
     body = d.norm.rstrip(TERMINAL)
-    if d.raw.style_level is not None or (len(d.norm) <= HEADING_MAX_LEN and not any(c in body for c in "。;")):
+    # A short numbered line that reports figures is a list item, not a title:
+    # "①县政府法律顾问全年列席常务会议15次，审查合同44份。"
+    reports = FIGURE.search(d.norm) is not None and d.raw.style_level is None
+    if d.raw.style_level is not None or (len(d.norm) <= HEADING_MAX_LEN and not reports
+                                         and not any(c in body for c in "。;")):
         d.kind, d.form, d.heading = "heading", form, d.norm
         return
     first = re.split(r"[。;!?]", d.norm, maxsplit=1)[0]
