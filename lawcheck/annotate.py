@@ -113,17 +113,11 @@ def summary_for(result: ReportResult, checklist: Checklist, lang: str = "zh",
 
 
 def _title(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    definition = checklist.item(item.id)
-    if lang == "en" and definition is not None and definition.title_en:
-        return definition.title_en
-    return item.title
+    return checklist.item_title(item, lang)
 
 
 def _hint(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    definition = checklist.item(item.id)
-    if lang == "en" and definition is not None and definition.hint_en:
-        return definition.hint_en
-    return item.hint
+    return checklist.item_hint(item, lang)
 
 
 # --- where to say it ------------------------------------------------------------

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import regex
@@ -25,6 +25,9 @@ from lawcheck.clauses import Clause, compile_clause
 from lawcheck.clauses.pattern import compile_pattern, search
 from lawcheck.clauses.terms import fill
 from lawcheck.errors import ChecklistError
+
+if TYPE_CHECKING:
+    from lawcheck.model import ItemResult
 
 DEFAULT_CHECKLIST = "fazhi-annual-report"
 DEFAULT_PARTIAL_CREDIT = 0.5
@@ -127,6 +130,20 @@ class Checklist:
     concessive: Any = None
     path: str = ""
     title_en: str = ""
+
+    def item_title(self, item: "ItemResult", lang: str) -> str:
+        """An item's title in ``lang`` (the checklist's English title where it has one)."""
+        definition = self.item(item.id)
+        if lang == "en" and definition is not None and definition.title_en:
+            return definition.title_en
+        return item.title
+
+    def item_hint(self, item: "ItemResult", lang: str) -> str:
+        """An item's advice in ``lang``, on one line."""
+        definition = self.item(item.id)
+        if lang == "en" and definition is not None and definition.hint_en:
+            return definition.hint_en
+        return " ".join(item.hint.split())
 
     def item(self, item_id: str) -> ItemDef | None:
         for it in self.items:

@@ -22,17 +22,11 @@ def failing(result: ReportResult, fail_on: str = "required") -> set[str]:
 
 
 def title(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    definition = checklist.item(item.id)
-    if lang == "en" and definition is not None and definition.title_en:
-        return definition.title_en
-    return item.title
+    return checklist.item_title(item, lang)
 
 
 def hint(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    definition = checklist.item(item.id)
-    if lang == "en" and definition is not None and definition.hint_en:
-        return definition.hint_en
-    return " ".join(item.hint.split())
+    return checklist.item_hint(item, lang)
 
 
 def line_of(item: ItemResult) -> int | None:

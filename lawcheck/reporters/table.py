@@ -46,18 +46,11 @@ def excerpt(evidence: Evidence | NearMiss, width: int = EXCERPT) -> Text:
 
 
 def _title(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    if lang == "en":
-        definition = checklist.item(item.id)
-        if definition is not None and definition.title_en:
-            return definition.title_en
-    return item.title
+    return checklist.item_title(item, lang)
 
 
 def _hint(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    definition = checklist.item(item.id)
-    if lang == "en" and definition is not None and definition.hint_en:
-        return definition.hint_en
-    return " ".join(item.hint.split())
+    return checklist.item_hint(item, lang)
 
 
 def _detail(item: ItemResult, checklist: Checklist, lang: str) -> Text:
