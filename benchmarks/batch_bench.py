@@ -15,9 +15,12 @@ bytes of text (10k, 1m...). Then it prints, in one run:
 - the floor: every file read with ``lawcheck.readers.read`` and one regex
   pass over its text, in one process;
 - their ratio, reports per second, milliseconds per report;
-- peak memory: the largest single process of the batch (``ru_maxrss`` of the
-  children), the largest sum over the batch's process tree (sampled from
-  /proc every 50 ms), and this script's own.
+- the mean time to check one report in this process (no start-up or pool),
+  the figure to compare between ``--size 10k`` and ``--size 1m``;
+- peak memory: the largest single process of the batch (``ru_maxrss`` from
+  ``wait4`` on the batch process, its workers included), the batch parent's
+  own peak and the largest sum over the batch's process tree (both sampled
+  from /proc every 50 ms), and this script's own.
 
 ``--profile`` also runs cProfile over checking a sample in this process and
 prints the functions that take the largest share of the time. Nothing is
@@ -191,7 +194,7 @@ class TreeRss:
     """Samples the resident memory of a process and all its descendants from /proc."""
 
     def __init__(self, pid: int) -> None:
-        self.pid, self.peak, self.stop = pid, 0, threading.Event()
+        self.pid, self.peak, self.peak_root, self.stop = pid, 0, 0, threading.Event()
         self.thread = threading.Thread(target=self._loop, daemon=True)
 
     def __enter__(self) -> "TreeRss":
@@ -204,9 +207,10 @@ class TreeRss:
 
     def _loop(self) -> None:
         while not self.stop.wait(0.05):
-            self.peak = max(self.peak, self._sample())
+            total, root = self._sample()
+            self.peak, self.peak_root = max(self.peak, total), max(self.peak_root, root)
 
-    def _sample(self) -> int:
+    def _sample(self) -> tuple[int, int]:
         parents: dict[int, int] = {}
         rss: dict[int, int] = {}
         for entry in os.listdir("/proc"):
@@ -225,23 +229,36 @@ class TreeRss:
             kids = [p for p, pp in parents.items() if pp == parent and p not in tree]
             tree.update(kids)
             frontier.extend(kids)
-        return sum(rss.get(p, 0) for p in tree)
+        return sum(rss.get(p, 0) for p in tree), rss.get(self.pid, 0)
 
 
-def run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, int, int]:
-    """Seconds, the largest single process (KB) and the largest tree sum (bytes) of a batch run."""
+def run_batch(folder: Path, out: Path, jobs: int) -> tuple[float, int, TreeRss]:
+    """Seconds, the largest single process of the run (KB) and the sampled memory of a batch run."""
     lawcheck = Path(sys.executable).with_name("lawcheck")
     cmd = [str(lawcheck), "batch", str(folder), "--jobs", str(jobs), "-o", str(out / "out.jsonl"),
            "-o", str(out / "out.csv")]
     start = time.perf_counter()
-    with open(out / "summary.txt", "wb") as summary:
-        proc = subprocess.Popen(cmd, stdout=summary, stderr=subprocess.PIPE)
+    with open(out / "summary.txt", "wb") as summary, open(out / "stderr.txt", "wb") as err:
+        proc = subprocess.Popen(cmd, stdout=summary, stderr=err)
         with TreeRss(proc.pid) as tree:
-            _, err = proc.communicate()
+            # wait4 gives this child's own usage (its workers included), not that of every child so far
+            _, status, usage = os.wait4(proc.pid, 0)
     elapsed = time.perf_counter() - start
-    if proc.returncode not in (0, 1):
-        raise SystemExit(f"lawcheck batch failed ({proc.returncode}): {err.decode()[:500]}")
-    return elapsed, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss, tree.peak
+    code = os.waitstatus_to_exitcode(status)
+    if code not in (0, 1):
+        raise SystemExit(f"lawcheck batch failed ({code}): {(out / 'stderr.txt').read_text()[:500]}")
+    return elapsed, usage.ru_maxrss, tree
+
+
+def per_report(paths: list[Path], sample: int = 20) -> float:
+    """Mean seconds to check one report in this process (no start-up, no pool): for size scaling."""
+    checklist = checklists.load(None)
+    chosen = paths[:sample]
+    check_path(chosen[0], checklist)  # warm the caches
+    start = time.perf_counter()
+    for path in chosen:
+        check_path(path, checklist)
+    return (time.perf_counter() - start) / len(chosen)
 
 
 def profile(paths: list[Path], top: int = 15) -> None:
@@ -292,15 +309,19 @@ def main() -> None:
         print(f"{len(paths)} reports ({text_kb:.1f} KB per .txt on average, half .docx) ready in "
               f"{time.perf_counter() - start:.1f} s; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
         floor_s = floor(paths)
-        batch_s, max_rss_kb, tree_peak = run_batch(folder, out, args.jobs)
+        batch_s, max_rss_kb, tree = run_batch(folder, out, args.jobs)
         rows = sum(1 for _ in open(out / "out.jsonl", encoding="utf-8"))
         print(f"batch:  {batch_s:8.2f} s  ({rows} results; {len(paths) / batch_s:7.1f} reports/s; "
               f"{1000 * batch_s / len(paths):6.1f} ms/report)")
         print(f"floor:  {floor_s:8.2f} s  (read + one regex pass, one process; "
               f"{1000 * floor_s / len(paths):6.1f} ms/report)")
         print(f"ratio:  {batch_s / floor_s:8.2f} × the floor")
-        print(f"memory: largest batch process {max_rss_kb / 1024:.0f} MB; batch process tree at most "
-              f"{tree_peak / 2**20:.0f} MB; this script {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        one = per_report(paths)
+        print(f"check:  {1000 * one:8.1f} ms per report in one process (mean of {min(20, len(paths))}; "
+              f"for size scaling)")
+        print(f"memory: largest batch process {max_rss_kb / 1024:.0f} MB (the parent alone at most "
+              f"{tree.peak_root / 2**20:.0f} MB); batch process tree at most {tree.peak / 2**20:.0f} MB; "
+              f"this script {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
         print(f"load average after the run: {os.getloadavg()[0]:.1f} (other work on the machine slows both sides)")
         if args.profile:
             profile(paths)

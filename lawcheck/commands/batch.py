@@ -10,8 +10,10 @@ into place when the run ends.
 
 from __future__ import annotations
 
+import functools
 import os
 import sys
+from collections.abc import Callable, Iterator
 import tempfile
 from dataclasses import replace
 from pathlib import Path
@@ -27,12 +29,12 @@ from lawcheck import batch
 from lawcheck import checklist as checklists
 from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
                                       check_lang, error, use_color, width)
-from lawcheck.compare import load_baseline
+from lawcheck.compare import Baseline, load_baseline
 from lawcheck.config import check_waivers, settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES
-from lawcheck.reporters.summary import Stream, Tally, columns
+from lawcheck.reporters.summary import Entry, Stream, Tally, columns
 
 FILE_WIDTH = 120  # the summary's width in a file: fixed, so the bytes do not depend on the terminal
 
@@ -119,6 +121,29 @@ def open_sinks(fmt: str, outputs: list[Path], checklist: checklists.Checklist, l
     return sinks
 
 
+def write_all(results: Callable[..., Iterator[Entry]], sinks: list[Sink], tally: Tally, baseline: Baseline | None,
+              bar: Progress | _NoProgress, total: int) -> None:
+    """Send each result to every output as it arrives; on any failure, leave no partial file."""
+    try:
+        for sink in sinks:
+            sink.write(sink.stream.head())
+        with bar:
+            task = bar.add_task("", total=total)
+            for entry in results(on_done=lambda n: bar.advance(task, n)):
+                if baseline is not None:
+                    entry = replace(entry, delta=baseline.delta(entry.row, tally.columns))
+                tally.add(entry)
+                for sink in sinks:
+                    sink.write(sink.stream.add(entry))
+        for sink in sinks:
+            sink.write(sink.stream.finish(tally))
+            sink.commit()
+    except BaseException:
+        for sink in sinks:
+            sink.abort()
+        raise
+
+
 def exit_code(tally: Tally, keep_going: bool) -> int:
     errors = tally.count("error")
     if errors and (not keep_going or errors == len(tally.rows)):
@@ -177,28 +202,10 @@ def batch_command(
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)
     sinks = open_sinks(fmt, output, compiled, lang, baseline is not None, use_color(no_color), quiet)
-    options = run.options(max_size=max_size)
-    detail = any(s.stream.needs_detail for s in sinks)
-    show_progress = not quiet and sys.stderr.isatty()
-    try:
-        for sink in sinks:
-            sink.write(sink.stream.head())
-        with progress_bar(lang) if show_progress else _NoProgress() as bar:
-            task = bar.add_task("", total=len(paths))
-            for entry in batch.run(paths, compiled, options, jobs=jobs, detail=detail,
-                                   on_done=lambda n: bar.advance(task, n)):
-                if baseline is not None:
-                    entry = replace(entry, delta=baseline.delta(entry.row, cols))
-                tally.add(entry)
-                for sink in sinks:
-                    sink.write(sink.stream.add(entry))
-        for sink in sinks:
-            sink.write(sink.stream.finish(tally))
-            sink.commit()
-    except BaseException:
-        for sink in sinks:
-            sink.abort()
-        raise
+    results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
+                                detail=any(s.stream.needs_detail for s in sinks))
+    bar = progress_bar(lang) if not quiet and sys.stderr.isatty() else _NoProgress()
+    write_all(results, sinks, tally, baseline, bar, len(paths))
     errors = tally.count("error")
     if errors and not quiet and (output or fmt != "table"):
         error(message("batch-errors-note", lang, count=errors))
