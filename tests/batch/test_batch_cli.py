@@ -3,7 +3,12 @@
 from __future__ import annotations
 
 import json
+import os
+import pty
+import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from tests.batch.conftest import QINGHE, YUNLING, lawcheck
@@ -95,3 +100,40 @@ def test_quiet_with_outputs_prints_nothing(reports: Path, tmp_path: Path) -> Non
     assert (run.out, run.err) == ("", "")
     assert (tmp_path / "a.csv").exists() and (tmp_path / "a.md").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")]  # no temporary files left
+
+
+def run_on_terminal(*args: str | Path, stream: str) -> tuple[int, str]:
+    """Run lawcheck with ``stream`` (stdout or stderr) on a pseudo-terminal; return the code and what it showed."""
+    main, secondary = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
+    env["COLUMNS"] = "100"
+    other = subprocess.DEVNULL
+    proc = subprocess.Popen([sys.executable, "-m", "lawcheck", *map(str, args)], env=env,
+                            stdout=secondary if stream == "stdout" else other,
+                            stderr=secondary if stream == "stderr" else other)
+    os.close(secondary)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        chunks.append(data)
+    code = proc.wait()
+    os.close(main)
+    return code, re.sub(r"\x1b\[[0-9;?]*[a-zA-Z]", "", b"".join(chunks).decode("utf-8", "replace"))
+
+
+def test_progress_bar_on_a_terminal_only(reports: Path, tmp_path: Path) -> None:
+    code, shown = run_on_terminal("batch", reports, "-o", tmp_path / "a.csv", "--lang", "en", stream="stderr")
+    assert code == 1
+    assert "Checking" in shown and "3/3" in shown and "reports/s" in shown
+    code, shown = run_on_terminal("batch", reports, "-q", "-o", tmp_path / "a.csv", stream="stderr")
+    assert (code, shown) == (1, "")
+
+
+def test_xlsx_is_not_printed_on_a_terminal(reports: Path) -> None:
+    code, shown = run_on_terminal("batch", reports, "--format", "xlsx", "--lang", "en", stream="stdout")
+    assert code == 2 and "PK" not in shown

@@ -22,7 +22,7 @@ def test_regressions_by_body(reports: Path, tmp_path: Path) -> None:
     target = reports / YUNLING.name
     target.write_text(without_section(target.read_text(encoding="utf-8"), FRP_PART), encoding="utf-8")
     run = lawcheck("batch", ".", "--compare", last, "-o", tmp_path / "2024.json", "-o", tmp_path / "2024.csv",
-                   "--no-color", "--lang", "en", cwd=reports)
+                   "-o", tmp_path / "2024.md", "--no-color", "--lang", "en", cwd=reports)
     assert run.code == 1
     data = json.loads((tmp_path / "2024.json").read_text(encoding="utf-8"))
     compare = {r["path"]: r["compare"] for r in data["reports"]}
@@ -34,6 +34,10 @@ def test_regressions_by_body(reports: Path, tmp_path: Path) -> None:
     assert csv_text.splitlines()[0].endswith(",regressed,improved")
     town = next(line for line in csv_text.splitlines() if line.startswith("yunling"))
     assert "frp-section" in town.split(",")[-2]
+    md = (tmp_path / "2024.md").read_text(encoding="utf-8").splitlines()
+    at = md.index("## Compared with last year")
+    assert md[at + 2] == "| Report | Last year's report | Regressed | Improved |"
+    assert md[at + 4].startswith("| yunling-town-2024.txt | yunling-town-2024.txt | ")
 
 
 def test_match_by_file_name_when_the_body_is_unknown(tmp_path: Path, reports: Path) -> None:
