@@ -101,19 +101,53 @@ def load_baseline(path: Path) -> Baseline:
 
 def _records(path: Path) -> Iterator[Any]:
     with path.open(encoding="utf-8-sig") as fh:
-        first = fh.read(1)
-        while first.isspace():
-            first = fh.read(1)
-        fh.seek(0)
-        if first == "{" and path.suffix.lower() == ".jsonl":
-            for line in fh:
+        head = fh.readline()
+        if path.suffix.lower() == ".jsonl":
+            for line in [head, *fh] if head.strip() else fh:
                 if line.strip():
                     yield json.loads(line)
             return
+        if head.rstrip("\n") == "{":
+            fh.seek(0)
+            yield from _indented_reports(fh)
+            return
+        fh.seek(0)
         data = json.load(fh)
+    yield from _reports_of(data)
+
+
+def _indented_reports(lines: Iterator[str]) -> Iterator[Any]:
+    """The reports of a JSON file as lawcheck writes it (indent 2), one at a time.
+
+    Last year's output for ten thousand reports is hundreds of megabytes:
+    each report object sits between a line ``    {`` and a line ``    }``
+    (a JSON string holds no raw line break), so it is parsed alone and only
+    its statuses are kept. What remains, with ``{}`` for each report, must be
+    the envelope: a file of any other shape fails that check.
+    """
+    skeleton: list[str] = []
+    report: list[str] | None = None
+    for line in lines:
+        bare = line.rstrip("\n")
+        if report is None and bare == "    {":
+            report = [line]
+        elif report is not None:
+            report.append(line)
+            if bare in ("    }", "    },"):
+                yield json.loads("".join(report).rstrip().rstrip(","))
+                skeleton.append("{}" + bare[5:] + "\n")
+                report = None
+        else:
+            skeleton.append(line)
+    if report is not None:
+        raise ValueError("the file ends inside a report")
+    _reports_of(json.loads("".join(skeleton)))
+
+
+def _reports_of(data: Any) -> list[Any]:
     if not isinstance(data, dict) or not isinstance(data.get("reports"), list):
         raise ValueError("no \"reports\" list: not a lawcheck --format json output")
-    yield from data["reports"]
+    return data["reports"]
 
 
 def _previous(record: dict[str, Any]) -> tuple[str | None, Previous]:

@@ -83,3 +83,21 @@ def test_a_bad_baseline_is_a_usage_error(tmp_path: Path, reports: Path) -> None:
     run = lawcheck("batch", reports, "--compare", tmp_path / "missing.json", "--lang", "en")
     assert run.code == 2
     assert run.err == f"Last year's results {tmp_path / 'missing.json'} cannot be read: No such file or directory.\n"
+
+
+def test_baseline_in_any_json_layout(reports: Path, tmp_path: Path) -> None:
+    indented = tmp_path / "last.json"
+    assert lawcheck("batch", ".", "-q", "-o", indented, "-o", tmp_path / "last.jsonl", cwd=reports).code == 1
+    minified = tmp_path / "min.json"
+    minified.write_text(json.dumps(json.loads(indented.read_text(encoding="utf-8")), ensure_ascii=False),
+                        encoding="utf-8")
+    found = []
+    for path in (indented, minified, tmp_path / "last.jsonl"):
+        baseline = load_baseline(path)
+        found.append(sorted((p.path, tuple(sorted(p.statuses.items()))) for p in baseline.by_stem.values()))
+    assert found[0] == found[1] == found[2] and len(found[0]) == 3
+    broken = tmp_path / "broken.json"
+    broken.write_text(indented.read_text(encoding="utf-8")[:-40], encoding="utf-8")
+    with pytest.raises(LawcheckError) as info:
+        load_baseline(broken)
+    assert info.value.key == "batch-compare-invalid"
