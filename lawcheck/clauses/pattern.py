@@ -9,9 +9,17 @@ replaced before compiling. Never wrap Chinese in ``\\b``.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import regex
+
+try:  # the stdlib's regex parser, used only to find literals a pattern requires
+    import re._constants as sre_constants
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11 names
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
 
 from lawcheck.clauses.base import MAX_HITS, Hit
 from lawcheck.clauses.terms import fill
@@ -36,7 +44,15 @@ class Pattern:
         return compiled
 
     def literals(self) -> frozenset[str] | None:
-        return None
+        if self.templated:
+            return None
+        found: set[str] = set()
+        for source in self.sources:
+            got = required_literals(source)
+            if got is None:
+                return None
+            found |= got
+        return frozenset(found)
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []
@@ -46,6 +62,50 @@ class Pattern:
                 if len(found) >= MAX_HITS:
                     return found
         return found
+
+
+def required_literals(source: str) -> frozenset[str] | None:
+    """Texts one of which every match of ``source`` contains (None when unsure).
+
+    "亲自部署[^。]{0,12}亲自(过问|协调)" needs "亲自部署"; "(安全生产|意识形态).*第一责任人"
+    needs one of {"安全生产", "意识形态"}. Patterns Python's parser cannot read
+    (``regex``-only syntax) or that ignore case give None.
+    """
+    try:
+        parsed = sre_parse.parse(source)
+    except Exception:  # noqa: BLE001 - any syntax the stdlib parser does not know
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _required(list(parsed))
+
+
+def _required(items: list[Any]) -> frozenset[str] | None:
+    """Required literals of a sequence of parsed items: the longest mandatory run found."""
+    best: frozenset[str] | None = None
+
+    def offer(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    run = ""
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run += chr(av)
+            continue
+        offer(frozenset([run]) if run else None)
+        run = ""
+        if op is sre_constants.SUBPATTERN:
+            offer(_required(list(av[-1])))
+        elif op is sre_constants.BRANCH:
+            branches = [_required(list(b)) for b in av[1]]
+            if all(b is not None for b in branches):
+                offer(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
+            offer(_required(list(av[2])))
+    offer(frozenset([run]) if run else None)
+    return best
 
 
 def compile_pattern(source: str) -> "regex.Pattern[str]":

@@ -58,3 +58,21 @@ def test_every_match_kind_has_a_case() -> None:
     text = (Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8")
     for kind in [*KINDS, "min_count", "partial", "partial_in", "parts", "need", "traps", "{year}", "{next_year}"]:
         assert kind in text, f"no case uses {kind}"
+
+
+@pytest.mark.parametrize(("pattern", "literals"), [
+    ("亲自部署[^。]{0,12}亲自(过问|协调)", {"亲自部署"}),
+    ("(安全生产|意识形态)[^。]{0,9}第一责任人", {"第一责任人"}),
+    ("(培训|学习)[^。]{0,16}记录", {"培训", "学习"}),
+    ("一村一顾问|(社区|村)法律顾问", {"一村一顾问", "法律顾问"}),
+    ("(ab)+c", {"ab"}),
+    ("a?b", {"b"}),
+    (r"\d+(件|次)", None),
+    ("(?i)abc", None),
+    (r"\p{Han}+", None),
+])
+def test_regex_required_literals(pattern: str, literals: set[str] | None) -> None:
+    from lawcheck.clauses.pattern import required_literals
+
+    got = required_literals(pattern)
+    assert (None if got is None else set(got)) == literals
