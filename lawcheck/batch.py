@@ -30,12 +30,9 @@ from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import SUPPORTED_SUFFIXES
-from lawcheck.reporters.csv import CsvStream
-from lawcheck.reporters.html import HtmlStream
-from lawcheck.reporters.markdown import MarkdownStream
+from lawcheck.lazy import lazy
 from lawcheck.reporters.records import envelope, report_record
 from lawcheck.reporters.summary import Entry, Stream, SummaryStream, Tally, row_of
-from lawcheck.reporters.xlsx import XlsxStream
 
 # File names that are never reports: Word/LibreOffice lock files, editors' temporary files.
 JUNK_NAMES = ("~$*", "~*", ".~lock.*#", "*.tmp", "*.swp")
@@ -285,14 +282,14 @@ def record(entry: Entry, lang: str, comparing: bool) -> dict[str, object]:
 
 
 # format -> output stream; an output file's format comes from its suffix.
-STREAMS: dict[str, type[Stream]] = {
+STREAMS: dict[str, Callable[..., Stream]] = {
     "table": SummaryStream,
-    "md": MarkdownStream,
-    "csv": CsvStream,
-    "xlsx": XlsxStream,
+    "md": lazy("lawcheck.reporters.markdown", "MarkdownStream"),
+    "csv": lazy("lawcheck.reporters.csv", "CsvStream"),
+    "xlsx": lazy("lawcheck.reporters.xlsx", "XlsxStream"),
     "json": JsonStream,
     "jsonl": JsonlStream,
-    "html": HtmlStream,
+    "html": lazy("lawcheck.reporters.html", "HtmlStream"),
 }
 SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".jsonl": "jsonl", ".md": "md",
                   ".html": "html", ".txt": "table"}

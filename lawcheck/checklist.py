@@ -16,7 +16,6 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import jsonschema
 import regex
 import yaml
 
@@ -27,6 +26,8 @@ from lawcheck.clauses.terms import fill
 from lawcheck.errors import ChecklistError
 
 if TYPE_CHECKING:
+    import jsonschema
+
     from lawcheck.model import ItemResult
 
 DEFAULT_CHECKLIST = "fazhi-annual-report"
@@ -222,7 +223,7 @@ _TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "text", "numb
                "integer": "a whole number", "boolean": "true or false"}
 
 
-def _expected(error: jsonschema.ValidationError) -> str:
+def _expected(error: "jsonschema.ValidationError") -> str:
     v, arg = error.validator, error.validator_value
     if v == "type":
         types = arg if isinstance(arg, list) else [arg]
@@ -244,7 +245,7 @@ def _expected(error: jsonschema.ValidationError) -> str:
     return error.message
 
 
-def _one_of(error: jsonschema.ValidationError) -> str:
+def _one_of(error: "jsonschema.ValidationError") -> str:
     schemas = error.validator_value
     if all("required" in s and len(s) == 1 for s in schemas):
         return "exactly one of " + ", ".join("'" + s["required"][0] + "'" for s in schemas)
@@ -259,7 +260,7 @@ def _one_of(error: jsonschema.ValidationError) -> str:
     return " or ".join(dict.fromkeys(kinds)) or error.message
 
 
-def _problem(root: Any, error: jsonschema.ValidationError) -> Problem:
+def _problem(root: Any, error: "jsonschema.ValidationError") -> Problem:
     path = list(error.absolute_path)
     dotted = ".".join(str(p) for p in path) or "(top)"
     if error.validator == "additionalProperties":
@@ -280,12 +281,16 @@ def _problem(root: Any, error: jsonschema.ValidationError) -> Problem:
 
 def schema_problems(data: Any, json_schema: dict[str, Any]) -> list[Problem]:
     """Every problem of ``data`` (loaded by yamlsource) against ``json_schema``, located, in file order."""
+    import jsonschema  # only when a checklist or settings file is validated
+
     validator = jsonschema.Draft202012Validator(json_schema)
     return sorted({_problem(data, e) for e in validator.iter_errors(data)}, key=lambda p: (p.line, p.col, p.path))
 
 
 def validate(data: Any) -> list[Problem]:
     """Every schema problem of checklist ``data`` (as loaded by yamlsource), in file order."""
+    import jsonschema
+
     validator = jsonschema.Draft202012Validator(schema())
     problems = [_problem(data, e) for e in validator.iter_errors(data)]
     if isinstance(data, dict):
@@ -391,6 +396,10 @@ def _load_cached(path_text: str) -> Checklist:
 
 def _checked(path: Path) -> Any:
     data = read_data(path)
+    if path.parent == builtin_dir().resolve():
+        # The shipped checklists are validated by the test suite; checking one
+        # report should not pay for jsonschema at every start.
+        return data
     problems = validate(data)
     if problems:
         raise ChecklistError("checklist-invalid", path=str(path),

@@ -9,8 +9,6 @@ import typer
 
 from lawcheck import checklist as checklists
 from lawcheck import readers, structure
-from lawcheck.annotate import annotate as commented_copy
-from lawcheck.annotate import default_output
 from lawcheck.commands.common import EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang, write_output
 from lawcheck.engine import Options, check_document
 from lawcheck.errors import LawcheckError
@@ -20,6 +18,8 @@ from lawcheck.readers import DEFAULT_MAX_SIZE
 
 def output_path(report: Path, output: Path | None, force: bool) -> Path:
     """Where the copy goes; never the report itself, and not over a file unless ``force``."""
+    from lawcheck.annotate import default_output  # python-docx, only when annotating
+
     target = output or default_output(report)
     if target.resolve() == report.resolve():
         raise LawcheckError("annotate-same", path=str(target))
@@ -58,6 +58,8 @@ def annotate(
     doc = structure.build(source)
     result = check_document(doc, compiled, Options(min_score=min_score, fail_on=fail_on, lang=lang,
                                                    max_size=max_size))
+    from lawcheck.annotate import annotate as commented_copy
+
     data, count = commented_copy(report.read_bytes(), doc, result, compiled, lang)
     write_output(data, target)
     verdict = message("verdict-pass" if result.passed else "verdict-fail", lang)

@@ -12,7 +12,6 @@ import typer
 from lawcheck.commands.common import boundary, check_lang, write_output
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
-from lawcheck.template import template_bytes
 
 YEARS = range(2000, 2101)
 
@@ -42,5 +41,7 @@ def template(
         raise LawcheckError("template-suffix", path=str(target))
     if target.exists() and not force:
         raise LawcheckError("output-exists", path=str(target))
+    from lawcheck.template import template_bytes  # python-docx, only when writing one
+
     write_output(template_bytes(year, org), target)
     typer.echo(message("template-done", lang, path=str(target)))

@@ -21,7 +21,8 @@ from pathlib import Path
 
 from lawcheck.errors import ReadError
 from lawcheck.model import Source
-from lawcheck.readers import docx, html, legacy, markdown, odt, pdf, rtf, txt
+from lawcheck.lazy import lazy
+from lawcheck.readers import docx, legacy, markdown, txt
 from lawcheck.readers.sniff import sniff
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
@@ -34,11 +35,11 @@ READERS: dict[str, Reader] = {
     ".md": markdown.read,
     ".markdown": markdown.read,
     ".docx": docx.read,
-    ".pdf": pdf.read,
-    ".html": html.read,
-    ".htm": html.read,
-    ".odt": odt.read,
-    ".rtf": rtf.read,
+    ".pdf": lazy("lawcheck.readers.pdf", "read"),  # pdfminer, imported for a PDF only
+    ".html": lazy("lawcheck.readers.html", "read"),
+    ".htm": lazy("lawcheck.readers.html", "read"),
+    ".odt": lazy("lawcheck.readers.odt", "read"),
+    ".rtf": lazy("lawcheck.readers.rtf", "read"),
     ".doc": legacy.read,
     ".wps": legacy.read,
 }

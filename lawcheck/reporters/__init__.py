@@ -5,33 +5,26 @@ from __future__ import annotations
 from typing import Callable, Sequence
 
 from lawcheck.checklist import Checklist
+from lawcheck.lazy import lazy
 from lawcheck.model import ErrorResult, ReportResult
-from lawcheck.reporters.github import render_github
-from lawcheck.reporters.html import render_html
-from lawcheck.reporters.csv import render_csv
-from lawcheck.reporters.json import render_json, render_jsonl
-from lawcheck.reporters.markdown import render_markdown
-from lawcheck.reporters.junit import render_junit
-from lawcheck.reporters.sarif import render_sarif
-from lawcheck.reporters.table import render_table
-from lawcheck.reporters.xlsx import render_xlsx
 
-Renderer = Callable[..., str]
+Renderer = Callable[..., "str | bytes"]
 
+# Each format is imported when it is used (openpyxl only for .xlsx, and so on).
 REPORTERS: dict[str, Renderer] = {
-    "table": render_table,
-    "json": render_json,
-    "jsonl": render_jsonl,
-    "csv": render_csv,
-    "xlsx": render_xlsx,  # type: ignore[dict-item]  # bytes: write_output takes them
-    "md": render_markdown,
-    "html": render_html,
-    "junit": render_junit,
-    "sarif": render_sarif,
-    "github": render_github,
+    "table": lazy("lawcheck.reporters.table", "render_table"),
+    "json": lazy("lawcheck.reporters.json", "render_json"),
+    "jsonl": lazy("lawcheck.reporters.json", "render_jsonl"),
+    "csv": lazy("lawcheck.reporters.csv", "render_csv"),
+    "xlsx": lazy("lawcheck.reporters.xlsx", "render_xlsx"),  # bytes: write_output takes them
+    "md": lazy("lawcheck.reporters.markdown", "render_markdown"),
+    "junit": lazy("lawcheck.reporters.junit", "render_junit"),
+    "sarif": lazy("lawcheck.reporters.sarif", "render_sarif"),
+    "github": lazy("lawcheck.reporters.github", "render_github"),
+    "html": lazy("lawcheck.reporters.html", "render_html"),
 }
 
 
 def render(fmt: str, results: Sequence[ReportResult | ErrorResult], checklist: Checklist,
-           lang: str = "zh", **options: object) -> str:
+           lang: str = "zh", **options: object) -> str | bytes:
     return REPORTERS[fmt](results, checklist, lang, **options)
