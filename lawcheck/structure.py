@@ -166,6 +166,22 @@ def _classify_heading(d: _Draft) -> None:
         d.form, d.heading = form, clause
 
 
+def _title_is_not_a_section(drafts: list[_Draft]) -> None:
+    """A page's lone ``<h1>``/``#`` title, before 一、 or 第一部分, does not contain them.
+
+    Otherwise 一、 would sit at level 2 under it in HTML and Markdown, while the
+    same report as .txt or .docx (title style) has it at level 1.
+    """
+    body = [d for d in drafts if d.kind != "furniture"]
+    if not body or body[0].kind != "heading" or not (body[0].form or "").startswith("style"):
+        return
+    first = body[0]
+    numbered = next((d.form for d in body[1:] if d.form and not d.form.startswith("style")), None)
+    if numbered not in ("part", "cn") or any(d.form == first.form for d in body[1:]):
+        return  # a section heading over 1. 2. items, or one of several <h1>
+    first.kind, first.form, first.heading = "paragraph", None, None
+
+
 def build(source: Source) -> Document:
     """Structure a :class:`Source` into a :class:`Document`."""
     raws = _join_wrapped(source.blocks) if source.format in ("txt", "md") else list(source.blocks)
@@ -178,6 +194,7 @@ def build(source: Source) -> Document:
     for d in drafts:
         if d.kind != "furniture":
             _classify_heading(d)
+    _title_is_not_a_section(drafts)
 
     blocks: list[Block] = []
     sentences: list[Sentence] = []

@@ -5,7 +5,8 @@ text line with its position, which is what is needed here: running headers and
 footers are told by where they sit and that they repeat, and lines are joined
 back into paragraphs by indentation, gaps and short last lines. Text is kept as
 written, except that the line breaks and stray spaces the layout put between
-CJK characters are removed. A PDF without text (a scan) is refused: it needs OCR.
+CJK characters (or a CJK character and a number) are removed. A PDF without
+text (a scan) is refused: it needs OCR.
 """
 
 from __future__ import annotations
@@ -34,9 +35,18 @@ _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９]+(?:\s*页)?"
     r"(?:\s*[/／共]\s*[0-9０-９]+\s*页?)?[\s\-—–－_·•]*$")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
-_CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\u00a0]+(?=[{_CJK}])")
+# Between CJK characters, or between one and a number: the gap LibreOffice and Word
+# leave between Chinese and Western text ("2024 年") comes out as a space.
+_CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\u00a0]+(?=[{_CJK}0-9])"
+                        f"|(?<=[0-9])[ \t\u00a0]+(?=[{_CJK}])")
 _ENDS_CJK = re.compile(f"[{_CJK}]$")
 _STARTS_CJK = re.compile(f"^[{_CJK}]")
+# An outline number (一、 （二） 第三部分) at the start of a line after a clause's end
+# starts a heading or list item, even without an indent, a gap or a short line before
+# it: a full last line, or a page break that swallowed the gap.
+_OUTLINE = re.compile(r"^\s*(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、"
+                      r"|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+_CLAUSE_END = re.compile(r"[。；;：:！？!?][”’」』）)]*\s*$")
 
 
 @dataclass(frozen=True)
@@ -136,7 +146,7 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float,
         return True
     if line.page == prev.page and prev.y0 - line.y1 > height * 0.9:  # a blank gap
         return True
-    return False
+    return bool(_OUTLINE.match(line.text) and _CLAUSE_END.search(prev.text))
 
 
 def _block(lines: list[_Line]) -> RawBlock:
