@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import resource
 import struct
+import subprocess
+import sys
 import time
 import tracemalloc
 import zipfile
@@ -146,3 +151,121 @@ def test_huge_repeat_counts_do_not_fill_memory(tmp_path: Path, make_docx: MakeDo
             f'<w:sym {nsdecls("w")} w:char="FFFFFFFF"/>'))
 
     assert [b.text for b in read(make_docx(build)).blocks] == ["999999999.第一项", "正文"]
+
+
+# Through the CLI, in a child process: exit 2, the one-sentence message, and a
+# bound on the child's own time and peak memory (its rusage from wait4).
+CHILD_SECONDS = 5
+CHILD_RSS_MB = 300
+CHILD_ADDRESS_SPACE = 2 * 1024 ** 3  # a runaway inflation fails in the child, not the machine
+
+
+def _limit_child() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (CHILD_ADDRESS_SPACE, CHILD_ADDRESS_SPACE))
+
+
+def run_cli(tmp_path: Path, *args: str) -> tuple[int, str, str]:
+    """``python -m lawcheck ARGS`` → (exit code, stdout, stderr), within the budget."""
+    out, err = tmp_path / "cli.out", tmp_path / "cli.err"
+    started = time.monotonic()
+    with out.open("wb") as stdout, err.open("wb") as stderr:
+        child = subprocess.Popen([sys.executable, "-m", "lawcheck", *args], cwd=tmp_path,
+                                 stdin=subprocess.DEVNULL, stdout=stdout, stderr=stderr,
+                                 preexec_fn=_limit_child, env={**os.environ, "COLUMNS": "200"})
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+    elapsed = time.monotonic() - started
+    peak_mb = usage.ru_maxrss / 1024  # kilobytes on Linux
+    assert elapsed < CHILD_SECONDS, f"took {elapsed:.1f}s"
+    assert peak_mb < CHILD_RSS_MB, f"peak RSS {peak_mb:.0f} MB"
+    return child.returncode, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
+
+
+def refused_by_cli(tmp_path: Path, path: Path, *options: str) -> str:
+    code, stdout, stderr = run_cli(tmp_path, "check", path.name, *options)
+    assert (code, stdout) == (2, ""), stderr
+    return stderr.strip()
+
+
+def test_cli_zip_bomb_inflating_to_gigabytes(tmp_path: Path) -> None:
+    path = tmp_path / "bomb.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as member:
+            block = b" " * (16 * 1024 * 1024)
+            for _ in range(2 * 1024 // 16):  # 2 GB of spaces, about 2 MB compressed
+                member.write(block)
+    assert path.stat().st_size < 5 * 1024 * 1024
+    assert refused_by_cli(tmp_path, path) == "bomb.docx 解压后体积异常巨大（疑似压缩炸弹），已拒绝读取。"
+
+
+def test_cli_xml_with_entity_declarations(tmp_path: Path, make_docx: MakeDocx) -> None:
+    path = make_docx(lambda d: d.add_paragraph("正文"), name="entities.docx")
+    entities = "".join(f'<!ENTITY l{i} "{f"&l{i - 1};" * 10}">' for i in range(1, 10))
+    replace_member(path, "word/document.xml", (
+        f'<?xml version="1.0"?><!DOCTYPE w:document [<!ENTITY l0 "哈">{entities}]>'
+        f"<w:document {W}><w:body><w:p><w:r><w:t>&l9;</w:t></w:r></w:p></w:body>"
+        "</w:document>").encode())
+    assert refused_by_cli(tmp_path, path) == (
+        "entities.docx 内含 DOCTYPE/ENTITY 声明，出于安全原因已拒绝读取。")
+
+
+def test_cli_password_protected_docx(tmp_path: Path) -> None:
+    path = tmp_path / "secret.docx"
+    path.write_bytes((FIXTURES / "encrypted-password-1234.docx").read_bytes())
+    assert refused_by_cli(tmp_path, path) == (
+        "secret.docx 设有打开密码（已加密），请去掉密码后另存一份再检查。")
+
+
+def test_cli_workbook_renamed_to_docx(tmp_path: Path) -> None:
+    path = tmp_path / "book.docx"
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("xl/workbook.xml", "<workbook/>")
+        zf.writestr("xl/worksheets/sheet1.xml", "<worksheet/>")
+    assert refused_by_cli(tmp_path, path) == (
+        "book.docx 的扩展名是 .docx，但内容其实是电子表格（Excel 等），不是报告文档。")
+
+
+def test_cli_docx_without_body(tmp_path: Path, make_docx: MakeDocx) -> None:
+    path = make_docx(lambda d: d.add_paragraph("正文"), name="nobody.docx")
+    replace_member(path, "word/document.xml",
+                   f'<?xml version="1.0"?><w:document {W}></w:document>'.encode())
+    assert refused_by_cli(tmp_path, path) == (
+        "nobody.docx 是 Word 文件，但缺少正文部分（document.xml 中没有 w:body）。")
+
+
+def test_cli_file_over_the_size_limit(tmp_path: Path) -> None:
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(200 * 1024 * 1024)  # sparse: 200 MB declared, nothing stored
+    assert refused_by_cli(tmp_path, path) == "文件 huge.txt 大小为 200.0 MB，超过了 50.0 MB 的上限。"
+
+
+def test_cli_max_size_option(tmp_path: Path) -> None:
+    path = tmp_path / "report.txt"
+    path.write_bytes(("一、主要举措和成效\n" + "依法行政。" * 100_000).encode("utf-8"))  # 1.5 MB
+    assert refused_by_cli(tmp_path, path, "--max-size", str(1024 * 1024)) == (
+        "文件 report.txt 大小为 1.4 MB，超过了 1.0 MB 的上限。")
+
+
+def test_cli_batch_folder_with_symlink_loops(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "good.txt").write_text("关于2024年度法治政府建设情况的报告\n一、主要举措和成效\n依法行政。\n",
+                                     encoding="utf-8")
+    (folder / "self.txt").symlink_to("self.txt")
+    (folder / "ping.txt").symlink_to("pong.txt")
+    (folder / "pong.txt").symlink_to("ping.txt")
+    (folder / "sub").mkdir()
+    (folder / "sub" / "up").symlink_to("..", target_is_directory=True)  # a folder loop
+    code, stdout, stderr = run_cli(tmp_path, "batch", "reports", "--format", "json")
+    assert code == 2
+    errors = {row["path"]: row["error"] for row in json.loads(stdout)["reports"]}
+    assert errors == {
+        "reports/good.txt": None,
+        "reports/ping.txt": "reports/ping.txt 是循环的符号链接，无法找到实际文件。",
+        "reports/pong.txt": "reports/pong.txt 是循环的符号链接，无法找到实际文件。",
+        "reports/self.txt": "reports/self.txt 是循环的符号链接，无法找到实际文件。",
+    }
+    assert stderr.strip() == "有 3 个文件无法读取，原因已列在汇总中。"
