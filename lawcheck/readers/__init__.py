@@ -143,4 +143,9 @@ def _choose(data: bytes, suffix: str, shown: str) -> Reader:
 
 
 def _mb(size: int) -> str:
-    return f"{size / (1024 * 1024):.1f}"
+    """A size for people: "1.4 MB", "12.5 KB" or "300 B" (a small --max-size must not read 0.0 MB)."""
+    if size >= 1024 * 1024:
+        return f"{size / (1024 * 1024):.1f} MB"
+    if size >= 1024:
+        return f"{size / 1024:.1f} KB"
+    return f"{size} B"

@@ -38,8 +38,8 @@ READ_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} was opened but holds no body text.",
     },
     "too_large": {
-        "zh": "文件 {path} 大小为 {size_mb} MB，超过了 {max_mb} MB 的上限。",
-        "en": "File {path} is {size_mb} MB, over the limit of {max_mb} MB.",
+        "zh": "文件 {path} 大小为 {size_mb}，超过了 {max_mb} 的上限。",
+        "en": "File {path} is {size_mb}, over the limit of {max_mb}.",
     },
     "unknown_format": {
         "zh": "无法识别 {path} 的格式“{suffix}”，支持的格式有：{supported}。",

@@ -202,3 +202,17 @@ def test_docx_zip_read_from_memory_only(tmp_path: Path) -> None:
     path = tmp_path / "damaged.docx"
     path.write_bytes(bytes(data))
     assert refused(path).key == "corrupt"
+
+
+def test_a_small_size_limit_is_said_in_kilobytes(tmp_path):
+    from lawcheck.errors import ReadError
+    from lawcheck.readers import read
+
+    path = tmp_path / "r.txt"
+    path.write_text("法治政府建设。" * 600, encoding="utf-8")
+    try:
+        read(path, max_size=4096)
+    except ReadError as error:
+        assert error.render() == f"文件 {path} 大小为 12.3 KB，超过了 4.0 KB 的上限。"
+    else:
+        raise AssertionError("no error")
