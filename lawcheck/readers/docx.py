@@ -113,9 +113,10 @@ class _Package:
             raise ReadError("corrupt", path=str(path), format="DOCX",
                             detail=f"unexpected namespace {self.ns}")
         self.w = "{%s}" % self.ns
-        self.body = root.find(f"{self.w}body")
-        if self.body is None:
+        body = root.find(f"{self.w}body")
+        if body is None:
             raise ReadError("no_body", path=str(path))
+        self.body: etree._Element = body
         self.rels = self._rels(self.main)
         self.styles = self._styles()
         self.numbering = Numbering.parse(self._related("numbering"), self.w)

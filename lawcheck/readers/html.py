@@ -11,6 +11,8 @@ element (h1-h6 give ``style_level``; table cells are ``cell`` blocks), with
 
 from __future__ import annotations
 
+from typing import Any
+
 import codecs
 import re
 from collections.abc import Iterator
@@ -43,13 +45,19 @@ def read(path: Path, data: bytes) -> Source:
             no_network=True, huge_tree=False, remove_comments=True, remove_pis=True))
     except (etree.ParserError, ValueError) as exc:
         raise ReadError("corrupt", path=str(path), format="HTML", detail=str(exc)) from exc
-    title = " ".join(t.strip() for t in root.xpath("//title/text()") if t.strip())
+    title = " ".join(str(t).strip() for t in _nodes(root, "//title/text()") if str(t).strip())
     _strip_chrome(root)
-    articles = root.xpath("//article | //main")
+    articles = [e for e in _nodes(root, "//article | //main") if isinstance(e, lxml_html.HtmlElement)]
     container = max(articles, key=lambda e: len(e.text_content())) if articles else root
     blocks = tuple(_Collector().blocks(container))
     return Source(path=str(path), format="html", blocks=blocks, encoding=encoding,
                   furniture=(title,) if title else ())
+
+
+def _nodes(root: etree._Element, query: str) -> list[Any]:
+    """An XPath query's results as a list (lxml types them as any XPath value)."""
+    found = root.xpath(query)
+    return list(found) if isinstance(found, list) else []
 
 
 def _decode(data: bytes, path: Path) -> tuple[str, str]:
@@ -68,13 +76,13 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
 
 def _strip_chrome(root: etree._Element) -> None:
     for element in list(root.iter(*_DROP)):
-        element.drop_tree()
+        element.drop_tree()  # type: ignore[attr-defined]  # an lxml.html element
     for element in list(root.iter()):
         if not isinstance(element.tag, str) or element.tag in ("html", "body"):
             continue
         marks = f"{element.get('id', '')} {element.get('class', '')}"
         if _SITE_CHROME.search(marks) and element.getparent() is not None:
-            element.drop_tree()
+            element.drop_tree()  # type: ignore[attr-defined]
 
 
 class _Collector:
@@ -109,7 +117,7 @@ class _Collector:
             self.line, self.level, self.kind = outer  # text after a nested block is the outer's
 
     def _open(self, element: etree._Element, tag: str) -> None:
-        self.line = element.sourceline
+        self.line = element.sourceline if isinstance(element.sourceline, int) else None
         self.level = int(tag[1]) if re.fullmatch(r"h[1-6]", tag) else None
         self.kind = "cell" if tag in ("td", "th") else "paragraph"
 

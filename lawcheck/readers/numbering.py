@@ -210,7 +210,7 @@ def _parse_level(lvl: etree._Element, w: str) -> Level:
     return Level(
         start=to_int(val("start"), 1),
         num_fmt=val("numFmt") or "decimal",
-        text=val("lvlText") if val("lvlText") is not None else "",
+        text=val("lvlText") or "",
         suffix=val("suff") or "tab",
         restart=to_int(restart, 0) if restart is not None else None,
         legal=legal is not None and legal.get(f"{w}val", "true") not in ("0", "false", "off"),

@@ -9,6 +9,8 @@ never touches the network.
 
 from __future__ import annotations
 
+from typing import Any
+
 import io
 import zipfile
 from pathlib import Path
@@ -90,7 +92,7 @@ def parse_xml(data: bytes, path: Path, fmt: str) -> etree._Element:
         root = etree.fromstring(data, _parser())
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise ReadError("corrupt", path=str(path), format=fmt, detail=str(exc)) from exc
-    doc = root.getroottree().docinfo
+    doc: Any = root.getroottree().docinfo
     if doc.doctype or doc.internalDTD is not None:
         raise ReadError("xml_entities", path=str(path))
     return root
