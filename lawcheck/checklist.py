@@ -113,6 +113,14 @@ class ItemDef:
     examples: dict[str, tuple[str, ...]] = field(default_factory=dict)
     spec: Any = field(default=None, compare=False, repr=False)  # the YAML, for explain/show
 
+    def title_in(self, lang: str) -> str:
+        """The title in ``lang``: the English one where the checklist gives it."""
+        return self.title_en if lang == "en" and self.title_en else self.title
+
+    def hint_in(self, lang: str) -> str:
+        """The advice in ``lang``: the English one where the checklist gives it."""
+        return self.hint_en if lang == "en" and self.hint_en else self.hint
+
 
 @dataclass(frozen=True)
 class Checklist:
@@ -132,12 +140,13 @@ class Checklist:
     path: str = ""
     title_en: str = ""
 
+    def title_in(self, lang: str) -> str:
+        return self.title_en if lang == "en" and self.title_en else self.title
+
     def item_title(self, item: "ItemResult", lang: str) -> str:
         """An item's title in ``lang`` (the checklist's English title where it has one)."""
         definition = self.item(item.id)
-        if lang == "en" and definition is not None and definition.title_en:
-            return definition.title_en
-        return item.title
+        return item.title if definition is None else definition.title_in(lang)
 
     def item_hint(self, item: "ItemResult", lang: str) -> str:
         """An item's advice in ``lang``, on one line."""

@@ -11,7 +11,7 @@ from lawcheck.context import DocContext
 from lawcheck.findings import FindingInput, find_all
 from lawcheck.matching import evaluate
 from lawcheck.metadata import read_meta
-from lawcheck.model import Document, Evidence, ItemResult, ReportResult
+from lawcheck.model import Document, Meta, ReportResult
 from lawcheck.scoring import passes, score
 
 
@@ -36,7 +36,7 @@ def check_path(path: str | Path, checklist: Checklist, options: Options = Option
     return result
 
 
-def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, object]:
+def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, Meta]:
     """The document context with the report's year settled, and the metadata."""
     meta = read_meta(doc)
     ctx = DocContext.build(doc, checklist, meta.year)
@@ -49,27 +49,12 @@ def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, object
 
 def check_document(doc: Document, checklist: Checklist, options: Options = Options()) -> ReportResult:
     ctx, meta = context_for(doc, checklist)
-    items = tuple(_with_paragraphs(doc, i) for i in evaluate(checklist, ctx))
-    findings = tuple(replace(f, evidence=tuple(_in_paragraph(doc, e) for e in f.evidence))
-                     for f in find_all(FindingInput(ctx, meta, checklist, options.lang)))  # type: ignore[arg-type]
+    items = evaluate(checklist, ctx)
+    findings = find_all(FindingInput(ctx, meta, checklist, options.lang))
     value = score(items)
     threshold = checklist.pass_score if options.min_score is None else options.min_score
     return ReportResult(path=doc.path, score=value, passed=passes(items, value, threshold, options.fail_on),
-                        threshold=threshold, meta=meta, items=items, findings=findings)  # type: ignore[arg-type]
-
-
-def _in_paragraph(doc: Document, evidence: Evidence) -> Evidence:
-    """The evidence with the paragraph it was taken from (reporters show it there)."""
-    if not 0 <= evidence.block < len(doc.blocks):
-        return evidence
-    paragraph = doc.blocks[evidence.block].text
-    at = paragraph.find(evidence.text)
-    return evidence if at < 0 else replace(evidence, paragraph=paragraph, at=at)
-
-
-def _with_paragraphs(doc: Document, item: ItemResult) -> ItemResult:
-    return replace(item, evidence=tuple(_in_paragraph(doc, e) for e in item.evidence),
-                   parts=tuple(_with_paragraphs(doc, p) for p in item.parts))
+                        threshold=threshold, meta=meta, items=items, findings=findings)
 
 
 def with_gate(result: ReportResult, threshold: float, fail_on: str) -> ReportResult:

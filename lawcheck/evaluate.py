@@ -16,7 +16,7 @@ import yaml
 from lawcheck.checklist import Checklist
 from lawcheck.engine import Options, check_path
 from lawcheck.errors import LawcheckError, ReadError
-from lawcheck.model import ItemResult
+from lawcheck.model import ItemResult, flat_items
 
 
 @dataclass
@@ -55,12 +55,8 @@ class Evaluation:
 
 
 def flatten(items: tuple[ItemResult, ...]) -> dict[str, str]:
-    out: dict[str, str] = {}
-    for it in items:
-        out[it.id] = it.status
-        for p in it.parts:
-            out[p.id] = p.status
-    return out
+    """Item and part ids to their statuses."""
+    return {i.id: i.status for i in flat_items(items)}
 
 
 def load_labels(path: Path) -> dict[str, Any]:

@@ -15,7 +15,7 @@ from lawcheck.checklist import Checklist
 from lawcheck.context import DocContext
 from lawcheck.messages import message
 from lawcheck.model import Block, Evidence, Finding, Meta
-from lawcheck.text import original_span
+from lawcheck.text import FIGURE, original_span
 
 # 〇〇 and ○○ (often typed for 〇) are placeholders unless they are digits of a year: 二○○九年.
 PLACEHOLDER = re.compile(
@@ -24,7 +24,6 @@ PLACEHOLDER = re.compile(
     r"|【\s*】|_{3,}|\*{2,}"
 )
 STALE = re.compile(r"2015\s*[—–\-~至]+\s*2020|廉洁高效|守法诚信")
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|元|小时|天|批|支|余)")
 TITLE_BODY = re.compile(r"(法治政府建设|依法行政|法治建设)")
 TITLE_KIND = re.compile(r"(报告|总结)")
 HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
@@ -45,9 +44,11 @@ def _ev(ctx: DocContext, block: Block, start: int = 0, end: int | None = None) -
     # widen to the sentence around the match, at most 80 characters
     a, b = original_span(block.offsets, start, end, len(block.text))
     lo, hi = max(0, a - 30), min(len(block.text), b + 30)
-    return Evidence(text=block.text[lo:hi].strip(), block=block.index,
+    window = block.text[lo:hi]
+    lo += len(window) - len(window.lstrip())  # the text shown starts after leading spaces
+    return Evidence(text=window.strip(), block=block.index,
                     section=ctx.doc.heading_path(block), line=block.line, page=block.page,
-                    spans=((a - lo, b - lo),))
+                    spans=((a - lo, b - lo),), paragraph=block.text, at=lo)
 
 
 def _finding(inp: FindingInput, fid: str, severity: str, evidence: list[Evidence], **params: object) -> Finding:
@@ -59,10 +60,7 @@ def _body_blocks(ctx: DocContext) -> list[Block]:
 
 
 def _title_block(ctx: DocContext, meta: Meta) -> Block | None:
-    for b in ctx.doc.blocks:
-        if meta.title is not None and b.text.strip() == meta.title:
-            return b
-    return None
+    return None if meta.title_block is None else ctx.doc.blocks[meta.title_block]
 
 
 def year_mismatch(inp: FindingInput) -> list[Finding]:

@@ -194,7 +194,8 @@ def _evidence(ctx: DocContext, found: _Found) -> Evidence:
         sa, sb = original_span(block.offsets, s.start + a, s.start + b, len(block.text))
         spans.append((sa - o_start - lead, sb - o_start - lead))
     return Evidence(text=text, block=block.index, section=doc.heading_path(block),
-                    line=block.line, page=block.page, spans=tuple(sorted(set(spans))))
+                    line=block.line, page=block.page, spans=tuple(sorted(set(spans))),
+                    paragraph=block.text, at=o_start + lead)
 
 
 def _result(item: ItemDef, ctx: DocContext, status: Status, evidence: list[_Found],

@@ -112,4 +112,5 @@ def read_meta(doc: Document, plans_blocks: set[int] | None = None) -> Meta:
     year = body_year(doc, skip | (plans_blocks or set()), prefer=title.year) or title.year
     return Meta(title=title.block.text.strip() if title.block else None, year=year,
                 org=find_org(doc, title.block), date=find_date(doc), title_year=title.year,
-                format=doc.format, encoding=doc.encoding)
+                format=doc.format, encoding=doc.encoding,
+                title_block=title.block.index if title.block else None)

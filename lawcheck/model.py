@@ -11,7 +11,7 @@ headings, section paths, sentences); ``engine.check_document`` produces a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, Sequence
 
 BlockKind = Literal["paragraph", "cell", "heading", "furniture"]
 Status = Literal["met", "partial", "missing", "waived"]
@@ -148,6 +148,15 @@ class ItemResult:
     waiver: str | None = None  # the waiver's reason when status is "waived"
 
 
+def flat_items(items: Sequence[ItemResult]) -> list[ItemResult]:
+    """Items with their parts after each, in checklist order."""
+    out: list[ItemResult] = []
+    for item in items:
+        out.append(item)
+        out.extend(flat_items(item.parts))
+    return out
+
+
 @dataclass(frozen=True)
 class Finding:
     id: str
@@ -165,6 +174,7 @@ class Meta:
     title_year: int | None = None
     format: str | None = None
     encoding: str | None = None
+    title_block: int | None = None  # where the title was found (not in the JSON)
 
 
 @dataclass(frozen=True)

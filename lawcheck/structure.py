@@ -19,7 +19,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lawcheck.model import Block, BlockKind, Document, RawBlock, Sentence, Source
-from lawcheck.text import normalise, split_sentences
+from lawcheck.text import FIGURE, normalise, split_sentences
 
 # Numbering forms, in the usual outline order; matched on normalised text.
 NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -43,7 +43,6 @@ NAV = re.compile(
 NAV_TAIL = re.compile(r"^(【)?(相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|推荐阅读)(】)?$")
 NAV_MAX_LEN = 80
 HEADING_MAX_LEN = 50
-FIGURE = re.compile(r"\d+(?:\.\d+)?(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|台|元)")
 INLINE_TITLE_MAX_LEN = 40
 TERMINAL = "。!?;:"
 

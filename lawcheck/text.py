@@ -38,9 +38,13 @@ def _t2s_table() -> dict[int, str]:
     return table
 
 
+# A concrete figure: "45件", "312人次", "98%", "1.6万条". Findings count them; a short
+# numbered line that reports one is a list item rather than a heading.
+FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|台|元|小时|天|批|支|余)")
+
 _SPACE = re.compile(r"[\s\u200b\ufeff]+")
 # Characters NFKC would turn into several, or that must survive it (① marks headings).
-_SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8-\u00be\u2150-\u218f\u2474-\u249b]")
+_SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8-\u00be\u2150-\u218f]")
 
 
 @lru_cache(maxsize=4096)  # structure normalises a line, then the paragraph it belongs to

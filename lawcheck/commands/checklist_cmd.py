@@ -28,7 +28,7 @@ def list_checklists(lang: str = LANG) -> None:
     lines = []
     for name in checklists.builtin_ids():
         c = checklists.load(name)
-        lines.append(message("checklist-list-row", lang, id=c.id, title=_title(c, lang), version=c.version,
+        lines.append(message("checklist-list-row", lang, id=c.id, title=c.title_in(lang), version=c.version,
                              items=len(c.items), score=c.pass_score))
     write_output("\n".join(lines) + "\n", None)
 
@@ -40,13 +40,13 @@ def show(name: str = typer.Argument(..., help="Built-in checklist id or YAML pat
     check_lang(lang)
     c = checklists.load(name)
     none = message("none", lang)
-    lines = [message("checklist-show-head", lang, title=_title(c, lang), id=c.id, version=c.version,
+    lines = [message("checklist-show-head", lang, title=c.title_in(lang), id=c.id, version=c.version,
                      basis="；".join(c.basis) or none, score=c.pass_score, deadline=c.deadline), ""]
     for item in c.items:
-        lines.append(message("checklist-show-item", lang, id=item.id, title=_title(item, lang),
+        lines.append(message("checklist-show-item", lang, id=item.id, title=item.title_in(lang),
                              severity=message(f"severity-{item.severity}", lang), weight=item.weight,
                              basis="；".join(item.basis) or none))
-        lines.extend(f"    └ {part.id}  {_title(part, lang)}" for part in item.parts)
+        lines.extend(f"    └ {part.id}  {part.title_in(lang)}" for part in item.parts)
     write_output("\n".join(lines) + "\n", None)
 
 
@@ -106,8 +106,3 @@ def render_cases(cases: list[Case], lang: str) -> str:
     failed = sum(not c.passed for c in cases)
     lines.append(message("checklist-test-summary", lang, passed=len(cases) - failed, failed=failed))
     return "\n".join(lines) + "\n"
-
-
-def _title(thing: object, lang: str) -> str:
-    title_en = getattr(thing, "title_en", "")
-    return title_en if lang == "en" and title_en else str(getattr(thing, "title"))

@@ -39,7 +39,7 @@ def explain(
 
 def render(item: ItemDef, checklist: Checklist, lang: str, part: bool = False) -> str:
     spec: dict[str, Any] = item.spec or {}
-    title = item.title_en if lang == "en" and item.title_en else item.title
+    title = item.title_in(lang)
     lines = [f"{item.id}  {title}" if part else message(
         "explain-head", lang, id=item.id, title=title, severity=message(f"severity-{item.severity}", lang),
         weight=item.weight)]
@@ -65,7 +65,7 @@ def render(item: ItemDef, checklist: Checklist, lang: str, part: bool = False) -
     if not part:
         lines.extend(_context(item, lang))
         lines.extend(_sections(spec, checklist, lang))
-    hint = item.hint_en if lang == "en" and item.hint_en else item.hint
+    hint = item.hint_in(lang)
     if hint:
         lines.append(message("explain-hint", lang, hint=" ".join(hint.split())))
     return "\n".join(lines) + "\n"

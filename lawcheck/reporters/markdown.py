@@ -76,7 +76,7 @@ def _compare(tally: Tally, lang: str) -> list[str]:
 
 def render_tally(tally: Tally, checklist: Checklist, lang: str = "zh") -> str:
     readable = len(tally.rows) - tally.count("error")
-    title = checklist.title_en if lang == "en" and checklist.title_en else checklist.title
+    title = checklist.title_in(lang)
     lines = [f"# {message('batch-md-title', lang, title=title)}", "",
              message("batch-totals", lang, total=len(tally.rows), passed=tally.count("passed"),
                      failed=tally.count("failed"), errors=tally.count("error")), "",

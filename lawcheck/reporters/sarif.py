@@ -59,8 +59,8 @@ def render_sarif(results: Sequence[ReportResult | ErrorResult], checklist: Check
 
 
 def _rule(item: Any, checklist: Checklist, lang: str) -> dict[str, Any]:
-    title = item.title_en if lang == "en" and item.title_en else item.title
-    hint = item.hint_en if lang == "en" and item.hint_en else " ".join(item.hint.split())
+    title = item.title_in(lang)
+    hint = " ".join(item.hint_in(lang).split())
     basis = "；".join(item.basis) or "；".join(checklist.basis)
     return {"id": item.id, "name": item.id, "shortDescription": {"text": title},
             "fullDescription": {"text": basis or title}, "help": {"text": hint},

@@ -30,7 +30,7 @@ from rich.text import Text
 
 from lawcheck.checklist import Checklist, ItemDef
 from lawcheck.messages import message
-from lawcheck.model import ErrorResult, ItemResult, ReportResult
+from lawcheck.model import ErrorResult, ItemResult, ReportResult, flat_items
 
 if TYPE_CHECKING:
     from lawcheck.compare import Delta
@@ -55,7 +55,7 @@ def columns(checklist: Checklist, lang: str = "zh") -> tuple[Column, ...]:
     out: list[Column] = []
 
     def add(item: ItemDef, depth: int) -> None:
-        title = item.title_en if lang == "en" and item.title_en else item.title
+        title = item.title_in(lang)
         out.append(Column(item.id, title, item.severity, depth))
         for part in item.parts:
             add(part, depth + 1)
@@ -63,15 +63,6 @@ def columns(checklist: Checklist, lang: str = "zh") -> tuple[Column, ...]:
     for item in checklist.items:
         add(item, 0)
     return tuple(out)
-
-
-def flat_items(items: Sequence[ItemResult]) -> list[ItemResult]:
-    """Items with their parts after each, in the order of :func:`columns`."""
-    out: list[ItemResult] = []
-    for item in items:
-        out.append(item)
-        out.extend(flat_items(item.parts))
-    return out
 
 
 @dataclass(frozen=True)
