@@ -69,10 +69,10 @@ def notes_for(result: ReportResult, checklist: Checklist, lang: str = "zh") -> l
 
 
 def _item_notes(item: ItemResult, checklist: Checklist, lang: str) -> list[Note]:
-    title = _title(item, checklist, lang)
+    title = checklist.item_title(item, lang)
     found: dict[tuple[int, str], str] = {}
     if item.status == "partial":
-        missing = "、".join(_title(p, checklist, lang) for p in item.parts if p.status == "missing")
+        missing = "、".join(checklist.item_title(p, lang) for p in item.parts if p.status == "missing")
         for ev in item.evidence:
             words = "、".join(dict.fromkeys(ev.text[a:b] for a, b in ev.spans if a < b)) or title
             text = message("annotate-partial", lang, title=title, words=words)
@@ -81,8 +81,8 @@ def _item_notes(item: ItemResult, checklist: Checklist, lang: str) -> list[Note]
             found.setdefault((ev.block, ev.text), text)
     for nm in item.near_misses:
         found.setdefault((nm.block, nm.text),
-                         message("annotate-near", lang, title=title, reason=message("reason-" + nm.reason, lang)))
-    advice = message("annotate-add", lang, hint=_hint(item, checklist, lang))
+                         message("annotate-near", lang, title=title, reason=checklist.reason_label(nm.reason, lang)))
+    advice = message("annotate-add", lang, hint=checklist.item_hint(item, lang))
     later = message("annotate-see-first", lang, title=title)
     return [Note(block, text, f"{comment}\n{advice if n == 0 else later}")
             for n, ((block, text), comment) in enumerate(sorted(found.items(), key=lambda kv: kv[0][0]))]
@@ -98,26 +98,18 @@ def summary_for(result: ReportResult, checklist: Checklist, lang: str = "zh",
     partial = [i for i in result.items if i.status == "partial"]
     if missing:
         lines.append(message("annotate-missing-head", lang, count=len(missing)))
-        lines += [message("annotate-list-line", lang, n=n, title=_title(i, checklist, lang),
-                          hint=_hint(i, checklist, lang)) for n, i in enumerate(missing, 1)]
+        lines += [message("annotate-list-line", lang, n=n, title=checklist.item_title(i, lang),
+                          hint=checklist.item_hint(i, lang)) for n, i in enumerate(missing, 1)]
     if partial:
         sep = "、" if lang == "zh" else ", "
         lines.append(message("annotate-partial-head", lang, count=len(partial))
-                     + sep.join(_title(i, checklist, lang) for i in partial))
+                     + sep.join(checklist.item_title(i, lang) for i in partial))
     if not missing and not partial:
         lines.append(message("annotate-complete", lang))
     if unplaced:
         lines.append(message("annotate-unplaced", lang))
         lines += [message("annotate-unplaced-line", lang, text=n.text, comment=n.comment) for n in unplaced]
     return "\n".join(lines)
-
-
-def _title(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    return checklist.item_title(item, lang)
-
-
-def _hint(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    return checklist.item_hint(item, lang)
 
 
 # --- where to say it ------------------------------------------------------------

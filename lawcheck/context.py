@@ -11,60 +11,66 @@ performance:
 - ``placeholder``: inside template guidance such as 【请填写：…】;
 - a trap's reason (``other-duty``, ``village-adviser``…) where a trap of the
   item covers the hit.
+
+The cue lists come from the checklist (:class:`Cues`); this module needs only
+what a checklist provides (its sections and cues), not the checklist module.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 import regex
 
 from lawcheck.model import Block, Document, Sentence
+from lawcheck.sections import PLACEHOLDER, PLANS, TITLE_QUOTES, SectionDef, SectionInstance, find_sections, heading_text
+
+__all__ = ["Cues", "DocContext", "SentenceView", "PLACEHOLDER", "heading_text"]
 from lawcheck.text import clause_bounds
 
-if TYPE_CHECKING:
-    from lawcheck.checklist import Checklist, SectionDef
+@dataclass(frozen=True)
+class Cues:
+    """The wording that makes a hit not count: negation before or after it, intent, concession."""
 
-TITLE_QUOTES = re.compile(r"《[^《》]*》")
-# Guidance left in a template: 【请填写：…】, 【××情况】. Nothing said there is content.
-PLACEHOLDER = re.compile(r"【(?:请|此处|在此)[^】]*】|【[^】]*(?:××|XX|xx)[^】]*】")
-PLANS = "plans"
+    negation_before: "regex.Pattern[str]"
+    negation_after: "regex.Pattern[str]"
+    future: "regex.Pattern[str]"
+    future_lead: "regex.Pattern[str]"
+    concessive: "regex.Pattern[str] | None" = None
 
 
-@dataclass
-class SectionInstance:
-    name: str
-    head: tuple[int, int]  # (block, sentence start) of the heading sentence
-    blocks: set[int]
-    chars: int
+class Sources(Protocol):
+    """What a context is built from: a checklist's sections and cues."""
+
+    sections: Mapping[str, SectionDef]
+    cues: Cues
 
 
 @dataclass
 class DocContext:
     doc: Document
     year: int | None
-    negation_before: "regex.Pattern[str]"
-    negation_after: "regex.Pattern[str]"
-    future: "regex.Pattern[str]"
-    future_lead: "regex.Pattern[str]"
-    concessive: "regex.Pattern[str] | None" = None
+    cues: Cues
     members: dict[str, set[int]] = field(default_factory=dict)
+    roles: dict[str, set[int]] = field(default_factory=dict)  # role -> blocks of the sections playing it
+    section_roles: dict[str, str | None] = field(default_factory=dict)  # section name -> its role
     heads: dict[str, dict[tuple[int, int], int]] = field(default_factory=dict)
     instances: list[SectionInstance] = field(default_factory=list)
     # Blocks that head a named part (plans, shortcomings…): they name the part, not a deed.
     part_heads: set[int] = field(default_factory=set)
 
     @classmethod
-    def build(cls, doc: Document, checklist: "Checklist", year: int | None) -> "DocContext":
-        ctx = cls(doc, year, checklist.negation_before, checklist.negation_after,
-                  checklist.future, checklist.future_lead, checklist.concessive)
-        for name, section in checklist.sections.items():
+    def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
+        ctx = cls(doc, year, sources.cues, section_roles={n: s.role for n, s in sources.sections.items()})
+        for name, section in sources.sections.items():
             for inst in find_sections(doc, section, year):
                 ctx.instances.append(inst)
                 ctx.members.setdefault(name, set()).update(inst.blocks)
+                if section.role is not None:
+                    ctx.roles.setdefault(section.role, set()).update(inst.blocks)
                 ctx.heads.setdefault(name, {})[inst.head] = inst.chars
                 if doc.blocks[inst.head[0]].kind == "heading":
                     ctx.part_heads.add(inst.head[0])
@@ -73,32 +79,16 @@ class DocContext:
     def in_section(self, block: int, name: str) -> bool:
         return block in self.members.get(name, ())
 
+    def in_role(self, block: int, role: str) -> bool:
+        return block in self.roles.get(role, ())
 
-def heading_text(block: Block) -> str | None:
-    """A heading's normalised text with 《》 titles removed (they name documents)."""
-    if block.heading is None:
-        return None
-    return TITLE_QUOTES.sub("", block.heading)
+    def role_instances(self, role: str) -> list[SectionInstance]:
+        """The parts found that play ``role``, in the order they were found."""
+        return [inst for inst in self.instances if inst.role == role]
 
-
-def find_sections(doc: Document, section: "SectionDef", year: int | None) -> list[SectionInstance]:
-    """Every part of ``doc`` that ``section`` recognises, by heading or inline."""
-    found: list[SectionInstance] = []
-    blocks = doc.blocks
-    for b in blocks:
-        if b.kind == "furniture":
-            continue
-        title = heading_text(b)
-        if title is not None and section.heading_matches(title, b.level, year):
-            members = {b.index} | {c.index for c in blocks[b.index + 1:] if b.index in c.section}
-            chars = sum(len(PLACEHOLDER.sub("", blocks[i].norm)) for i in members) - len(b.heading or "")
-            found.append(SectionInstance(section.name, (b.index, 0), members, chars))
-            continue
-        m = section.inline_match(b.norm, year)
-        if m is not None:
-            start = max((s.start for s in doc.sentences if s.block == b.index and s.start <= m), default=0)
-            found.append(SectionInstance(section.name, (b.index, start), {b.index}, len(b.norm) - m))
-    return found
+    def role_blocks(self, *roles: str) -> set[int]:
+        """The blocks of the parts that play any of ``roles``."""
+        return set().union(*(self.roles.get(r, set()) for r in roles))
 
 
 class SentenceView:
@@ -127,6 +117,9 @@ class SentenceView:
     def in_section(self, name: str) -> bool:
         return self.ctx.in_section(self.sentence.block, name)
 
+    def in_plans(self) -> bool:
+        return self.ctx.in_role(self.sentence.block, PLANS)
+
     def section_head(self, name: str) -> int | None:
         """Content length of the ``name`` section headed by this sentence, if it heads one."""
         return self.ctx.heads.get(name, {}).get((self.sentence.block, self.sentence.start))
@@ -154,18 +147,19 @@ class SentenceView:
 
     @cached_property
     def _future_sentence(self) -> bool:
-        if self.in_section(PLANS):
+        if self.in_plans():
             return False
         lead_end = clause_bounds(self.text, 0)[1]
-        return bool(self.ctx.future_lead.search(self.text[:lead_end + 1]))
+        return bool(self.ctx.cues.future_lead.search(self.text[:lead_end + 1]))
 
     @cached_property
     def _concession_end(self) -> int:
         """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
-        if self.ctx.concessive is None:
+        cues = self.ctx.cues
+        if cues.concessive is None:
             return -1
-        m = self.ctx.concessive.search(self.text)
-        if m is None or not self.ctx.negation_before.search(self.text, m.end()):
+        m = cues.concessive.search(self.text)
+        if m is None or not cues.negation_before.search(self.text, m.end()):
             return -1
         return m.end()
 
@@ -179,13 +173,14 @@ class SentenceView:
             c_start, c_end = clause_bounds(self.text, start)
             c_end = max(c_end, clause_bounds(self.text, max(end - 1, start))[1])
             before, after = self.text[c_start:start], self.text[end:c_end]
-            if self.check_negation and (self.ctx.negation_before.search(before)
-                                        or self.ctx.negation_after.search(after)
+            cues = self.ctx.cues
+            if self.check_negation and (cues.negation_before.search(before)
+                                        or cues.negation_after.search(after)
                                         or start < self._concession_end):
                 found.add("negated")
             # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
             if self.check_future and (self._future_sentence or (
-                    not self.in_section(PLANS) and self.ctx.future.search(self.text[:start]))):
+                    not self.in_plans() and cues.future.search(self.text[:start]))):
                 found.add("future")
         for t_start, t_end, reason in self.traps:
             if t_start < end and start < t_end:

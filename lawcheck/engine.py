@@ -9,10 +9,11 @@ from lawcheck import readers, structure, waivers
 from lawcheck.checklist import Checklist
 from lawcheck.context import DocContext
 from lawcheck.findings import FindingInput, find_all
-from lawcheck.matching import evaluate
+from lawcheck.matching import match_all
 from lawcheck.metadata import read_meta
 from lawcheck.model import Document, Meta, ReportResult
 from lawcheck.scoring import passes, score
+from lawcheck.sections import PLANS
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, Meta]:
     meta = read_meta(doc)
     ctx = DocContext.build(doc, checklist, meta.year)
     # The plans part names next year; the year covered is counted without it.
-    settled = read_meta(doc, ctx.members.get("plans", set()))
+    settled = read_meta(doc, ctx.role_blocks(PLANS))
     if settled.year != meta.year:
         ctx = DocContext.build(doc, checklist, settled.year)
     return ctx, settled
@@ -49,8 +50,8 @@ def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, Meta]:
 
 def check_document(doc: Document, checklist: Checklist, options: Options = Options()) -> ReportResult:
     ctx, meta = context_for(doc, checklist)
-    items = evaluate(checklist, ctx)
-    findings = find_all(FindingInput(ctx, meta, checklist, options.lang))
+    items = match_all(checklist, ctx)
+    findings = find_all(FindingInput(ctx, meta, checklist.deadline, options.lang), checklist.finding_ids)
     value = score(items)
     threshold = checklist.pass_score if options.min_score is None else options.min_score
     return ReportResult(path=doc.path, score=value, passed=passes(items, value, threshold, options.fail_on),

@@ -1,11 +1,13 @@
 """The errors lawcheck reports to users.
 
 Every user-facing failure is a :class:`LawcheckError` carrying a message key and
-parameters; the CLI renders it in the user's language (see ``messages.py``) and
+parameters; the CLI renders it in the user's language (see ``lawcheck.messages``) and
 maps it to exit code 2. Nothing else should reach the user as a traceback.
 """
 
 from __future__ import annotations
+
+from lawcheck.messages import message
 
 
 class LawcheckError(Exception):
@@ -17,8 +19,6 @@ class LawcheckError(Exception):
         self.params = params
 
     def render(self, lang: str = "zh") -> str:
-        from lawcheck.messages import message
-
         return message(self.key, lang, **self.params)
 
     def __str__(self) -> str:

@@ -1,7 +1,9 @@
 """Consistency findings: what is not a checklist item but every reader wants to see.
 
-Each check is a function ``(FindingInput) -> list[Finding]`` registered in
-``CHECKS``; messages come from ``messages.py`` in the user's language.
+Each kind is a function ``(FindingInput) -> list[Finding]`` registered once in
+``KINDS``; a checklist names the kinds it runs (``findings:`` in its YAML),
+so a checklist for another kind of report is not held to these. Messages come
+from ``lawcheck.messages`` in the user's language.
 """
 
 from __future__ import annotations
@@ -11,10 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Callable
 
-from lawcheck.checklist import Checklist
 from lawcheck.context import DocContext
 from lawcheck.messages import message
 from lawcheck.model import Block, Evidence, Finding, Meta
+from lawcheck.sections import PLANS, SHORTCOMINGS
 from lawcheck.text import FIGURE, original_span
 
 # 〇〇 and ○○ (often typed for 〇) are placeholders unless they are digits of a year: 二○○九年.
@@ -35,7 +37,7 @@ MAX_EVIDENCE = 3
 class FindingInput:
     ctx: DocContext
     meta: Meta
-    checklist: Checklist
+    deadline: str  # MM-DD of the year after the one reported on
     lang: str
 
 
@@ -83,9 +85,7 @@ def plan_year(inp: FindingInput) -> list[Finding]:
     year = inp.meta.year
     if year is None:
         return []
-    for inst in inp.ctx.instances:
-        if inst.name != "plans":
-            continue
+    for inst in inp.ctx.role_instances(PLANS):
         head = inp.ctx.doc.blocks[inst.head[0]]
         m = HEADING_YEAR.search(head.heading or head.norm[:40])
         if m and int(m.group(1)) != year + 1:
@@ -126,7 +126,7 @@ def deadline(inp: FindingInput) -> list[Finding]:
     meta = inp.meta
     if meta.date is None or meta.year is None:
         return []
-    month, day = (int(x) for x in inp.checklist.deadline.split("-"))
+    month, day = (int(x) for x in inp.deadline.split("-"))
     try:
         due = date(meta.year + 1, month, day)
         issued = date.fromisoformat(meta.date)
@@ -151,14 +151,14 @@ def stale_wording(inp: FindingInput) -> list[Finding]:
 
 def thin_evidence(inp: FindingInput) -> list[Finding]:
     ctx = inp.ctx
-    excluded = ctx.members.get("plans", set()) | ctx.members.get("shortcomings", set())
+    excluded = ctx.role_blocks(PLANS, SHORTCOMINGS)
     figures = sum(len(FIGURE.findall(b.norm)) for b in _body_blocks(ctx) if b.index not in excluded)
     if figures >= MIN_FIGURES:
         return []
     return [_finding(inp, "thin-evidence", "info", [], count=figures, minimum=MIN_FIGURES)]
 
 
-CHECKS: dict[str, Callable[[FindingInput], list[Finding]]] = {
+KINDS: dict[str, Callable[[FindingInput], list[Finding]]] = {
     "year-mismatch": year_mismatch,
     "plan-year": plan_year,
     "placeholders": placeholders,
@@ -169,5 +169,6 @@ CHECKS: dict[str, Callable[[FindingInput], list[Finding]]] = {
 }
 
 
-def find_all(inp: FindingInput) -> tuple[Finding, ...]:
-    return tuple(f for check in CHECKS.values() for f in check(inp))
+def find_all(inp: FindingInput, kinds: tuple[str, ...]) -> tuple[Finding, ...]:
+    """The findings of the ``kinds`` a checklist runs, in the registry's order."""
+    return tuple(f for kind, check in KINDS.items() if kind in kinds for f in check(inp))

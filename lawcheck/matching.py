@@ -13,17 +13,19 @@ import re
 from dataclasses import dataclass
 
 from lawcheck.checklist import Checklist, ItemDef
-from lawcheck.clauses import Hit
-from lawcheck.clauses.base import any_literals
-from lawcheck.clauses.terms import fill
+from lawcheck.clauses import Hit, any_literals
 from lawcheck.context import DocContext, SentenceView
 from lawcheck.model import Evidence, ItemResult, NearMiss, Sentence, Status
+from lawcheck.patterns import fill
+from lawcheck.sections import ROLES
 from lawcheck.text import original_span
 
 MAX_EVIDENCE = 3
 MAX_NEAR_MISSES = 3
-# The reason shown for a near miss with several: the most telling first.
-REASON_ORDER = ("negated", "shortcomings", "plans", "future", "title", "heading")
+# The reason shown for a near miss with several: the most telling first (the parts
+# playing a role come after "negated", in the order of ROLES).
+FIRST_REASONS = ("negated",)
+LAST_REASONS = ("future", "title", "heading")
 # A heading names a part of the report; what the part says is the evidence.
 HEADING = frozenset(["heading"])
 
@@ -35,7 +37,8 @@ class _Found:
     reasons: frozenset[str]
 
 
-def evaluate(checklist: Checklist, ctx: DocContext) -> tuple[ItemResult, ...]:
+def match_all(checklist: Checklist, ctx: DocContext) -> tuple[ItemResult, ...]:
+    """Every item of ``checklist`` judged on the document of ``ctx``."""
     return tuple(evaluate_item(item, ctx) for item in checklist.items)
 
 
@@ -173,11 +176,18 @@ def _credit(item: ItemDef, status: Status) -> float:
     return {"met": 1.0, "partial": item.partial_credit}.get(status, 0.0)
 
 
-def _reason(reasons: frozenset[str]) -> str:
-    for r in REASON_ORDER:
+def _reason(reasons: frozenset[str], ctx: DocContext) -> str:
+    for r in reason_order(ctx):
         if r in reasons:
             return r
     return sorted(reasons)[0] if reasons else ""
+
+
+def reason_order(ctx: DocContext) -> tuple[str, ...]:
+    """The reasons in the order they are told: negation, the role-playing parts, then the rest."""
+    roles = ctx.section_roles
+    parts = tuple(name for role in ROLES for name in sorted(roles) if roles[name] == role)
+    return FIRST_REASONS + parts + LAST_REASONS
 
 
 def _evidence(ctx: DocContext, found: _Found) -> Evidence:
@@ -203,7 +213,7 @@ def _result(item: ItemDef, ctx: DocContext, status: Status, evidence: list[_Foun
     near_misses = []
     for f in near[:MAX_NEAR_MISSES]:
         ev = _evidence(ctx, f)
-        near_misses.append(NearMiss(text=ev.text, reason=_reason(f.reasons), block=ev.block,
+        near_misses.append(NearMiss(text=ev.text, reason=_reason(f.reasons, ctx), block=ev.block,
                                     section=ev.section, line=ev.line, spans=ev.spans))
     return ItemResult(id=item.id, title=item.title, severity=item.severity, weight=item.weight,
                       status=status, credit=_credit(item, status),

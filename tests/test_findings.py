@@ -14,7 +14,7 @@ import pytest
 
 from lawcheck import checklist as checklists
 from lawcheck.engine import Options, check_path
-from lawcheck.findings import CHECKS
+from lawcheck.findings import KINDS as CHECKS
 from lawcheck.model import Finding, ReportResult
 
 from tests.support.forms import write_text

@@ -1,29 +1,64 @@
-"""The match kinds of the checklist vocabulary: one class each, one registry line each.
+"""The match kinds of the checklist vocabulary: one class each, listed once here.
 
-See each module's docstring for what its kinds do, with examples.
+Each kind (see ``base.Kind``) carries its YAML key, the JSON schema of its
+value, where it may stand, its plain-words description and ``hits``; this
+registry is the only list of them. The checklist schema (``schema_defs``),
+``lawcheck explain`` (``describe``) and compilation (``compile_clause``) are
+derived from it. A new kind is one class in one module and one line below.
 """
 
 from __future__ import annotations
 
-from typing import Any, Callable
+from typing import Any
 
-from lawcheck.clauses.base import Clause, Hit, compile_clause
+from lawcheck.clauses.base import Clause, Hit, Kind, any_literals
 from lawcheck.clauses.logic import AllOf, Near, NoneOf
 from lawcheck.clauses.pattern import Pattern
 from lawcheck.clauses.scope import HeadingText, InSections, OutsideSections, SectionHead, Under
 from lawcheck.clauses.terms import Terms
+from lawcheck.messages import message
 
-KINDS: dict[str, Callable[[Any], Clause]] = {
-    "any": Terms,
-    "all": AllOf,
-    "none": NoneOf,
-    "regex": Pattern,
-    "near": Near,
-    "in": InSections,
-    "exclude_in": OutsideSections,
-    "section": SectionHead,
-    "heading": HeadingText,
-    "under": Under,
-}
+KINDS: dict[str, type[Kind]] = {kind.KEY: kind for kind in (
+    Terms, AllOf, NoneOf, Pattern, Near, InSections, OutsideSections, SectionHead, HeadingText, Under,
+)}
 
-__all__ = ["KINDS", "Clause", "Hit", "compile_clause"]
+
+def compile_clause(spec: Any) -> Clause:
+    """Compile a clause mapping (validated already) into a Clause.
+
+    Several keys in one mapping must all hold (``{any: [...], in: [plans]}``).
+    """
+    if isinstance(spec, str):
+        return Terms([spec], compile_clause)
+    parts: list[Clause] = [KINDS[key](value, compile_clause) for key, value in spec.items()]  # type: ignore[call-arg]
+    return parts[0] if len(parts) == 1 else AllOf(parts, compile_clause)
+
+
+def describe(spec: Any, lang: str) -> str:
+    """A clause of the match vocabulary as a phrase, in ``lang``."""
+    if isinstance(spec, str):
+        return Terms.describe([spec], lang, describe)
+    phrases = [KINDS[key].describe(value, lang, describe) for key, value in spec.items() if key in KINDS]
+    return message("explain-all-sep", lang).join(phrases)
+
+
+def schema_defs() -> dict[str, Any]:
+    """The ``$defs`` of the checklist schema that the kinds decide: a clause, near, a trap."""
+    def properties(place: str) -> dict[str, Any]:
+        return {key: kind.SCHEMA for key, kind in KINDS.items() if place in kind.PLACES}
+
+    return {
+        "clause": {"type": "object", "additionalProperties": False, "minProperties": 1,
+                   "properties": properties("clause")},
+        "near": {"type": "object", "additionalProperties": False, "required": ["within"], "minProperties": 2,
+                 "properties": {"within": {"type": "integer", "minimum": 1}, **properties("near")}},
+    }
+
+
+def trap_properties() -> dict[str, Any]:
+    """The clause keys a trap may use."""
+    return {key: kind.SCHEMA for key, kind in KINDS.items() if "trap" in kind.PLACES}
+
+
+__all__ = ["KINDS", "Clause", "Hit", "Kind", "any_literals", "compile_clause", "describe", "schema_defs",
+           "trap_properties"]

@@ -1,16 +1,24 @@
-"""What every match kind shares: hits, the sentence view, and compilation.
+"""What every match kind shares: hits, the clause protocol, and a kind's record.
 
 A clause looks at one sentence and returns its *hits*. A hit is the spans of
 the normalised sentence that made it hold, and the *reasons* why it may not
 count as performance (``negated``, ``title``, ``future``, a trap's reason...).
 Whether a hit counts is decided by the caller, which knows which reasons the
 item tolerates; clauses only find and label.
+
+A match kind is one class (see :class:`Kind`): its YAML key, the JSON-schema
+fragment of its value, where it may stand, the words that describe it, and
+``hits``. The registry in ``clauses/__init__.py`` lists the classes once; the
+checklist schema and ``lawcheck explain`` are built from them.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from lawcheck.messages import in_lang
 
 if TYPE_CHECKING:
     from lawcheck.context import SentenceView
@@ -54,6 +62,37 @@ class Clause(Protocol):
         ...
 
 
+Compile = Callable[[Any], Clause]  # turns a clause's YAML into a Clause (the registry's compile_clause)
+Say = Callable[[Any, str], str]  # describes a clause's YAML in plain words, in a language
+
+
+class Kind:
+    """A match kind's record; subclasses set the class attributes and ``hits``."""
+
+    KEY: ClassVar[str]  # the YAML key
+    SCHEMA: ClassVar[dict[str, Any]]  # the JSON Schema of its value
+    PLACES: ClassVar[tuple[str, ...]] = ("clause",)  # also "near" and "trap" where it may stand there
+    WORDS: ClassVar[dict[str, str]] = {}  # its description, {zh, en}, formatted by ``describe``
+
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        """The clause in plain words (``say`` describes nested clauses)."""
+        return in_lang(cls.WORDS, lang).format(value=value)
+
+    @classmethod
+    def sections_named(cls, value: Any) -> list[Any]:
+        """The section names its value refers to (checked against those the checklist declares)."""
+        return []
+
+    @classmethod
+    def patterns_in(cls, value: Any) -> list[Any]:
+        """The regular expressions its value holds (checked when a checklist is validated)."""
+        return []
+
+    def literals(self) -> frozenset[str] | None:
+        return None
+
+
 def any_literals(clauses: "list[Clause]") -> frozenset[str] | None:
     """Literals of "one of these clauses holds": the union, or None if one has none."""
     found: set[str] = set()
@@ -71,17 +110,3 @@ def distinct(hits: list[Hit]) -> list[Hit]:
     for h in sorted(hits, key=lambda h: (len(h.reasons), h.start)):
         seen.setdefault(h.reasons, h)
     return list(seen.values())[:MAX_HITS]
-
-
-def compile_clause(spec: Any) -> Clause:
-    """Compile a clause mapping (validated already) into a Clause.
-
-    Several keys in one mapping must all hold (``{any: [...], in: [plans]}``).
-    """
-    from lawcheck.clauses import KINDS
-    from lawcheck.clauses.logic import AllOf
-
-    if isinstance(spec, str):
-        return KINDS["any"]([spec])
-    parts = [KINDS[key](value) for key, value in spec.items()]
-    return parts[0] if len(parts) == 1 else AllOf(parts)

@@ -21,17 +21,20 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawcheck.clauses.base import EMPTY, MAX_HITS, Clause, Hit, compile_clause, distinct
+from lawcheck.clauses.base import EMPTY, MAX_HITS, Clause, Compile, Hit, Kind, Say, distinct
+from lawcheck.clauses.terms import terms_or_clauses
 from lawcheck.context import SentenceView
+from lawcheck.messages import in_lang, message
 
 
-def _compile_all(spec: list[Any]) -> list[Clause]:
-    return [compile_clause(c) for c in spec]
+class AllOf(Kind):
+    KEY = "all"
+    SCHEMA = {"$ref": "#/$defs/terms"}
+    PLACES = ("clause", "near")
+    WORDS = {"zh": "同一句中依次满足：{parts}", "en": "in the same sentence, in order: {parts}"}
 
-
-class AllOf:
-    def __init__(self, spec: list[Any] | list[Clause]) -> None:
-        self.clauses = [c if hasattr(c, "hits") else compile_clause(c) for c in spec]
+    def __init__(self, spec: list[Any] | list[Clause], compile: Compile) -> None:
+        self.clauses = [c if hasattr(c, "hits") else compile(c) for c in spec]
 
     def literals(self) -> frozenset[str] | None:
         # Every clause must hold: any one's literals will do; the fewest filter best.
@@ -53,22 +56,37 @@ class AllOf:
                 return []
         return current or []
 
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        parts = message("explain-all-sep", lang).join(say(v, lang) for v in value)
+        return in_lang(cls.WORDS, lang).format(parts=parts)
 
-class NoneOf:
-    def __init__(self, spec: list[Any]) -> None:
-        self.clause = compile_clause({"any": spec})
 
-    def literals(self) -> frozenset[str] | None:
-        return None
+class NoneOf(Kind):
+    KEY = "none"
+    SCHEMA = {"$ref": "#/$defs/terms"}
+    WORDS = {"zh": "句中没有{terms}", "en": "none of {terms} occurs in the sentence"}
+
+    def __init__(self, spec: list[Any], compile: Compile) -> None:
+        self.clause = compile({"any": spec})
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         return [] if self.clause.hits(s, None) else [EMPTY]
 
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        return terms_or_clauses(cls.WORDS, value, lang, say)
 
-class Near:
-    def __init__(self, spec: dict[str, Any]) -> None:
+
+class Near(Kind):
+    KEY = "near"
+    SCHEMA = {"$ref": "#/$defs/near"}
+    WORDS = {"zh": "在前一处匹配的 {within} 字以内，{clause}",
+             "en": "within {within} characters of the previous match, {clause}"}
+
+    def __init__(self, spec: dict[str, Any], compile: Compile) -> None:
         self.within = int(spec["within"])
-        self.clause = compile_clause({k: v for k, v in spec.items() if k != "within"})
+        self.clause = compile({k: v for k, v in spec.items() if k != "within"})
 
     def literals(self) -> frozenset[str] | None:
         return self.clause.literals()
@@ -84,3 +102,8 @@ class Near:
                 if gap <= self.within:
                     joined.append(a.join(h))
         return joined[:MAX_HITS]
+
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        rest = {k: v for k, v in value.items() if k != "within"}
+        return in_lang(cls.WORDS, lang).format(within=value["within"], clause=say(rest, lang))

@@ -1,4 +1,4 @@
-"""``in``, ``exclude_in``, ``section`` and ``heading``: where in the report.
+"""``in``, ``exclude_in``, ``section``, ``heading`` and ``under``: where in the report.
 
 ``in: [plans]`` holds in sentences inside a named section (sections are
 declared at the top of the checklist by their headings); ``exclude_in`` holds
@@ -14,37 +14,62 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawcheck.clauses.base import EMPTY, Hit
-from lawcheck.clauses.pattern import Pattern, search
+from lawcheck.clauses.base import EMPTY, Compile, Hit, Kind, Say
+from lawcheck.clauses.pattern import Pattern, describe_patterns
 from lawcheck.context import SentenceView
+from lawcheck.messages import in_lang, listed, quoted
+from lawcheck.patterns import search
+from lawcheck.text import norm
+
+SECTION_NAMES = {"type": "array", "items": {"type": "string"}}
 
 
-class InSections:
-    def __init__(self, spec: list[str]) -> None:
+class InSections(Kind):
+    KEY = "in"
+    SCHEMA = {**SECTION_NAMES, "minItems": 1}
+    WORDS = {"zh": "位于“{sections}”部分", "en": "inside the \"{sections}\" part"}
+
+    def __init__(self, spec: list[str], compile: Compile | None = None) -> None:
         self.names = tuple(spec)
-
-    def literals(self) -> frozenset[str] | None:
-        return None
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         return [EMPTY] if any(s.in_section(n) for n in self.names) else []
 
+    @classmethod
+    def sections_named(cls, value: Any) -> list[Any]:
+        return list(value) if isinstance(value, list) else []
+
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        return in_lang(cls.WORDS, lang).format(sections=listed(value, lang))
+
 
 class OutsideSections(InSections):
-    def literals(self) -> frozenset[str] | None:
-        return None
+    KEY = "exclude_in"
+    SCHEMA = SECTION_NAMES
+    WORDS = {"zh": "不在“{sections}”部分", "en": "outside the \"{sections}\" part"}
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         return [] if any(s.in_section(n) for n in self.names) else [EMPTY]
 
 
-class SectionHead:
-    def __init__(self, spec: dict[str, Any]) -> None:
+class SectionHead(Kind):
+    KEY = "section"
+    SCHEMA = {
+        "type": "object", "additionalProperties": False, "required": ["name"],
+        "properties": {"name": {"type": "string"}, "min_chars": {"type": "integer", "minimum": 0}},
+    }
+    WORDS = {"zh": "有标题开启“{name}”部分", "en": "a heading opens the \"{name}\" part"}
+    WORDS_CHARS = {"zh": "有标题开启“{name}”部分，且正文至少 {chars} 字",
+                   "en": "a heading opens the \"{name}\" part, with at least {chars} characters under it"}
+
+    def __init__(self, spec: dict[str, Any], compile: Compile | None = None) -> None:
         self.name = spec["name"]
         self.min_chars = int(spec.get("min_chars", 0))
 
-    def literals(self) -> frozenset[str] | None:
-        return None
+    @classmethod
+    def sections_named(cls, value: Any) -> list[Any]:
+        return [value["name"]] if isinstance(value, dict) and "name" in value else []
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         chars = s.section_head(self.name)
@@ -52,8 +77,14 @@ class SectionHead:
             return []
         return [Hit(((0, len(s.text)),))]
 
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        if value.get("min_chars"):
+            return in_lang(cls.WORDS_CHARS, lang).format(name=value["name"], chars=value["min_chars"])
+        return in_lang(cls.WORDS, lang).format(name=value["name"])
 
-class Under:
+
+class Under(Kind):
     """``under``: the sentence sits under a heading that names one of the terms.
 
         match: {all: [{under: [规范性文件]}, {any: [清理, 备案]}]}
@@ -61,29 +92,41 @@ class Under:
     holds in "共清理文件14件，均已报备。" under "（四）加强行政规范性文件管理".
     """
 
-    def __init__(self, spec: list[str]) -> None:
-        from lawcheck.text import norm
+    KEY = "under"
+    SCHEMA = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
+    WORDS = {"zh": "位于标题含{terms}的部分之下", "en": "under a heading naming {terms}"}
 
+    def __init__(self, spec: list[str], compile: Compile | None = None) -> None:
         self.terms = tuple(norm(t) for t in spec)
-
-    def literals(self) -> frozenset[str] | None:
-        return None
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         if any(t in title for title in s.headings_above() for t in self.terms):
             return [EMPTY]
         return []
 
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        return in_lang(cls.WORDS, lang).format(terms=quoted(value, lang))
 
-class HeadingText:
-    def __init__(self, spec: Any) -> None:
+
+class HeadingText(Kind):
+    KEY = "heading"
+    SCHEMA = {"$ref": "#/$defs/strings"}
+    WORDS = {"zh": "标题符合 {patterns}", "en": "a heading matches {patterns}"}
+
+    def __init__(self, spec: Any, compile: Compile | None = None) -> None:
         self.pattern = Pattern(spec)  # {year}/{next_year} are filled per report
 
-    def literals(self) -> frozenset[str] | None:
-        return None
+    @classmethod
+    def patterns_in(cls, value: Any) -> list[Any]:
+        return Pattern.patterns_in(value)
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         title = s.heading_title()
         if title is None or not any(search(p, title) for p in self.pattern.patterns(s.year)):
             return []
         return [Hit(((0, len(s.text)),))]
+
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        return describe_patterns(cls.WORDS, value, lang)

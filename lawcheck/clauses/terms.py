@@ -12,15 +12,22 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lawcheck.clauses.base import MAX_HITS, Clause, Hit, any_literals, compile_clause, distinct
+from lawcheck.clauses.base import MAX_HITS, Clause, Compile, Hit, Kind, Say, any_literals
 from lawcheck.context import SentenceView
+from lawcheck.messages import in_lang, message, quoted
+from lawcheck.patterns import fill
 from lawcheck.text import norm
 
 
-class Terms:
-    def __init__(self, spec: list[Any]) -> None:
+class Terms(Kind):
+    KEY = "any"
+    SCHEMA = {"$ref": "#/$defs/terms"}
+    PLACES = ("clause", "near", "trap")
+    WORDS = {"zh": "出现{terms}之一", "en": "one of {terms} occurs"}
+
+    def __init__(self, spec: list[Any], compile: Compile) -> None:
         self.terms = tuple(norm(t) for t in spec if isinstance(t, str))
-        self.alternatives: tuple[Clause, ...] = tuple(compile_clause(c) for c in spec if not isinstance(c, str))
+        self.alternatives: tuple[Clause, ...] = tuple(compile(c) for c in spec if not isinstance(c, str))
         self._compiled: dict[int | None, re.Pattern[str]] = {}
         self.templated = any("{" in t for t in self.terms)
 
@@ -50,13 +57,14 @@ class Terms:
             found.extend(alternative.hits(s, anchors))
         return found
 
-
-def fill(template: str, year: int | None) -> str:
-    """Replace ``{year}``/``{next_year}`` (an impossible year when the report's is unknown)."""
-    if "{" not in template:
-        return template
-    y = year if year is not None else 0
-    return template.replace("{next_year}", str(y + 1)).replace("{year}", str(y))
+    @classmethod
+    def describe(cls, value: Any, lang: str, say: Say) -> str:
+        return terms_or_clauses(cls.WORDS, value, lang, say)
 
 
-__all__ = ["Terms", "fill", "distinct"]
+def terms_or_clauses(words: dict[str, str], value: list[Any], lang: str, say: Say) -> str:
+    """A list of terms (and alternative clauses) in words: "one of “甲”、“乙” occurs, or …"."""
+    terms = [v for v in value if isinstance(v, str)]
+    phrases = [in_lang(words, lang).format(terms=quoted(terms, lang))] if terms else []
+    phrases += [say(v, lang) for v in value if not isinstance(v, str)]
+    return message("explain-or", lang).join(phrases)

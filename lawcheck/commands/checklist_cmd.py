@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from importlib import resources
 from pathlib import Path
 from typing import Optional
 
@@ -74,7 +73,9 @@ def validate(file: Path = typer.Argument(..., help="Checklist YAML file"), lang:
 @boundary
 def schema() -> None:
     """The JSON Schema of checklist files (for editors that complete and check YAML)."""
-    write_output(resources.files("lawcheck").joinpath("checklist_schema.json").read_text(encoding="utf-8"), None)
+    from lawcheck.checklist.schema import text
+
+    write_output(text(), None)
 
 
 @checklist_app.command("test")

@@ -9,15 +9,18 @@ checklist's YAML into a sentence per clause, in Chinese or English::
 
 from __future__ import annotations
 
-from typing import Any, Callable, Optional
+from typing import Any, Optional
 
 import typer
 
 from lawcheck import checklist as checklists
 from lawcheck.checklist import Checklist, ItemDef
+from lawcheck.checklist.validate import section_references
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, write_output
+from lawcheck.clauses import describe as clause_text
 from lawcheck.errors import LawcheckError
-from lawcheck.messages import MESSAGES, message
+from lawcheck.messages import listed as _list
+from lawcheck.messages import message
 
 
 @boundary
@@ -56,12 +59,13 @@ def render(item: ItemDef, checklist: Checklist, lang: str, part: bool = False) -
     if "partial" in spec:
         lines.append(message("explain-partial", lang, text=clause_text(spec["partial"], lang)))
     if item.partial_in:
-        lines.append(message("explain-partial-in", lang, reasons=_list(map(_reason(lang), sorted(item.partial_in)), lang)))
+        lines.append(message("explain-partial-in", lang, reasons=_list((checklist.reason_label(r, lang) for r in sorted(item.partial_in)), lang)))
     if item.exclude_in:
         lines.append(message("explain-exclude-in", lang, sections=_list(item.exclude_in, lang)))
     for trap in spec.get("traps") or []:
-        rest = {k: v for k, v in trap.items() if k != "reason"}
-        lines.append(message("explain-traps", lang, reason=_reason(lang)(trap["reason"]), text=clause_text(rest, lang)))
+        rest = {k: v for k, v in trap.items() if k not in ("reason", "label")}
+        lines.append(message("explain-traps", lang, reason=checklist.reason_label(trap["reason"], lang),
+                             text=clause_text(rest, lang)))
     if not part:
         lines.extend(_context(item, lang))
         lines.extend(_sections(spec, checklist, lang))
@@ -69,63 +73,6 @@ def render(item: ItemDef, checklist: Checklist, lang: str, part: bool = False) -
     if hint:
         lines.append(message("explain-hint", lang, hint=" ".join(hint.split())))
     return "\n".join(lines) + "\n"
-
-
-def clause_text(spec: Any, lang: str) -> str:
-    """A clause of the match vocabulary as a phrase."""
-    if isinstance(spec, str):
-        return message("explain-any", lang, terms=_quoted([spec], lang))
-    phrases = [KINDS[key](value, lang) for key, value in spec.items() if key in KINDS]
-    return message("explain-all-sep", lang).join(phrases)
-
-
-def _terms_or_clauses(key: str) -> Callable[[Any, str], str]:
-    def render_terms(value: Any, lang: str) -> str:
-        terms = [v for v in value if isinstance(v, str)]
-        phrases = [message(key, lang, terms=_quoted(terms, lang))] if terms else []
-        phrases += [clause_text(v, lang) for v in value if not isinstance(v, str)]
-        return message("explain-or", lang).join(phrases)
-    return render_terms
-
-
-def _all(value: Any, lang: str) -> str:
-    return message("explain-all", lang, parts=message("explain-all-sep", lang).join(clause_text(v, lang) for v in value))
-
-
-def _near(value: Any, lang: str) -> str:
-    rest = {k: v for k, v in value.items() if k != "within"}
-    return message("explain-near", lang, within=value["within"], clause=clause_text(rest, lang))
-
-
-def _section(value: Any, lang: str) -> str:
-    if value.get("min_chars"):
-        return message("explain-section-chars", lang, name=value["name"], chars=value["min_chars"])
-    return message("explain-section", lang, name=value["name"])
-
-
-def _patterns(key: str) -> Callable[[Any, str], str]:
-    def render_patterns(value: Any, lang: str) -> str:
-        patterns = [value] if isinstance(value, str) else list(value)
-        return message(key, lang, patterns=_list([f"/{p}/" for p in patterns], lang))
-    return render_patterns
-
-
-def _names(key: str) -> Callable[[Any, str], str]:
-    return lambda value, lang: message(key, lang, sections=_list(value, lang))
-
-
-KINDS: dict[str, Callable[[Any, str], str]] = {
-    "any": _terms_or_clauses("explain-any"),
-    "all": _all,
-    "none": _terms_or_clauses("explain-none"),
-    "regex": _patterns("explain-regex"),
-    "near": _near,
-    "in": _names("explain-in"),
-    "exclude_in": _names("explain-exclude"),
-    "section": _section,
-    "heading": _patterns("explain-heading"),
-    "under": lambda value, lang: message("explain-under", lang, terms=_quoted(value, lang)),
-}
 
 
 def _context(item: ItemDef, lang: str) -> list[str]:
@@ -142,17 +89,8 @@ def _context(item: ItemDef, lang: str) -> list[str]:
 
 def _sections(spec: dict[str, Any], checklist: Checklist, lang: str) -> list[str]:
     """How the parts the item names are recognised."""
-    names: list[str] = list(spec.get("exclude_in") or [])
-    stack = [spec.get("match"), spec.get("partial")]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            names += list(node.get("in") or []) + list(node.get("exclude_in") or [])
-            if isinstance(node.get("section"), dict):
-                names.append(node["section"]["name"])
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
+    scope = {key: spec[key] for key in ("exclude_in", "match", "partial") if key in spec}
+    names = [name for _, name in section_references(scope)]
     lines = []
     for name in dict.fromkeys(names):
         section = checklist.sections.get(name)
@@ -160,18 +98,3 @@ def _sections(spec: dict[str, Any], checklist: Checklist, lang: str) -> list[str
             patterns = [f"/{p}/" for p, _ in section.headings]
             lines.append(message("explain-section-def", lang, name=name, patterns=_list(patterns, lang)))
     return lines
-
-
-def _reason(lang: str) -> Callable[[str], str]:
-    def name(reason: str) -> str:
-        key = f"reason-{reason}"
-        return message(key, lang) if key in MESSAGES else reason
-    return name
-
-
-def _quoted(terms: Any, lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join((f"“{t}”" if lang == "zh" else f'"{t}"') for t in terms)
-
-
-def _list(values: Any, lang: str) -> str:
-    return ("、" if lang == "zh" else ", ").join(str(v) for v in values)

@@ -25,8 +25,6 @@ from lawcheck import __version__
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult
-from lawcheck.reporters.table import _hint as item_hint
-from lawcheck.reporters.table import _title as item_title
 
 if TYPE_CHECKING:
     from lawcheck.reporters.summary import Entry, Tally
@@ -194,7 +192,7 @@ def todo(result: ReportResult, checklist: Checklist, lang: str, rid: str) -> str
         return f'<div class="todo">{e(message("summary-complete", lang))}</div>'
     links = "".join(
         f'<li><span class="status {i.status}">{e(message("status-" + i.status, lang))}</span> '
-        f'<a href="#{anchor(rid, i.id)}">{e(item_title(i, checklist, lang))}</a>'
+        f'<a href="#{anchor(rid, i.id)}">{e(checklist.item_title(i, lang))}</a>'
         f' <span class="item-id">{e(message("severity-" + i.severity, lang))}</span></li>' for i in rows)
     return f'<div class="todo"><strong>{e(message("html-todo", lang))}</strong><ul>{links}</ul></div>'
 
@@ -204,7 +202,7 @@ def item_html(item: ItemResult, checklist: Checklist, lang: str, aid: str, part:
     weight = "" if part else f" · {message('html-weight', lang, weight=f'{item.weight:g}')}"
     out = [f'<div class="item {status}" id="{aid}">', '<div class="item-head">',
            f'<span class="status {status}">{e(message("status-" + status, lang))}</span>',
-           f'<span class="item-title">{e(item_title(item, checklist, lang))}</span>',
+           f'<span class="item-title">{e(checklist.item_title(item, lang))}</span>',
            f'<span class="item-id">{e(item.id)} · {e(message("severity-" + item.severity, lang))}{e(weight)}</span>',
            "</div>"]
     if status == "waived":
@@ -214,8 +212,9 @@ def item_html(item: ItemResult, checklist: Checklist, lang: str, aid: str, part:
             out.append(evidence_html(_own_evidence(item), lang))
         if status != "met":
             out.append(f'<p class="advice"><b>{e(message("label-hint", lang))}</b>'
-                       f"{e(item_hint(item, checklist, lang))}</p>")
-            out += [near_html(nm.text, nm.reason, nm.section, lang) for nm in item.near_misses]
+                       f"{e(checklist.item_hint(item, lang))}</p>")
+            out += [near_html(nm.text, checklist.reason_label(nm.reason, lang), nm.section, lang)
+                    for nm in item.near_misses]
     if item.parts:
         out.append('<div class="parts">')
         out += [item_html(p, checklist, lang, anchor(aid, p.id.rsplit(".", 1)[-1]), part=True)
@@ -295,8 +294,9 @@ def where(section: str, page: int | None, line: int | None, lang: str) -> str:
 
 
 def near_html(text: str, reason: str, section: str, lang: str) -> str:
+    """A near miss: the text and why it did not count (``reason`` in words)."""
     return (f'<div class="near"><b>{e(message("label-near", lang))}</b><q>{e(text)}</q>'
-            f' <span class="reason">{e(_paren(message("reason-" + reason, lang), lang))}</span>'
+            f' <span class="reason">{e(_paren(reason, lang))}</span>'
             f'{where(section, None, None, lang)}</div>')
 
 

@@ -45,14 +45,6 @@ def excerpt(evidence: Evidence | NearMiss, width: int = EXCERPT) -> Text:
     return out
 
 
-def _title(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    return checklist.item_title(item, lang)
-
-
-def _hint(item: ItemResult, checklist: Checklist, lang: str) -> str:
-    return checklist.item_hint(item, lang)
-
-
 def _detail(item: ItemResult, checklist: Checklist, lang: str) -> Text:
     out = Text()
     if item.status == "waived":
@@ -67,12 +59,12 @@ def _detail(item: ItemResult, checklist: Checklist, lang: str) -> Text:
         if out:
             out.append("\n")
         out.append(message("label-hint", lang), style="bold")
-        out.append(_hint(item, checklist, lang))
+        out.append(checklist.item_hint(item, lang))
         shown = {e.text for e in item.evidence[:1]}
         for nm in [n for n in item.near_misses if n.text not in shown][:1]:
             out.append(f"\n{message('label-near', lang)}", style="bold")
             out.append_text(excerpt(nm))
-            out.append(f"（{message('reason-' + nm.reason, lang)}）", style="magenta")
+            out.append(f"（{checklist.reason_label(nm.reason, lang)}）", style="magenta")
     return out
 
 
@@ -81,11 +73,11 @@ def _status(item: ItemResult, lang: str) -> Text:
 
 
 def _rows(table: Table, item: ItemResult, checklist: Checklist, lang: str) -> None:
-    label = Text(_title(item, checklist, lang))
+    label = Text(checklist.item_title(item, lang))
     label.append(f"\n{item.id} · {message('severity-' + item.severity, lang)}", style="dim")
     table.add_row(label, _status(item, lang), _detail(item, checklist, lang))
     for part in item.parts:
-        sub = Text("  └ " + _title(part, checklist, lang))
+        sub = Text("  └ " + checklist.item_title(part, lang))
         table.add_row(sub, _status(part, lang), _detail(part, checklist, lang))
 
 
@@ -118,8 +110,8 @@ def summary(result: ReportResult, checklist: Checklist, lang: str = "zh") -> Tex
     key = "summary-pass" if result.passed else "summary-fail"
     out = Text(message(key, lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}"),
                style="bold green" if result.passed else "bold red")
-    missing = [_title(i, checklist, lang) for i in result.items if i.status == "missing"]
-    partial = [_title(i, checklist, lang) for i in result.items if i.status == "partial"]
+    missing = [checklist.item_title(i, lang) for i in result.items if i.status == "missing"]
+    partial = [checklist.item_title(i, lang) for i in result.items if i.status == "partial"]
     sep = "、" if lang == "zh" else ", "
     if missing:
         out.append("\n" + message("summary-missing", lang, count=len(missing), items=sep.join(missing)),

@@ -70,7 +70,7 @@ class XlsxStream:
     needs_detail = True
 
     def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
-        self.lang, self.comparing = lang, comparing
+        self.lang, self.comparing, self.checklist = lang, comparing, checklist
         self.columns = columns(checklist, lang)
         self.book = Workbook(write_only=True)
         self.names = SheetNames()
@@ -152,7 +152,7 @@ class XlsxStream:
                        self._cell(ws, message(f"status-{item.status}", lang), fill=item.status),
                        self._cell(ws, " ".join(item.hint.split()), wrap=True),
                        self._cell(ws, near.text if near else None, wrap=True),
-                       message(f"reason-{near.reason}", lang) if near else None])
+                       self.checklist.reason_label(near.reason, lang) if near else None])
         if not gaps:
             ws.append([message("summary-complete", lang)])
         ws.close()  # written out now: ten thousand open sheets would exhaust file handles

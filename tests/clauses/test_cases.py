@@ -72,7 +72,7 @@ def test_every_match_kind_has_a_case() -> None:
     (r"\p{Han}+", None),
 ])
 def test_regex_required_literals(pattern: str, literals: set[str] | None) -> None:
-    from lawcheck.clauses.pattern import required_literals
+    from lawcheck.patterns import required_literals
 
     got = required_literals(pattern)
     assert (None if got is None else set(got)) == literals

@@ -185,7 +185,7 @@ def test_docx_with_only_empty_paragraphs_has_no_text(make_docx: MakeDocx) -> Non
 
 
 def test_every_key_has_both_languages_and_names_the_file() -> None:
-    from lawcheck.readers.messages import READ_MESSAGES
+    from lawcheck.messages.read import READ_MESSAGES
 
     for key, entry in READ_MESSAGES.items():
         assert set(entry) == {"zh", "en"}, key

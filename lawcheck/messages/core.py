@@ -1,19 +1,8 @@
-"""User-facing messages in Chinese (default) and English.
-
-Keys are stable; each module that raises :class:`~lawcheck.errors.LawcheckError`
-registers its messages here (readers keep theirs in ``readers/messages.py``).
-"""
+"""Messages of the core: checklists, usage, the report table, near-miss reasons, findings."""
 
 from __future__ import annotations
 
-from lawcheck.commands.gate_messages import GATE_MESSAGES
-from lawcheck.commands.drafter_messages import DRAFTER_MESSAGES
-from lawcheck.commands.batch_messages import BATCH_MESSAGES
-from lawcheck.readers.messages import READ_MESSAGES
-
-LANGS = ("zh", "en")
-
-_CORE: dict[str, dict[str, str]] = {
+CORE_MESSAGES: dict[str, dict[str, str]] = {
     # checklists
     "checklist-unknown": {
         "zh": "没有名为“{name}”的内置检查清单；可用的有：{ids}，也可以给出 YAML 文件路径。",
@@ -109,19 +98,10 @@ _CORE: dict[str, dict[str, str]] = {
     "error-row": {"zh": "无法检查：{message}", "en": "Not checked: {message}"},
     # near-miss reasons
     "reason-negated": {"zh": "否定表述", "en": "negated"},
-    "reason-plans": {"zh": "位于下一年度安排部分", "en": "in the plans part"},
-    "reason-shortcomings": {"zh": "位于存在问题部分", "en": "in the shortcomings part"},
     "reason-future": {"zh": "是打算而非已做的工作", "en": "an intention, not work done"},
     "reason-heading": {"zh": "只是标题，正文没有具体内容", "en": "only a heading, with nothing said under it"},
     "reason-placeholder": {"zh": "是模板中的填写提示，不是正文", "en": "template guidance, not content"},
     "reason-title": {"zh": "仅出现在《》文件名中", "en": "only inside a 《》 title"},
-    "reason-other-duty": {"zh": "其他领域的第一责任人或一岗双责", "en": "another duty's first responsible person"},
-    "reason-village-adviser": {"zh": "村（社区）法律顾问，服务群众而非政府", "en": "a village/community adviser, who serves residents"},
-    "reason-double-publicity": {"zh": "仅“双公示”", "en": "only 双公示"},
-    "reason-training": {"zh": "仅为培训内容", "en": "a training topic only"},
-    "reason-whole-process-democracy": {"zh": "“全过程人民民主”不是执法全过程记录", "en": "全过程人民民主 is not enforcement recording"},
-    "reason-decision-review": {"zh": "重大行政决策或合同的合法性审查，不是重大执法决定法制审核",
-                               "en": "review of decisions or contracts, not of enforcement decisions"},
     # findings
     "finding-year-mismatch": {
         "zh": "标题写的是 {title_year} 年，正文讲的却是 {year} 年的工作。",
@@ -155,20 +135,8 @@ _CORE: dict[str, dict[str, str]] = {
         "zh": "工作举措部分只有 {count} 处具体数据（建议至少 {minimum} 处），成效缺少事实支撑。",
         "en": "The measures part has only {count} concrete figures (at least {minimum} advised).",
     },
-}
-
-MESSAGES: dict[str, dict[str, str]] = {**READ_MESSAGES, **_CORE, **DRAFTER_MESSAGES, **GATE_MESSAGES, **BATCH_MESSAGES}
-
-
-def message(key: str, lang: str = "zh", **params: object) -> str:
-    """Render message ``key`` in ``lang`` ("zh" or "en") with ``params``."""
-    entry = MESSAGES.get(key)
-    if entry is None:
-        return f"{key}: {params}"
-    template = entry.get(lang) or entry["zh"]
-    return template.format(**params)
-
-MESSAGES["internal-error"] = {
-    "zh": "lawcheck 内部错误：{error}（请报告此问题；设置 LAWCHECK_DEBUG=1 可查看详情）。",
-    "en": "lawcheck internal error: {error} (please report it; set LAWCHECK_DEBUG=1 for details).",
+    "internal-error": {
+        "zh": "lawcheck 内部错误：{error}（请报告此问题；设置 LAWCHECK_DEBUG=1 可查看详情）。",
+        "en": "lawcheck internal error: {error} (please report it; set LAWCHECK_DEBUG=1 for details).",
+    },
 }

@@ -1,4 +1,4 @@
-"""Messages of ``lawcheck batch`` and its outputs (zh default, en), merged into ``messages.MESSAGES``."""
+"""Messages of ``lawcheck batch`` and its outputs (zh default, en), merged into ``lawcheck.messages.MESSAGES``."""
 
 from __future__ import annotations
 

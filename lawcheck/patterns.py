@@ -1,0 +1,111 @@
+"""Patterns the checklist author writes: ``{year}`` templates, a time limit, required literals.
+
+Every regular expression that comes from a checklist (a ``regex`` clause, a
+section heading, a cue list) is compiled and run through here, so a
+catastrophic pattern in a user's checklist is reported, not hung on. The
+module sits on the ground floor: clauses, sections and checklists all use it.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import regex
+
+try:  # the stdlib's regex parser, used only to find literals a pattern requires
+    import re._constants as sre_constants
+    import re._parser as sre_parse
+except ImportError:  # pragma: no cover - Python < 3.11 names
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
+
+from lawcheck.errors import ChecklistError
+
+TIMEOUT_SECONDS = 1.0
+
+
+def fill(template: str, year: int | None) -> str:
+    """Replace ``{year}``/``{next_year}`` (an impossible year when the report's is unknown)."""
+    if "{" not in template:
+        return template
+    y = year if year is not None else 0
+    return template.replace("{next_year}", str(y + 1)).replace("{year}", str(y))
+
+
+def templated(source: str) -> bool:
+    """Whether ``source`` names the report's year (and so is compiled per year)."""
+    return "{year}" in source or "{next_year}" in source
+
+
+def compile_pattern(source: str) -> "regex.Pattern[str]":
+    """Compile a checklist regex; a bad one is a :class:`ChecklistError`."""
+    try:
+        return regex.compile(source, regex.V0)
+    except regex.error as e:
+        raise ChecklistError("regex-invalid", pattern=source, error=str(e)) from None
+
+
+def alternation(patterns: list[str] | tuple[str, ...]) -> "regex.Pattern[str]":
+    """One pattern matching any of ``patterns``."""
+    return compile_pattern("|".join(f"(?:{p})" for p in patterns))
+
+
+def finditer(p: "regex.Pattern[str]", text: str) -> list["regex.Match[str]"]:
+    """All matches of ``p`` in ``text``, within the time limit."""
+    try:
+        return list(p.finditer(text, timeout=TIMEOUT_SECONDS))
+    except TimeoutError:
+        raise ChecklistError("regex-timeout", pattern=p.pattern, seconds=TIMEOUT_SECONDS) from None
+
+
+def search(p: "regex.Pattern[str]", text: str, pos: int = 0) -> "regex.Match[str] | None":
+    """The first match of ``p`` in ``text`` from ``pos``, within the time limit."""
+    try:
+        return p.search(text, pos, timeout=TIMEOUT_SECONDS)
+    except TimeoutError:
+        raise ChecklistError("regex-timeout", pattern=p.pattern, seconds=TIMEOUT_SECONDS) from None
+
+
+def required_literals(source: str) -> frozenset[str] | None:
+    """Texts one of which every match of ``source`` contains (None when unsure).
+
+    "亲自部署[^。]{0,12}亲自(过问|协调)" needs "亲自部署"; "(安全生产|意识形态).*第一责任人"
+    needs one of {"安全生产", "意识形态"}. Patterns Python's parser cannot read
+    (``regex``-only syntax) or that ignore case give None.
+    """
+    try:
+        parsed = sre_parse.parse(source)
+    except Exception:  # noqa: BLE001 - any syntax the stdlib parser does not know
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    return _required(list(parsed))
+
+
+def _required(items: list[Any]) -> frozenset[str] | None:
+    """Required literals of a sequence of parsed items: the longest mandatory run found."""
+    best: frozenset[str] | None = None
+
+    def offer(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    run = ""
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run += chr(av)
+            continue
+        offer(frozenset([run]) if run else None)
+        run = ""
+        if op is sre_constants.SUBPATTERN:
+            offer(_required(list(av[-1])))
+        elif op is sre_constants.BRANCH:
+            branches = [_required(list(b)) for b in av[1]]
+            if all(b is not None for b in branches):
+                offer(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
+            offer(_required(list(av[2])))
+    offer(frozenset([run]) if run else None)
+    return best

@@ -1,0 +1,107 @@
+"""Named parts of a report (plans, shortcomings…), recognised by their headings or inline wording.
+
+A checklist declares its sections; each may play a *role* the engine knows:
+
+- ``plans``: the coming year's tasks. Intent wording (将, 拟…) is expected
+  there and not flagged; years named there are not the year reported on; the
+  ``plan-year`` finding reads the year in its heading;
+- ``shortcomings``: problems admitted. Figures there are not results.
+
+A section without ``role`` plays the role its name names, if it is one
+(``plans``, ``shortcomings``), so the simplest checklist needs no roles at all.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from lawcheck.model import Block, Document
+from lawcheck.patterns import compile_pattern, fill, search
+
+SHORTCOMINGS, PLANS = "shortcomings", "plans"
+ROLES = (SHORTCOMINGS, PLANS)  # in the order their reasons are told (see matching)
+
+TITLE_QUOTES = re.compile(r"《[^《》]*》")
+# Guidance left in a template: 【请填写：…】, 【××情况】. Nothing said there is content.
+PLACEHOLDER = re.compile(r"【(?:请|此处|在此)[^】]*】|【[^】]*(?:××|XX|xx)[^】]*】")
+
+
+@dataclass(frozen=True)
+class SectionDef:
+    """A named part of a report, recognised by its heading (or inline wording)."""
+
+    name: str
+    headings: tuple[tuple[str, int | None], ...]  # (pattern, max_level)
+    inline: tuple[str, ...] = ()
+    role: str | None = None
+    label: dict[str, str] = field(default_factory=dict)  # why a hit in it does not count, {zh, en}
+    _cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
+
+    def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None]], list[Any]]:
+        got = self._cache.get(year)
+        if got is None:
+            got = ([(compile_pattern(fill(p, year)), lvl) for p, lvl in self.headings],
+                   [compile_pattern(fill(p, year)) for p in self.inline])
+            self._cache[year] = got
+        return got
+
+    def heading_matches(self, title: str, level: int | None, year: int | None) -> bool:
+        for pattern, max_level in self._compiled(year)[0]:
+            if max_level is not None and (level is None or level > max_level):
+                continue
+            if search(pattern, title):
+                return True
+        return False
+
+    def inline_match(self, text: str, year: int | None) -> int | None:
+        """Where inline wording for this section starts in ``text``, if it does."""
+        for pattern in self._compiled(year)[1]:
+            m = search(pattern, text)
+            if m:
+                return m.start()
+        return None
+
+
+def role_of(name: str, declared: str | None) -> str | None:
+    """The role a section plays: the declared one, else its name when that is a role."""
+    if declared is not None:
+        return declared
+    return name if name in ROLES else None
+
+
+@dataclass
+class SectionInstance:
+    name: str
+    head: tuple[int, int]  # (block, sentence start) of the heading sentence
+    blocks: set[int]
+    chars: int
+    role: str | None = None
+
+
+def heading_text(block: Block) -> str | None:
+    """A heading's normalised text with 《》 titles removed (they name documents)."""
+    if block.heading is None:
+        return None
+    return TITLE_QUOTES.sub("", block.heading)
+
+
+def find_sections(doc: Document, section: SectionDef, year: int | None) -> list[SectionInstance]:
+    """Every part of ``doc`` that ``section`` recognises, by heading or inline."""
+    found: list[SectionInstance] = []
+    blocks = doc.blocks
+    for b in blocks:
+        if b.kind == "furniture":
+            continue
+        title = heading_text(b)
+        if title is not None and section.heading_matches(title, b.level, year):
+            members = {b.index} | {c.index for c in blocks[b.index + 1:] if b.index in c.section}
+            chars = sum(len(PLACEHOLDER.sub("", blocks[i].norm)) for i in members) - len(b.heading or "")
+            found.append(SectionInstance(section.name, (b.index, 0), members, chars, section.role))
+            continue
+        m = section.inline_match(b.norm, year)
+        if m is not None:
+            start = max((s.start for s in doc.sentences if s.block == b.index and s.start <= m), default=0)
+            found.append(SectionInstance(section.name, (b.index, start), {b.index}, len(b.norm) - m, section.role))
+    return found
