@@ -11,15 +11,15 @@ Source format (one paragraph per line):
 The output is deterministic: fixed core properties and fixed zip timestamps.
 """
 import datetime
-import io
 import re
-import zipfile
 from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
+
+from lawcheck.docxfile import docx_bytes
 
 HERE = Path(__file__).resolve().parent
 SOURCES = {
@@ -69,24 +69,11 @@ def build(lines):
     return doc
 
 
-def deterministic_bytes(doc):
-    raw = io.BytesIO()
-    doc.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            zi = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            zi.compress_type = zipfile.ZIP_DEFLATED
-            zi.external_attr = 0o644 << 16
-            dst.writestr(zi, src.read(info.filename))
-    return out.getvalue()
-
-
 def main():
     for target, source in SOURCES.items():
         lines = [l.strip() for l in (HERE / source).read_text(encoding="utf-8").splitlines()]
         lines = [l for l in lines if l]
-        (HERE / target).write_bytes(deterministic_bytes(build(lines)))
+        (HERE / target).write_bytes(docx_bytes(build(lines), ZIP_DATE))
         print("wrote", HERE / target)
 
 

@@ -33,12 +33,11 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from lawcheck.checklist import Checklist
+from lawcheck.docxfile import comment, docx_bytes
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.model import Block, Document, ItemResult, ReportResult
 
-ZIP_DATE = (2025, 1, 1, 0, 0, 0)
-INITIALS = "LC"
 LOOKAHEAD = 60  # docx units searched ahead for the next block (text boxes, notes, skipped parts)
 LABEL_MAX = 8  # longest numbering label a block may carry before the paragraph text
 
@@ -246,29 +245,7 @@ def _split(run: Run, at: int) -> Run | None:
     return Run(twin, run._parent)
 
 
-# --- writing --------------------------------------------------------------------
-def comment(document: DocxDocument, runs: list[Run], text: str, author: str) -> None:
-    """A Word comment on ``runs``, without a date so the bytes do not depend on when."""
-    added = document.add_comment(runs, text=text, author=author, initials=INITIALS)
-    attributes = added._comment_elm.attrib
-    if qn("w:date") in attributes:
-        del attributes[qn("w:date")]
-
-
-def docx_bytes(document: DocxDocument) -> bytes:
-    """The document saved with fixed zip timestamps, so equal content gives equal bytes."""
-    raw = io.BytesIO()
-    document.save(raw)
-    out = io.BytesIO()
-    with zipfile.ZipFile(raw) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=ZIP_DATE)
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            dst.writestr(entry, src.read(info.filename))
-    return out.getvalue()
-
-
+# --- writing ---------------------------------------------------------------
 def annotate(data: bytes, doc: Document, result: ReportResult, checklist: Checklist,
              lang: str = "zh") -> tuple[bytes, int]:
     """The commented copy of the .docx ``data`` and the number of comments in it."""

@@ -15,7 +15,6 @@ flat however many reports there are.
 from __future__ import annotations
 
 import glob
-import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -30,9 +29,7 @@ from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import SUPPORTED_SUFFIXES
-from lawcheck.lazy import lazy
-from lawcheck.reporters.records import envelope, report_record
-from lawcheck.reporters.summary import Entry, Stream, SummaryStream, Tally, row_of
+from lawcheck.tally import Entry, row_of
 
 # File names that are never reports: Word/LibreOffice lock files, editors' temporary files.
 JUNK_NAMES = ("~$*", "~*", ".~lock.*#", "*.tmp", "*.swp")
@@ -227,69 +224,3 @@ def _run_pool(paths: list[Path], checklist: Checklist, options: Options, jobs: i
         finally:
             for future in pending:
                 future.cancel()
-
-
-# ---------------------------------------------------------------- streaming outputs
-
-class JsonStream:
-    """``--format json`` written report by report: the same bytes as ``render_json``."""
-
-    needs_detail = True
-
-    def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
-        self.checklist, self.lang, self.comparing = checklist, lang, comparing
-        self.count = 0
-
-    def head(self) -> str:
-        top = json.dumps(envelope(self.checklist), ensure_ascii=False, indent=2)
-        return top[:-2] + ',\n  "reports": ['
-
-    def add(self, entry: Entry) -> str:
-        text = json.dumps(record(entry, self.lang, self.comparing), ensure_ascii=False, indent=2)
-        lead = ",\n" if self.count else "\n"
-        self.count += 1
-        return lead + "\n".join("    " + line for line in text.split("\n"))
-
-    def finish(self, tally: Tally) -> str:
-        return "\n  ]\n}\n" if self.count else "]\n}\n"
-
-
-class JsonlStream:
-    """``--format jsonl``: one report object per line, with the checklist and version on each."""
-
-    needs_detail = True
-
-    def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
-        self.top, self.lang, self.comparing = envelope(checklist), lang, comparing
-
-    def head(self) -> str:
-        return ""
-
-    def add(self, entry: Entry) -> str:
-        return json.dumps({**self.top, **record(entry, self.lang, self.comparing)}, ensure_ascii=False) + "\n"
-
-    def finish(self, tally: Tally) -> str:
-        return ""
-
-
-def record(entry: Entry, lang: str, comparing: bool) -> dict[str, object]:
-    """The JSON contract's report object, with ``compare`` added when comparing with last year."""
-    assert entry.result is not None
-    data = report_record(entry.result, lang)
-    if comparing:
-        data["compare"] = entry.delta.to_dict() if entry.delta else None
-    return data
-
-
-# format -> output stream; an output file's format comes from its suffix.
-STREAMS: dict[str, Callable[..., Stream]] = {
-    "table": SummaryStream,
-    "md": lazy("lawcheck.reporters.markdown", "MarkdownStream"),
-    "csv": lazy("lawcheck.reporters.csv", "CsvStream"),
-    "xlsx": lazy("lawcheck.reporters.xlsx", "XlsxStream"),
-    "json": JsonStream,
-    "jsonl": JsonlStream,
-    "html": lazy("lawcheck.reporters.html", "HtmlStream"),
-}
-SUFFIX_FORMATS = {".csv": "csv", ".xlsx": "xlsx", ".json": "json", ".jsonl": "jsonl", ".md": "md",
-                  ".html": "html", ".txt": "table"}

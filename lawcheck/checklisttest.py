@@ -22,7 +22,7 @@ from lawcheck import structure
 from lawcheck.checklist import Checklist, ItemDef
 from lawcheck.engine import Options, check_path, context_for
 from lawcheck.errors import LawcheckError, ReadError
-from lawcheck.evaluate import flatten, load_labels
+from lawcheck.labels import flatten, load_labels
 from lawcheck.matching import evaluate_item
 from lawcheck.model import RawBlock, Source
 

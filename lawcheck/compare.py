@@ -20,22 +20,10 @@ from pathlib import Path, PurePath
 from typing import Any
 
 from lawcheck.errors import LawcheckError
-from lawcheck.reporters.summary import Column, Row
+from lawcheck.tally import Column, Delta, Row
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _SEPARATORS = re.compile(r"[\s_\-.·]+")
-
-
-@dataclass(frozen=True)
-class Delta:
-    """What changed for one report since its counterpart last year."""
-
-    previous: str  # last year's path
-    regressed: tuple[str, ...] = ()
-    improved: tuple[str, ...] = ()
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"regressed": list(self.regressed), "improved": list(self.improved)}
 
 
 @dataclass(frozen=True)

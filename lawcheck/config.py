@@ -43,8 +43,7 @@ DEFAULT, COMMAND_LINE = "default", "command line"
 
 
 def _schema() -> dict[str, Any]:
-    from lawcheck.batch import STREAMS  # the formats registered when the file is read
-    from lawcheck.reporters import REPORTERS
+    from lawcheck.reporters import FORMATS  # the formats registered when the file is read
 
     return {
         "type": "object", "additionalProperties": False,
@@ -53,7 +52,7 @@ def _schema() -> dict[str, Any]:
             "min_score": {"type": "number", "minimum": 0, "maximum": 100},
             "fail_on": {"enum": list(FAIL_ON)},
             "lang": {"enum": list(LANGS)},
-            "format": {"enum": sorted(set(REPORTERS) | set(STREAMS))},
+            "format": {"enum": sorted(f.name for f in FORMATS)},
             "waivers": {"type": "array", "items": {
                 "type": "object", "additionalProperties": False,
                 "required": ["item", "files", "reason", "approved_by", "expires"],

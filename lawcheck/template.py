@@ -22,7 +22,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from lawcheck.annotate import comment, docx_bytes
+from lawcheck.docxfile import comment, docx_bytes
 
 AUTHOR = "lawcheck 模板"
 FIXED = datetime.datetime(2025, 1, 1, 0, 0, 0)

@@ -16,7 +16,7 @@ import pytest
 
 from lawcheck import checklist as checklists
 from lawcheck.engine import check_path
-from lawcheck.evaluate import flatten
+from lawcheck.labels import flatten
 from lawcheck.model import ReportResult
 
 from tests.support.forms import FORMS

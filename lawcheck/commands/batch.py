@@ -14,10 +14,9 @@ import functools
 import os
 import sys
 from collections.abc import Callable, Iterator
-import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import IO, Optional
+from typing import Optional
 
 import typer
 from rich.console import Console
@@ -25,7 +24,7 @@ from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColu
                            TimeElapsedColumn, TimeRemainingColumn)
 from rich.text import Text
 
-from lawcheck import batch
+from lawcheck import batch, reporters
 from lawcheck import checklist as checklists
 from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
                                       check_lang, error, use_color, width)
@@ -33,8 +32,9 @@ from lawcheck.compare import Baseline, load_baseline
 from lawcheck.config import check_waivers, settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
+from lawcheck.output import AtomicFile
 from lawcheck.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES
-from lawcheck.reporters.summary import Entry, Stream, Tally, columns
+from lawcheck.tally import Entry, Stream, Tally, columns
 
 FILE_WIDTH = 120  # the summary's width in a file: fixed, so the bytes do not depend on the terminal
 
@@ -44,40 +44,25 @@ class Sink:
 
     def __init__(self, stream: Stream, path: Path | None) -> None:
         self.stream, self.path = stream, path
-        self.tmp: str | None = None
-        self.fh: IO[bytes]
-        if path is None:
-            self.fh = sys.stdout.buffer
-            return
-        target = path.resolve()
-        try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        except OSError as e:
-            raise LawcheckError("usage-output-dir", path=str(path), error=e.strerror or str(e)) from None
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; an output is an ordinary file
-        self.fh = os.fdopen(fd, "wb")
+        self.file = AtomicFile(path) if path is not None else None
 
     def write(self, data: str | bytes) -> None:
         if data:
-            self.fh.write(data.encode("utf-8") if isinstance(data, str) else data)
+            raw = data.encode("utf-8") if isinstance(data, str) else data
+            if self.file is not None:
+                self.file.write(raw)
+            else:
+                sys.stdout.buffer.write(raw)
 
     def commit(self) -> None:
-        self.fh.flush()
-        if self.tmp is not None and self.path is not None:
-            self.fh.close()
-            os.replace(self.tmp, self.path.resolve())
-            self.tmp = None
+        if self.file is not None:
+            self.file.commit()
+        else:
+            sys.stdout.buffer.flush()
 
     def abort(self) -> None:
-        if self.tmp is not None:
-            self.fh.close()
-            os.unlink(self.tmp)
-
-
-def _umask() -> int:
-    mask = os.umask(0o022)
-    os.umask(mask)
-    return mask
+        if self.file is not None:
+            self.file.abort()
 
 
 class RateColumn(ProgressColumn):
@@ -97,7 +82,7 @@ def progress_bar(lang: str) -> Progress:
 
 
 def output_format(path: Path, fmt: str) -> str:
-    return batch.SUFFIX_FORMATS.get(path.suffix.lower(), fmt)
+    return reporters.by_suffix("batch").get(path.suffix.lower(), fmt)
 
 
 def open_sinks(fmt: str, outputs: list[Path], checklist: checklists.Checklist, lang: str, comparing: bool,
@@ -111,7 +96,7 @@ def open_sinks(fmt: str, outputs: list[Path], checklist: checklists.Checklist, l
     try:
         for name, path in targets:
             on_screen = path is None and name == "table"
-            stream = batch.STREAMS[name](checklist, lang, comparing=comparing, color=color and on_screen,
+            stream = reporters.stream(name)(checklist, lang, comparing=comparing, color=color and on_screen,
                                          width=width() if on_screen else FILE_WIDTH)
             sinks.append(Sink(stream, path))
     except BaseException:
@@ -183,8 +168,8 @@ def batch_command(
     """Check every report under folders or globs, in parallel: ranking, coverage, gaps."""
     run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
-    if fmt not in batch.STREAMS:
-        raise LawcheckError("usage-format", value=fmt, formats=", ".join(batch.STREAMS))
+    if fmt not in reporters.names("batch"):
+        raise LawcheckError("usage-format", value=fmt, formats=", ".join(reporters.names("batch")))
     if jobs < 0:
         raise LawcheckError("batch-usage-jobs", value=jobs)
     if fmt == "xlsx" and not output and sys.stdout.isatty():

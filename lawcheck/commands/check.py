@@ -15,9 +15,7 @@ from lawcheck.engine import check_path
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
-from lawcheck.reporters import REPORTERS, render
-
-FORMATS = ("table", "json", "jsonl", "junit", "sarif", "github", "html")
+from lawcheck.reporters import names, render
 
 
 def exit_code(results: list[ReportResult | ErrorResult]) -> int:
@@ -45,8 +43,8 @@ def check(
     """Check reports against the checklist: what is there, where, and what is missing."""
     run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
-    if fmt not in FORMATS or fmt not in REPORTERS:
-        raise LawcheckError("usage-format", value=fmt, formats=", ".join(FORMATS))
+    if fmt not in names("check"):
+        raise LawcheckError("usage-format", value=fmt, formats=", ".join(names("check")))
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
     options = run.options(max_size=max_size)

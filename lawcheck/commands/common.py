@@ -6,7 +6,7 @@ import functools
 import os
 import shutil
 import sys
-import tempfile
+from contextvars import ContextVar
 from pathlib import Path
 from typing import Any, Callable, TypeVar
 
@@ -14,6 +14,7 @@ import typer
 
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import LANGS, message
+from lawcheck.output import write_file
 from lawcheck.scoring import FAIL_ON
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -21,9 +22,16 @@ F = TypeVar("F", bound=Callable[..., Any])
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
 
 
+# The language of the run once it is known (the command line, else lawcheck.yaml): the
+# error boundary speaks it even for errors raised before a command passes it on.
+_SPOKEN: ContextVar[str | None] = ContextVar("lawcheck_lang", default=None)
+
+
 def check_lang(lang: str) -> str:
+    """``lang`` if it is a language lawcheck speaks (and from now on, the run's)."""
     if lang not in LANGS:
         raise LawcheckError("usage-lang", value=lang)
+    _SPOKEN.set(lang)
     return lang
 
 
@@ -52,13 +60,8 @@ def write_output(text: str | bytes, output: Path | None) -> None:
             sys.stdout.write(text)
         sys.stdout.flush()
         return
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    target = output.resolve()
     try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
+        write_file(output, text.encode("utf-8") if isinstance(text, str) else text)
     except OSError as e:
         raise LawcheckError("usage-output-dir", path=str(output), error=e.strerror or str(e)) from None
 
@@ -72,18 +75,28 @@ def boundary(func: F) -> F:
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
-        lang = str(kwargs["lang"]) if kwargs.get("lang") in LANGS else "zh"
+        token = _SPOKEN.set(None)
         try:
             return func(*args, **kwargs)
         except LawcheckError as e:
-            error(e.render(lang))
+            error(e.render(_lang(kwargs)))
             raise typer.Exit(EXIT_ERROR) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
         except Exception as e:  # a bug: say so in one line, keep the trace for debugging
             if os.environ.get("LAWCHECK_DEBUG"):
                 raise
-            error(message("internal-error", lang, error=f"{type(e).__name__}: {e}"))
+            error(message("internal-error", _lang(kwargs), error=f"{type(e).__name__}: {e}"))
             raise typer.Exit(EXIT_ERROR) from None
+        finally:
+            _SPOKEN.reset(token)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _lang(kwargs: dict[str, Any]) -> str:
+    """The language to report an error in: the run's, else the option given, else Chinese."""
+    spoken = _SPOKEN.get()
+    if spoken is not None:
+        return spoken
+    return str(kwargs["lang"]) if kwargs.get("lang") in LANGS else "zh"

@@ -10,7 +10,7 @@ import typer
 from lawcheck import checklist as checklists
 from lawcheck.commands.common import EXIT_FAILED, EXIT_OK, boundary, check_lang, write_output
 from lawcheck.engine import Options
-from lawcheck.evaluate import evaluate, render
+from lawcheck.labels import measure, render
 
 
 @boundary
@@ -21,6 +21,6 @@ def eval_labels(
 ) -> None:
     """Compare lawcheck's statuses and findings with hand labels; exit 1 on any disagreement."""
     check_lang(lang)
-    ev = evaluate(labels, checklists.load(checklist), Options(lang=lang))
+    ev = measure(labels, checklists.load(checklist), Options(lang=lang))
     write_output(render(ev), None)
     raise typer.Exit(EXIT_OK if not ev.disagreements and not ev.crashes else EXIT_FAILED)

@@ -7,8 +7,9 @@ whose content is not a report (a workbook, an image...) is refused by name.
 Every failure is a :class:`~lawcheck.errors.ReadError`; whatever a parsing
 library raises on damaged input becomes ``ReadError("corrupt")``.
 
-A new format is one module with ``read(path, data) -> Source`` and one line in
-``READERS``.
+A new format is one module with ``read(path, data) -> Source`` and one
+:class:`Format` record in ``FORMATS``: the suffixes, the sniffed kinds and the
+rest are derived from it.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import errno
 import os
 import stat
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from lawcheck.errors import ReadError
@@ -29,25 +31,42 @@ DEFAULT_MAX_SIZE = 50 * 1024 * 1024
 
 Reader = Callable[[Path, bytes], Source]
 
-# suffix → reader; the keys are also the suffixes ``batch`` looks for.
-READERS: dict[str, Reader] = {
-    ".txt": txt.read,
-    ".md": markdown.read,
-    ".markdown": markdown.read,
-    ".docx": docx.read,
-    ".pdf": lazy("lawcheck.readers.pdf", "read"),  # pdfminer, imported for a PDF only
-    ".html": lazy("lawcheck.readers.html", "read"),
-    ".htm": lazy("lawcheck.readers.html", "read"),
-    ".odt": lazy("lawcheck.readers.odt", "read"),
-    ".rtf": lazy("lawcheck.readers.rtf", "read"),
-    ".doc": legacy.read,
-    ".wps": legacy.read,
-}
-SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(READERS)
 
-# Sniffed content in a binary report format: read as that format, whatever the suffix.
-_CONTENT_READERS: dict[str, str] = {"docx": ".docx", "odt": ".odt", "pdf": ".pdf",
-                                    "rtf": ".rtf"}
+@dataclass(frozen=True)
+class Format:
+    """A report format: the suffixes that name it, the content kinds that are it, its reader.
+
+    ``sniffs``: content kinds (see :mod:`.sniff`) read by this reader whatever the
+    suffix says. ``any_text``: under these suffixes, any text content goes to this
+    reader. ``plain``: a file of this format without text is simply empty (not a
+    document without a body). ``legacy``: a binary format we do not read; an OLE2
+    file under these suffixes is refused as one, plain text in one is read as text.
+    """
+
+    name: str
+    suffixes: tuple[str, ...]
+    read: Reader
+    sniffs: tuple[str, ...] = ()
+    any_text: bool = False
+    plain: bool = False
+    legacy: bool = False
+
+
+# Heavy parsers are imported for a file of their format only.
+FORMATS: tuple[Format, ...] = (
+    Format("txt", (".txt",), txt.read, any_text=True, plain=True),
+    Format("md", (".md", ".markdown"), markdown.read, any_text=True, plain=True),
+    Format("docx", (".docx",), docx.read, sniffs=("docx",)),
+    Format("pdf", (".pdf",), lazy("lawcheck.readers.pdf", "read"), sniffs=("pdf",)),
+    Format("html", (".html", ".htm"), lazy("lawcheck.readers.html", "read"), sniffs=("html",), any_text=True),
+    Format("odt", (".odt",), lazy("lawcheck.readers.odt", "read"), sniffs=("odt",)),
+    Format("rtf", (".rtf",), lazy("lawcheck.readers.rtf", "read"), sniffs=("rtf",), plain=True),
+    Format("doc", (".doc", ".wps"), legacy.read, legacy=True),
+)
+BY_SUFFIX: dict[str, Format] = {suffix: f for f in FORMATS for suffix in f.suffixes}
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(BY_SUFFIX)
+_BY_CONTENT: dict[str, Format] = {kind: f for f in FORMATS for kind in f.sniffs}
+_BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
 # Sniffed content that is not a report at all: the key of the message saying so.
 _NOT_REPORTS: dict[str, str] = {
     "spreadsheet": "content_is_spreadsheet",
@@ -57,11 +76,6 @@ _NOT_REPORTS: dict[str, str] = {
     "encrypted": "encrypted",
     "legacy_doc": "legacy_doc",
 }
-# Suffixes of text formats: their reader takes any text (and says if it is binary).
-_TEXT_SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
-# Formats where a file without text is simply empty (not a document without a body).
-_TEXT_FORMATS = frozenset({"txt", "md", "rtf"})
-_LEGACY_SUFFIXES = frozenset({".doc", ".wps"})
 
 
 def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> Source:
@@ -70,7 +84,7 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     shown = str(path)
     suffix = file.suffix.lower()
     size = _check_path(file, shown)  # a missing file or a folder says so before its suffix
-    if suffix not in READERS:
+    if suffix not in BY_SUFFIX:
         raise ReadError("unknown_format", path=shown, suffix=suffix or "-",
                         supported=" ".join(SUPPORTED_SUFFIXES))
     data = _read_bytes(file, shown, size, max_size)
@@ -84,7 +98,8 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
         raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
                         detail=f"{type(exc).__name__}: {exc}") from exc
     if not any(block.text.strip() for block in source.blocks):
-        raise ReadError("empty" if source.format in _TEXT_FORMATS else "no_text", path=shown)
+        plain = source.format in _BY_NAME and _BY_NAME[source.format].plain
+        raise ReadError("empty" if plain else "no_text", path=shown)
     return source
 
 
@@ -126,18 +141,18 @@ def _read_bytes(file: Path, shown: str, size: int, max_size: int) -> bytes:
 def _choose(data: bytes, suffix: str, shown: str) -> Reader:
     """The reader for what the content is; refuse content that is not a report."""
     kind = sniff(data)
-    if kind in _CONTENT_READERS:
-        return READERS[_CONTENT_READERS[kind]]
-    if kind == "ole_other" and suffix in _LEGACY_SUFFIXES:
+    named = BY_SUFFIX[suffix]
+    # A binary format is read as what it is; markup in a text file is left to the suffix's reader.
+    if kind in _BY_CONTENT and not (kind == "html" and named.any_text):
+        return _BY_CONTENT[kind].read
+    if kind == "ole_other" and named.legacy:
         kind = "legacy_doc"  # WPS's own binary format: an OLE2 file without "WordDocument"
     if kind in _NOT_REPORTS or kind == "ole_other":
         raise ReadError(_NOT_REPORTS.get(kind, "content_is_archive"), path=shown, suffix=suffix)
-    if suffix in _TEXT_SUFFIXES:
-        return READERS[suffix]
-    if kind == "html":  # a .doc or .docx exported from a web system as HTML
-        return READERS[".html"]
-    if suffix in _LEGACY_SUFFIXES:  # a .doc that is really plain text
-        return READERS[".txt"]
+    if named.any_text:
+        return named.read
+    if named.legacy:  # a .doc that is really plain text
+        return _BY_NAME["txt"].read
     raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
                     detail=f"content looks like {kind}")
 

@@ -1,8 +1,17 @@
-"""Output formats: each a pure function from results to text, chosen from a dict."""
+"""Output formats: one record each, and everything else derived from the records.
+
+A :class:`Format` names the format, the file suffixes that ask for it, the
+renderer ``check`` uses (results → text or bytes) and the stream ``batch``
+writes as results arrive. ``--format`` choices, the ``-o`` suffix mapping and
+the settings file's ``format`` values are computed from :data:`FORMATS`; a new
+output is one module and one line below. Modules are imported when a format is
+used (openpyxl only for .xlsx, and so on).
+"""
 
 from __future__ import annotations
 
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from lawcheck.checklist import Checklist
 from lawcheck.lazy import lazy
@@ -10,19 +19,54 @@ from lawcheck.model import ErrorResult, ReportResult
 
 Renderer = Callable[..., "str | bytes"]
 
-# Each format is imported when it is used (openpyxl only for .xlsx, and so on).
-REPORTERS: dict[str, Renderer] = {
-    "table": lazy("lawcheck.reporters.table", "render_table"),
-    "json": lazy("lawcheck.reporters.json", "render_json"),
-    "jsonl": lazy("lawcheck.reporters.json", "render_jsonl"),
-    "csv": lazy("lawcheck.reporters.csv", "render_csv"),
-    "xlsx": lazy("lawcheck.reporters.xlsx", "render_xlsx"),  # bytes: write_output takes them
-    "md": lazy("lawcheck.reporters.markdown", "render_markdown"),
-    "junit": lazy("lawcheck.reporters.junit", "render_junit"),
-    "sarif": lazy("lawcheck.reporters.sarif", "render_sarif"),
-    "github": lazy("lawcheck.reporters.github", "render_github"),
-    "html": lazy("lawcheck.reporters.html", "render_html"),
-}
+
+@dataclass(frozen=True)
+class Format:
+    name: str
+    suffixes: tuple[str, ...]  # an -o file with one of these is written in this format
+    render: Renderer  # results -> text or bytes
+    stream: Callable[..., object] | None = None  # batch's stream factory (tally.Stream); None: not in batch
+    check: bool = True  # offered by ``lawcheck check``
+
+
+def _lazy(module: str, name: str) -> Callable[..., object]:
+    return lazy(f"lawcheck.reporters.{module}", name)
+
+
+FORMATS: tuple[Format, ...] = (
+    Format("table", (".txt",), _lazy("table", "render_table"), _lazy("summary", "SummaryStream")),
+    Format("json", (".json",), _lazy("json", "render_json"), _lazy("json", "JsonStream")),
+    Format("jsonl", (".jsonl",), _lazy("json", "render_jsonl"), _lazy("json", "JsonlStream")),
+    Format("csv", (".csv",), _lazy("csv", "render_csv"), _lazy("csv", "CsvStream"), check=False),
+    Format("xlsx", (".xlsx",), _lazy("xlsx", "render_xlsx"), _lazy("xlsx", "XlsxStream"), check=False),
+    Format("md", (".md",), _lazy("markdown", "render_markdown"), _lazy("markdown", "MarkdownStream"),
+           check=False),
+    Format("html", (".html", ".htm"), _lazy("html", "render_html"), _lazy("html", "HtmlStream")),
+    Format("junit", (".xml",), _lazy("junit", "render_junit")),
+    Format("sarif", (".sarif",), _lazy("sarif", "render_sarif")),
+    Format("github", (), _lazy("github", "render_github")),
+)
+BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
+REPORTERS: dict[str, Renderer] = {f.name: f.render for f in FORMATS}
+
+
+def names(command: str) -> tuple[str, ...]:
+    """The formats ``command`` ("check" or "batch") offers."""
+    if command == "check":
+        return tuple(f.name for f in FORMATS if f.check)
+    return tuple(f.name for f in FORMATS if f.stream is not None)
+
+
+def by_suffix(command: str) -> dict[str, str]:
+    """File suffix -> format, for the formats ``command`` offers."""
+    offered = names(command)
+    return {suffix: f.name for f in FORMATS if f.name in offered for suffix in f.suffixes}
+
+
+def stream(name: str) -> Callable[..., object]:
+    found = BY_NAME[name].stream
+    assert found is not None, name
+    return found
 
 
 def render(fmt: str, results: Sequence[ReportResult | ErrorResult], checklist: Checklist,

@@ -16,7 +16,7 @@ from collections.abc import Sequence
 
 from lawcheck.checklist import Checklist
 from lawcheck.model import ErrorResult, ReportResult
-from lawcheck.reporters.summary import Entry, Tally, collect, columns
+from lawcheck.tally import Entry, Tally, collect, columns
 
 BOM = "\ufeff"
 FIXED = ("path", "org", "year", "score", "passed", "error")

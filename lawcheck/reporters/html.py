@@ -27,7 +27,7 @@ from lawcheck.messages import message
 from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult
 
 if TYPE_CHECKING:
-    from lawcheck.reporters.summary import Entry, Tally
+    from lawcheck.tally import Entry, Tally
 
 CONTEXT = 200  # characters of a long paragraph kept on each side of the evidence
 

@@ -8,6 +8,7 @@ from typing import Sequence
 from lawcheck.checklist import Checklist
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.reporters.records import envelope, report_record
+from lawcheck.tally import Entry, Tally
 
 
 def render_json(results: Sequence[ReportResult | ErrorResult], checklist: Checklist, lang: str = "zh",
@@ -21,3 +22,53 @@ def render_jsonl(results: Sequence[ReportResult | ErrorResult], checklist: Check
     """One report object per line (with the checklist and version on each)."""
     head = envelope(checklist)
     return "".join(json.dumps({**head, **report_record(r, lang)}, ensure_ascii=False) + "\n" for r in results)
+
+
+class JsonStream:
+    """``--format json`` written report by report: the same bytes as ``render_json``."""
+
+    needs_detail = True
+
+    def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
+        self.checklist, self.lang, self.comparing = checklist, lang, comparing
+        self.count = 0
+
+    def head(self) -> str:
+        top = json.dumps(envelope(self.checklist), ensure_ascii=False, indent=2)
+        return top[:-2] + ',\n  "reports": ['
+
+    def add(self, entry: Entry) -> str:
+        text = json.dumps(record(entry, self.lang, self.comparing), ensure_ascii=False, indent=2)
+        lead = ",\n" if self.count else "\n"
+        self.count += 1
+        return lead + "\n".join("    " + line for line in text.split("\n"))
+
+    def finish(self, tally: Tally) -> str:
+        return "\n  ]\n}\n" if self.count else "]\n}\n"
+
+
+class JsonlStream:
+    """``--format jsonl``: one report object per line, with the checklist and version on each."""
+
+    needs_detail = True
+
+    def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
+        self.top, self.lang, self.comparing = envelope(checklist), lang, comparing
+
+    def head(self) -> str:
+        return ""
+
+    def add(self, entry: Entry) -> str:
+        return json.dumps({**self.top, **record(entry, self.lang, self.comparing)}, ensure_ascii=False) + "\n"
+
+    def finish(self, tally: Tally) -> str:
+        return ""
+
+
+def record(entry: Entry, lang: str, comparing: bool) -> dict[str, object]:
+    """The JSON contract's report object, with ``compare`` added when comparing with last year."""
+    assert entry.result is not None
+    data = report_record(entry.result, lang)
+    if comparing:
+        data["compare"] = entry.delta.to_dict() if entry.delta else None
+    return data

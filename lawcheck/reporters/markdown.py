@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
-from lawcheck.reporters.summary import Entry, Tally, collect, columns
+from lawcheck.tally import Entry, Tally, collect, columns
 
 
 def cell(value: object) -> str:

@@ -33,7 +33,7 @@ from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult, flat_items
-from lawcheck.reporters.summary import Entry, Tally, collect, columns
+from lawcheck.tally import Entry, Tally, collect, columns
 
 FIXED_TIME = datetime.datetime(2025, 1, 1, 0, 0, 0)
 FILLS = {status: PatternFill("solid", start_color=rgb, end_color=rgb) for status, rgb in

@@ -10,7 +10,7 @@ from pathlib import Path
 import openpyxl
 
 from lawcheck import checklist as checklists
-from lawcheck.reporters.summary import columns
+from lawcheck.tally import columns
 from lawcheck.reporters.xlsx import FILLS, SheetNames
 from tests.batch.conftest import lawcheck
 

@@ -187,7 +187,7 @@ def test_check_writes_the_same_html_bytes_every_time(tmp_path: Path) -> None:
 
 def test_the_batch_stream_writes_the_same_page_as_the_renderer(fazhi: Checklist) -> None:
     from lawcheck.reporters.html import HtmlStream
-    from lawcheck.reporters.summary import Tally, collect, columns
+    from lawcheck.tally import Tally, collect, columns
 
     results = [check_path(p, fazhi) for p in (QINGHE, YUNLING)]
     page = collect(HtmlStream(fazhi, "zh"), results, Tally(columns(fazhi)))

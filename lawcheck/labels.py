@@ -1,4 +1,4 @@
-"""Measure lawcheck's judgement against hand labels (the format of corpus/labels.yaml).
+"""Hand labels, and lawcheck's agreement with them (the format of corpus/labels.yaml).
 
 Labels map a report file (relative to the labels file) to the statuses a
 careful reader gives each item (a list where several are acceptable), the
@@ -69,7 +69,8 @@ def load_labels(path: Path) -> dict[str, Any]:
     return data
 
 
-def evaluate(labels_path: Path, checklist: Checklist, options: Options = Options()) -> Evaluation:
+def measure(labels_path: Path, checklist: Checklist, options: Options = Options()) -> Evaluation:
+    """How far lawcheck agrees with the labels in ``labels_path``, item by item."""
     labels = load_labels(labels_path)
     result = Evaluation()
     for name in sorted(labels):

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from lawcheck import checklist as checklists
-from lawcheck.evaluate import evaluate, render
+from lawcheck.labels import measure as evaluate, render
 from tests.cli.conftest import ROOT, lawcheck
 
 LABEL_SETS = [ROOT / "examples" / "labels.yaml", ROOT / "tests" / "labelled" / "labels.yaml"]
