@@ -45,8 +45,11 @@ class Cues:
 class Sources(Protocol):
     """What a context is built from: a checklist's sections and cues."""
 
-    sections: Mapping[str, SectionDef]
-    cues: Cues
+    @property
+    def sections(self) -> Mapping[str, SectionDef]: ...
+
+    @property
+    def cues(self) -> Cues: ...
 
 
 @dataclass

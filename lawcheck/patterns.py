@@ -14,8 +14,8 @@ from typing import Any
 import regex
 
 try:  # the stdlib's regex parser, used only to find literals a pattern requires
-    import re._constants as sre_constants
-    import re._parser as sre_parse
+    import re._constants as sre_constants  # type: ignore[import-not-found]
+    import re._parser as sre_parse  # type: ignore[import-not-found]
 except ImportError:  # pragma: no cover - Python < 3.11 names
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from lawcheck import yamlsource
 
@@ -49,7 +49,7 @@ _TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "text", "numb
 
 
 def _expected(error: "jsonschema.ValidationError") -> str:
-    v, arg = error.validator, error.validator_value
+    v, arg = error.validator, cast(Any, error.validator_value)
     if v == "type":
         types = arg if isinstance(arg, list) else [arg]
         return " or ".join(_TYPE_WORDS.get(str(t), str(t)) for t in types)
@@ -71,7 +71,7 @@ def _expected(error: "jsonschema.ValidationError") -> str:
 
 
 def _one_of(error: "jsonschema.ValidationError") -> str:
-    schemas = error.validator_value
+    schemas = cast(Any, error.validator_value)
     if all("required" in s and len(s) == 1 for s in schemas):
         return "exactly one of " + ", ".join("'" + s["required"][0] + "'" for s in schemas)
     kinds = []
@@ -80,6 +80,8 @@ def _one_of(error: "jsonschema.ValidationError") -> str:
             kinds.append(_TYPE_WORDS.get(s["type"], s["type"]))
         elif "const" in s:
             kinds.append(json.dumps(s["const"]))
+        elif "enum" in s:
+            kinds.append("one of " + ", ".join(str(a) for a in s["enum"]))
         elif "$ref" in s:
             kinds.append("a mapping")
     return " or ".join(dict.fromkeys(kinds)) or error.message
@@ -89,8 +91,8 @@ def _problem(root: Any, error: "jsonschema.ValidationError") -> Problem:
     path = list(error.absolute_path)
     dotted = ".".join(str(p) for p in path) or "(top)"
     if error.validator == "additionalProperties":
-        allowed = sorted(error.schema.get("properties", {}))
-        extra = sorted(set(error.instance) - set(allowed))
+        allowed = sorted(cast(Any, error.schema).get("properties", {}))
+        extra = sorted(set(cast(Any, error.instance)) - set(allowed))
         key = extra[0] if extra else ""
         line, col = yamlsource.locate_key(root, path, key)
         where = f"{dotted}.{key}" if path else key

@@ -30,7 +30,7 @@ def compile_clause(spec: Any) -> Clause:
     """
     if isinstance(spec, str):
         return Terms([spec], compile_clause)
-    parts: list[Clause] = [KINDS[key](value, compile_clause) for key, value in spec.items()]  # type: ignore[call-arg]
+    parts: list[Clause] = [KINDS[key](value, compile_clause) for key, value in spec.items()]  # type: ignore[call-arg,misc]
     return parts[0] if len(parts) == 1 else AllOf(parts, compile_clause)
 
 

@@ -12,12 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from lawcheck.checklist import Checklist
 from lawcheck.lazy import lazy
 from lawcheck.model import ErrorResult, ReportResult
 
-Renderer = Callable[..., "str | bytes"]
+Renderer = Callable[..., Any]  # (results, checklist, lang, **options) -> str | bytes
 
 
 @dataclass(frozen=True)
@@ -25,11 +26,11 @@ class Format:
     name: str
     suffixes: tuple[str, ...]  # an -o file with one of these is written in this format
     render: Renderer  # results -> text or bytes
-    stream: Callable[..., object] | None = None  # batch's stream factory (tally.Stream); None: not in batch
+    stream: Callable[..., Any] | None = None  # batch's stream factory (tally.Stream); None: not in batch
     check: bool = True  # offered by ``lawcheck check``
 
 
-def _lazy(module: str, name: str) -> Callable[..., object]:
+def _lazy(module: str, name: str) -> Callable[..., Any]:
     return lazy(f"lawcheck.reporters.{module}", name)
 
 
@@ -63,7 +64,8 @@ def by_suffix(command: str) -> dict[str, str]:
     return {suffix: f.name for f in FORMATS if f.name in offered for suffix in f.suffixes}
 
 
-def stream(name: str) -> Callable[..., object]:
+def stream(name: str) -> Callable[..., Any]:
+    """The batch stream factory of format ``name``."""
     found = BY_NAME[name].stream
     assert found is not None, name
     return found
