@@ -1,10 +1,17 @@
 """Report metadata: title, the year covered, the reporting body, the date of issue.
 
-- title: the first title-like block near the top (a year, 法治…/依法行政, 报告/总结/情况);
+- title: the first title-like block near the top (a year, 法治…/依法行政, 报告/总结/情况),
+  else the page's own title field (标题：…, 名称：…);
 - year: the year the body describes (the most frequent "YYYY年" outside titles,
-  dates and the plans part), else the title's year;
-- org: the signature above the closing date, else what precedes the year in the title;
-- date: the closing date of issue, else a publication date from the page furniture.
+  dates, 《》 titles and the plans part), else the title's year. Years written
+  in Chinese numerals (二〇二四年) count as their digits;
+- org: the full name of the reporting body, from the title, the signature above
+  the closing date, the page's 发布机构 field and the opening text, in that order of
+  trust; a name that a less trusted source spells out in full (龙华街道 →
+  龙华街道办事处) is taken in full; a bare 街道 or 我局 is not a name, and nothing
+  inside a cited 《》 title is;
+- date: the closing date of issue (二○二五年三月十日 included), else a
+  publication date from the page furniture.
 """
 
 from __future__ import annotations
@@ -21,16 +28,55 @@ YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
 DATE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 DOC_NUMBER = re.compile(r"^[^\s]{0,12}〔\d{4}〕\s*\d+\s*号\s*")
-TITLE_LEAD = re.compile(r"关于$")  # "…局关于2024年度…的报告": 关于 is not part of the name
-ORG_TAIL = re.compile(r"(人民政府|办事处|街道|政府|局|委员会|委|办公室|司法所|管委会|厅|镇|乡)$")
+QUOTED = re.compile(r"《[^《》]*》")
+# A page's own fields (government sites' information tables): the title and the publishing body.
+SITE_TITLE = re.compile(r"^(?:标题|名称|文件名称)[:：]\s*(.+)$")
+SITE_ORG = re.compile(r"(?:发布机构|发文机关|发布单位)[:：]\s*([^\s:：|]{2,30})")
+ORG_TAIL = re.compile(r"(人民政府|办事处|街道|政府|局|委员会|委|办公室|司法所|管委会|厅|部|署|镇|乡|区|县|市|州|盟|旗|省)$")
+# Not a name: the kind of body alone, or a body speaking of itself.
+GENERIC = re.compile(r"^(?:[我本该全]?(?:省|市|区|县|镇|乡|街道|局|委|厅|部|单位|政府|人民政府|街道办事处|办事处|"
+                     r"区政府|县政府|市政府|镇政府|乡政府|管委会))$|^[我本该]")
+# "…现将XX市2024年法治政府建设情况报告如下" and "XX街道大力开展…": a name in the opening text.
+OPENING_ORG = re.compile(r"现将(?P<org>[\u4e00-\u9fff]{2,20}?)(?:(?:19|20)\d\d年|年度|法治政府|依法行政|有关情况)")
+# A proper name before a kind of body: 龙华 in 龙华街道 (not 区龙华 in 龙华区龙华街道).
+PROPER_NAME = r"((?:(?![省市区县镇乡街道我本该全各])[\u4e00-\u9fff]){2,4}?)"
 TITLE_SCAN = 15
 SIGNATURE_SCAN = 6
+OPENING_SCAN = 6
+
+_CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
+             "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
+_CN_MONTH_DAY = re.compile(r"(?<=[0-9]年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
+
+
+def _cn_number(text: str) -> str:
+    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31."""
+    if "十" not in text:
+        return "".join(_CN_DIGIT[c] for c in text)
+    tens, _, units = text.partition("十")
+    return str(int(_CN_DIGIT[tens] if tens else "1") * 10 + int(_CN_DIGIT[units] if units else "0"))
+
+
+def arabic(text: str) -> str:
+    """Years and dates in Chinese numerals written with digits: 二〇二四年三月十日 → 2024年3月10日."""
+    if not any(c in text for c in "〇○零一二三四五六七八九"):
+        return text
+    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group()), text)
+    return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
 
 
 @dataclass(frozen=True)
 class TitleInfo:
     block: Block | None
     year: int | None
+    text: str | None = None  # the title as written (a site field's value when no block holds it)
+
+
+def title_year(text: str) -> int | None:
+    """The year a title names, never one of a document it cites (《…纲要（2021—2025年）》)."""
+    m = YEAR_ANY.search(arabic(QUOTED.sub("", text)))
+    return int(m.group(1)) if m else None
 
 
 def find_title(doc: Document) -> TitleInfo:
@@ -38,8 +84,11 @@ def find_title(doc: Document) -> TitleInfo:
     for b in body:
         first = b.index == body[0].index
         if len(b.norm) <= 80 and TITLE_WORDS.search(b.norm) and (b.level is None or first):
-            m = YEAR_ANY.search(b.norm)
-            return TitleInfo(b, int(m.group(1)) if m else None)
+            return TitleInfo(b, title_year(b.norm), b.text.strip())
+    for text in (*doc.nav, *doc.furniture):
+        m = SITE_TITLE.match(text.strip())
+        if m and TITLE_WORDS.search(m.group(1)):
+            return TitleInfo(None, title_year(m.group(1)), m.group(1).strip())
     return TitleInfo(None, None)
 
 
@@ -54,7 +103,7 @@ def body_year(doc: Document, skip: set[int] = frozenset(),  # type: ignore[assig
     for b in doc.blocks:
         if b.kind == "furniture" or b.index in skip:
             continue
-        text = re.sub(r"《[^》]*》", "", b.norm)
+        text = arabic(QUOTED.sub("", b.norm))
         counts.update(int(m.group(1)) for m in YEAR.finditer(text))
     if not counts:
         return None
@@ -63,19 +112,33 @@ def body_year(doc: Document, skip: set[int] = frozenset(),  # type: ignore[assig
     return prefer if prefer in tied else min(tied)
 
 
+def _closing_date(text: str) -> re.Match[str] | None:
+    """The date a signature block ends with (alone, or after the body's name)."""
+    m = None
+    for m in DATE_CN.finditer(text):
+        pass
+    if m is not None and m.end() >= len(text.rstrip("。. ")) and (len(text) <= 30 or m.start() > len(text) - 16):
+        return m
+    return None
+
+
 def find_date(doc: Document) -> str | None:
     body = [b for b in doc.blocks if b.kind != "furniture"]
     for b in reversed(body[-SIGNATURE_SCAN:]):
-        m = DATE_CN.search(b.norm)
-        if m and len(b.norm) <= 30:
+        m = _closing_date(arabic(b.norm))
+        if m:
             return _iso(m)
     title = find_title(doc).block
     if title is not None:
-        m = DATE_CN.search(title.norm)
+        m = DATE_CN.search(arabic(title.norm))
         if m:
             return _iso(m)
+    for b in body[:TITLE_SCAN]:  # a title with its date run on: "…工作总结2020年12月10日"
+        m = _closing_date(arabic(b.norm))
+        if m and TITLE_WORDS.search(b.norm[:m.start()]):
+            return _iso(m)
     for text in doc.nav:
-        m = DATE_ISO.search(text) or DATE_CN.search(text)
+        m = DATE_ISO.search(text) or DATE_CN.search(arabic(text))
         if m:
             return _iso(m)
     return None
@@ -88,29 +151,101 @@ def _iso(m: re.Match[str]) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def find_org(doc: Document, title: Block | None) -> str | None:
-    body = [b for b in doc.blocks if b.kind != "furniture"]
+def _name(text: str | None) -> str | None:
+    """``text`` as a body's name, or None when it is not one."""
+    if not text:
+        return None
+    name = text.strip(" :：,，、")
+    if not (2 <= len(name) <= 30) or not ORG_TAIL.search(name) or "。" in name or GENERIC.search(name):
+        return None
+    return name
+
+
+def org_from_title(title: str) -> str | None:
+    """The body a title names: "XX市人民政府关于…", "关于XX区2024年…", "XX镇2024年…"."""
+    head = DOC_NUMBER.sub("", arabic(QUOTED.sub("", title))).strip()
+    before = head.split("关于", 1)[0] if "关于" in head else None
+    if before:
+        return _name(before)
+    rest = head.split("关于", 1)[1] if "关于" in head else head
+    m = YEAR_ANY.search(rest)
+    if m and m.start() > 0:
+        return _name(rest[:m.start()])
+    return None
+
+
+def _generic_in_title(title: str | None) -> str | None:
+    """The kind of body a title names without its name ("街道2022年…" → 街道)."""
+    if not title:
+        return None
+    head = DOC_NUMBER.sub("", arabic(QUOTED.sub("", title))).strip().removeprefix("关于")
+    m = YEAR_ANY.search(head)
+    word = head[:m.start()] if m else ""
+    return word if word and GENERIC.search(word) and not word.startswith(("我", "本", "该")) else None
+
+
+def _signature(body: list[Block]) -> str | None:
     tail = body[-SIGNATURE_SCAN:]
     for i, b in enumerate(tail):
-        if DATE_CN.fullmatch(b.norm.strip()) and i > 0:
-            candidate = tail[i - 1].norm.strip()
-            if len(candidate) <= 30 and ORG_TAIL.search(candidate) and "。" not in candidate:
-                return candidate
-    if title is not None:
-        head = DOC_NUMBER.sub("", title.norm)
-        m = YEAR_ANY.search(head)
-        if m and m.start() > 0:
-            org = TITLE_LEAD.sub("", head[:m.start()]).strip(" :,")
-            if 1 < len(org) <= 30:
-                return org
+        text = arabic(b.norm.strip())
+        m = _closing_date(text)
+        if m is None:
+            continue
+        own = _name(text[:m.start()])
+        if own:
+            return own
+        if i > 0 and "。" not in tail[i - 1].norm:
+            found = _name(tail[i - 1].norm.strip())
+            if found:
+                return found
     return None
+
+
+def _site_org(doc: Document) -> str | None:
+    for text in (*doc.nav, *doc.furniture):
+        m = SITE_ORG.search(text)
+        if m:
+            found = _name(m.group(1))
+            if found:
+                return found
+    return None
+
+
+def _opening_org(body: list[Block], generic: str | None) -> str | None:
+    opening = [QUOTED.sub("", b.norm) for b in body[:OPENING_SCAN]]
+    for text in opening:
+        m = OPENING_ORG.search(text)
+        if m and _name(m.group("org")):
+            return _name(m.group("org"))
+    if generic:
+        # The title says only "街道": the body names which one, usually more than once.
+        pattern = re.compile(PROPER_NAME + f"(?={re.escape(generic)})")
+        counts = Counter(m.group(1) + generic for t in (QUOTED.sub("", b.norm) for b in body)
+                         for m in pattern.finditer(t))
+        named = [(n, c) for n, c in counts.most_common() if _name(n)]
+        if named:
+            return named[0][0]
+    return None
+
+
+def find_org(doc: Document, title: TitleInfo) -> str | None:
+    body = [b for b in doc.blocks if b.kind != "furniture"]
+    title_text = title.text
+    candidates = [org_from_title(title_text) if title_text else None, _signature(body), _site_org(doc),
+                  _opening_org(body, _generic_in_title(title_text))]
+    found = [c for c in candidates if c]
+    if not found:
+        return None
+    best = found[0]
+    # A less trusted source may spell the same body out in full.
+    fuller = [c for c in found[1:] if best in c and len(c) > len(best)]
+    return max(fuller, key=len) if fuller else best
 
 
 def read_meta(doc: Document, plans_blocks: set[int] | None = None) -> Meta:
     title = find_title(doc)
     skip = {title.block.index} if title.block else set()
     year = body_year(doc, skip | (plans_blocks or set()), prefer=title.year) or title.year
-    return Meta(title=title.block.text.strip() if title.block else None, year=year,
-                org=find_org(doc, title.block), date=find_date(doc), title_year=title.year,
+    return Meta(title=title.text, year=year, org=find_org(doc, title), date=find_date(doc), title_year=title.year,
                 format=doc.format, encoding=doc.encoding,
                 title_block=title.block.index if title.block else None)

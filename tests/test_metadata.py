@@ -152,3 +152,64 @@ def test_metadata_of_a_docx_and_its_text_agree(checklist: checklists.Checklist, 
     assert (from_docx.year, from_docx.org, from_docx.date) == (  # type: ignore[attr-defined]
         from_text.year, from_text.org, from_text.date)
     assert from_docx.format == "docx"  # type: ignore[attr-defined]
+
+
+# --- the reporting body, as real titles, signatures and pages give it ----------------------
+
+@pytest.mark.parametrize(("lines", "org"), [
+    (("青松市人民政府关于青松市2023年法治政府建设情况的报告", *BODY), "青松市人民政府"),
+    (("关于青松区2023年法治政府建设情况的报告", *BODY, "青松区人民政府", "2024年3月1日"), "青松区人民政府"),
+    (("关于青松区2023年法治政府建设情况的报告", *BODY), "青松区"),
+    (("2023年法治政府建设情况报告", "根据有关规定，现将青松市2023年法治政府建设情况报告如下。", *BODY), "青松市"),
+    (("2023年法治政府建设情况报告", *BODY, "青松县市场监督管理局", "2024年2月20日"), "青松县市场监督管理局"),
+    (("2023年法治政府建设情况报告", *BODY, "青松县卫生健康委员会2024年2月20日"), "青松县卫生健康委员会"),
+    (("街道2023年法治政府建设工作总结", "2023年，柳湾街道持续推进依法行政。", *BODY, "柳湾街道加强执法。"),
+     "柳湾街道"),
+    (("我局2023年法治政府建设情况报告", *BODY), None),
+    (("关于贯彻《青松市法治政府建设实施方案》情况的报告", "2023年，全县审核合同32份。"), None),
+], ids=["org-guanyu", "guanyu-org-signed", "guanyu-org", "xianjiang", "signature", "signature-run-on",
+        "bare-jiedao", "wo-ju", "cited-document"])
+def test_the_body_is_read_in_full_from_the_most_trusted_place(checklist, lines, org) -> None:
+    assert meta_of(checklist, *lines).org == org
+
+
+def test_the_pages_own_fields_give_the_title_and_body(checklist) -> None:
+    meta = meta_of(checklist, "索引号：000000-2024-00012", "发布机构：青松县应急管理局",
+                   "名称：青松县应急管理局2023年法治政府建设情况报告", "成文日期：2024-02-28", *BODY)
+    assert (meta.title, meta.title_year, meta.org, meta.date) == (
+        "青松县应急管理局2023年法治政府建设情况报告", 2023, "青松县应急管理局", "2024-02-28")
+
+
+# --- years and dates in Chinese numerals ----------------------------------------------
+
+@pytest.mark.parametrize(("title", "year"), [
+    ("青松县二〇二四年法治政府建设年度报告", 2024),
+    ("青松县二○二三年度法治政府建设情况报告", 2023),
+    ("青松县二零二二年法治政府建设工作总结", 2022),
+])
+def test_a_title_year_in_chinese_numerals(checklist, title, year) -> None:
+    meta = meta_of(checklist, title, "全年办理行政复议案件12件。")
+    assert meta.title_year == year and meta.year == year
+
+
+def test_a_closing_date_in_chinese_numerals(checklist) -> None:
+    meta = meta_of(checklist, "青松县2024年法治政府建设年度报告", *BODY, "青松县人民政府", "二○二五年三月十日")
+    assert meta.date == "2025-03-10"
+    assert meta_of(checklist, "青松县2024年法治政府建设年度报告", *BODY, "二〇二五年一月三十一日").date == "2025-01-31"
+
+
+def test_no_false_title_form_finding_for_a_chinese_numeral_year(checklist) -> None:
+    from lawcheck.engine import check_document
+
+    result = check_document(doc_of("青松县二〇二四年法治政府建设年度报告", *BODY), checklist)
+    assert "title-form" not in [f.id for f in result.findings]
+
+
+def test_a_date_run_on_after_the_title_is_the_date_of_issue(checklist) -> None:
+    meta = meta_of(checklist, "青松县2024年法治政府建设工作总结2025年1月8日", *BODY)
+    assert (meta.title_year, meta.date) == (2024, "2025-01-08")
+
+
+def test_the_title_year_is_never_that_of_a_cited_document(checklist) -> None:
+    meta = meta_of(checklist, "关于落实《法治政府建设实施纲要（2021—2025年）》情况的报告", *BODY)
+    assert meta.title_year is None

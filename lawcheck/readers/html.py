@@ -5,8 +5,12 @@ broken markup. The encoding comes from a BOM, then the page's own
 ``<meta charset>``, then the same detection as plain text. Scripts, styles,
 navigation, headers, footers and asides are dropped; when the page has an
 ``<article>`` or ``<main>``, only that is read. One block per block-level
-element (h1-h6 give ``style_level``; table cells are ``cell`` blocks), with
-``line`` the source line it starts on. The page title goes to ``furniture``.
+element and per line within one (``<br>``, ``<pre>``), so an article typed as
+one ``<div>`` with line breaks reads as its lines do in a .txt; h1-h6 give
+``style_level``; table cells are ``cell`` blocks; ``line`` is the source line
+the element starts on. The page title goes to ``furniture``. Site chrome
+(``<nav>``, a ``menu``/``nav``/``footer`` class…) is dropped unless it holds
+much of the page's text: then it is the article.
 """
 
 from __future__ import annotations
@@ -27,9 +31,13 @@ from lawcheck.readers import txt
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg",
-         "nav", "footer", "aside", "form", "select", "button", "head")
+         "form", "select", "button", "head")
+_CHROME_TAGS = ("nav", "footer", "aside")
 _SITE_CHROME = re.compile(r"(^|[\s_-])(nav|menu|footer|breadcrumb|crumb|share|sidebar|"
                           r"topbar|copyright|position|location)", re.I)
+# Site chrome is a small part of a page: an element holding this share of the page's text
+# is the article, whatever its class says ("article-nav-body", a <nav> around everything).
+_CHROME_MAX_SHARE = 0.4
 _BLOCKS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt",
                      "dd", "pre", "blockquote", "table", "tr", "td", "th", "tbody", "thead",
                      "caption", "figure", "figcaption", "address", "center", "hr", "body",
@@ -77,12 +85,15 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
 def _strip_chrome(root: etree._Element) -> None:
     for element in list(root.iter(*_DROP)):
         element.drop_tree()  # type: ignore[attr-defined]  # an lxml.html element
+    total = len(_SPACE.sub("", root.text_content())) or 1  # type: ignore[attr-defined]
     for element in list(root.iter()):
-        if not isinstance(element.tag, str) or element.tag in ("html", "body"):
+        if not isinstance(element.tag, str) or element.tag in ("html", "body") or element.getparent() is None:
             continue
         marks = f"{element.get('id', '')} {element.get('class', '')}"
-        if _SITE_CHROME.search(marks) and element.getparent() is not None:
-            element.drop_tree()  # type: ignore[attr-defined]
+        if element.tag in _CHROME_TAGS or _SITE_CHROME.search(marks):
+            share = len(_SPACE.sub("", element.text_content())) / total  # type: ignore[attr-defined]
+            if share < _CHROME_MAX_SHARE:
+                element.drop_tree()  # type: ignore[attr-defined]
 
 
 class _Collector:
@@ -122,11 +133,14 @@ class _Collector:
         self.kind = "cell" if tag in ("td", "th") else "paragraph"
 
     def _flush(self) -> Iterator[RawBlock]:
-        text = "".join(self.parts).strip(" \n")
+        """The text gathered so far: a block per line (an article set with <br> or in <pre>
+        is its lines, as the same report in a .txt file)."""
+        text = "".join(self.parts)
         self.parts = []
-        if text.strip():
-            yield RawBlock(text=text, kind=self.kind,  # type: ignore[arg-type]
-                           style_level=self.level, line=self.line)
+        for line in text.split("\n"):
+            if line.strip():
+                yield RawBlock(text=line.strip(" "), kind=self.kind,  # type: ignore[arg-type]
+                               style_level=self.level, line=self.line)
 
     @staticmethod
     def _text(text: str | None, pre: bool) -> str:

@@ -32,7 +32,8 @@ def test_html_in_gbk_declared_by_meta(tmp_path: Path) -> None:
     assert source.furniture == ("关于2023年度法治政府建设情况的报告_某区人民政府",)
     assert source.blocks == (
         RawBlock("关于2023年度法治政府建设情况的报告", style_level=1, line=6),
-        RawBlock("　　2023年，区政府全面推行行政执法公示制度。\n第二行", line=7),
+        RawBlock("　　2023年，区政府全面推行行政执法公示制度。", line=7),  # a <br> ends a line, as in a .txt
+        RawBlock("第二行", line=7),
         RawBlock("项目", kind="cell", line=8),
         RawBlock("数量", kind="cell", line=8),
         RawBlock("外层文字", line=9),
