@@ -18,6 +18,7 @@ what a checklist provides (its sections and cues), not the checklist module.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -52,6 +53,10 @@ class Sources(Protocol):
     def cues(self) -> Cues: ...
 
 
+SIGNATURE_MAX = 30  # a signature or date line: short, and no sentence ends in it
+TERMINAL = re.compile(r"[。!?;]")
+
+
 @dataclass
 class DocContext:
     doc: Document
@@ -81,6 +86,20 @@ class DocContext:
 
     def in_section(self, block: int, name: str) -> bool:
         return block in self.members.get(name, ())
+
+    @cached_property
+    def _from_end(self) -> dict[int, int]:
+        """Body paragraphs counted from the end (0: the last), past the signature and date."""
+        ranks: dict[int, int] = {}
+        for b in reversed(self.doc.blocks):
+            if b.kind in ("furniture", "heading") or (len(b.norm) <= SIGNATURE_MAX and not TERMINAL.search(b.norm)):
+                continue
+            ranks[b.index] = len(ranks)
+        return ranks
+
+    def from_end(self, block: int) -> int | None:
+        """How many body paragraphs follow ``block`` (None for a heading or a signature line)."""
+        return self._from_end.get(block)
 
     def in_role(self, block: int, role: str) -> bool:
         return block in self.roles.get(role, ())

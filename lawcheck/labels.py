@@ -2,7 +2,10 @@
 
 Labels map a report file (relative to the labels file) to the statuses a
 careful reader gives each item (a list where several are acceptable), the
-years, and the findings a reader would raise.
+findings a reader would raise, and what the report says of itself: the year
+it describes (``body_year``), its title's year (``title_year``), the reporting
+body (``org``) and the date of issue (``date``, YYYY-MM-DD). A label of
+``null`` says the report does not tell.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import yaml
 from lawcheck.checklist import Checklist
 from lawcheck.engine import Options, check_path
 from lawcheck.errors import LawcheckError, ReadError
-from lawcheck.model import ItemResult, flat_items
+from lawcheck.model import ItemResult, Meta, flat_items
 
 
 @dataclass
@@ -44,6 +47,7 @@ class Evaluation:
     findings_total: int = 0
     findings_extra: list[str] = field(default_factory=list)
     crashes: int = 0
+    meta: dict[str, ItemScore] = field(default_factory=dict)  # "year", "title_year", "org", "date"
 
     @property
     def agree(self) -> int:
@@ -82,6 +86,7 @@ def measure(labels_path: Path, checklist: Checklist, options: Options = Options(
             result.crashes += 1
             result.disagreements.append(f"{name}: {e.render(options.lang)}")
             continue
+        _measure_meta(result, name, want, report.meta)
         got = flatten(report.items)
         for item_id, status in expected.items():
             accepted = status if isinstance(status, list) else [status]
@@ -110,6 +115,24 @@ def measure(labels_path: Path, checklist: Checklist, options: Options = Options(
     return result
 
 
+# label key -> what lawcheck read (a Meta attribute)
+META_LABELS = {"body_year": "year", "title_year": "title_year", "org": "org", "date": "date"}
+
+
+def _measure_meta(result: Evaluation, name: str, want: dict[str, Any], meta: Meta) -> None:
+    for key, attribute in META_LABELS.items():
+        if key not in want:
+            continue
+        wanted = want[key]
+        said = getattr(meta, attribute)
+        score = result.meta.setdefault(attribute, ItemScore())
+        score.total += 1
+        ok = said == (str(wanted) if attribute == "date" and wanted is not None else wanted)
+        score.agree += ok
+        if not ok:
+            result.disagreements.append(f"{name}: {attribute}: lawcheck read {said}, the label says {wanted}")
+
+
 def render(ev: Evaluation) -> str:
     lines = [f"{'item':30} {'agree':>9} {'precision':>10} {'recall':>8}"]
     for item_id in sorted(ev.items):
@@ -118,6 +141,11 @@ def render(ev: Evaluation) -> str:
         r = "-" if s.recall is None else f"{s.recall:.2f}"
         lines.append(f"{item_id:30} {s.agree:>4}/{s.total:<4} {p:>10} {r:>8}")
     lines.extend(["", *ev.disagreements, *ev.findings_extra])
+    if ev.meta:
+        agreed = sum(s.agree for s in ev.meta.values())
+        total = sum(s.total for s in ev.meta.values())
+        parts = " ; ".join(f"{key} {s.agree}/{s.total}" for key, s in sorted(ev.meta.items()))
+        lines.append(f"metadata {agreed}/{total} ({100.0 * agreed / total:.1f}%): {parts}")
     pct = 100.0 * ev.agree / ev.total if ev.total else 0.0
     lines.append(f"agreement {ev.agree}/{ev.total} ({pct:.1f}%) ; findings {ev.findings_ok}/{ev.findings_total}"
                  f" ; extra findings {len(ev.findings_extra)} ; unreadable {ev.crashes}")

@@ -52,9 +52,23 @@ def evaluate_item(item: ItemDef, ctx: DocContext) -> ItemResult:
         status = "partial"
     else:
         status = "missing"
-    evidence = clean or partial_clean or tolerated
-    return _result(item, ctx, status, evidence if status != "missing" else [],
-                   near if status != "met" else [])
+    # What counted only in part because of a reason (a plan, a trap…) is a near miss that
+    # says why, never also evidence: a sentence is shown one way only.
+    evidence = clean or [f for f in partial_clean if not f.reasons]
+    if status == "met":
+        return _result(item, ctx, status, evidence, [])
+    shown = {(f.sentence.block, f.sentence.start) for f in evidence}
+    near = _unique([f for f in near + [f for f in partial_clean if f.reasons]
+                    if (f.sentence.block, f.sentence.start) not in shown])
+    return _result(item, ctx, status, evidence if status != "missing" else [], near)
+
+
+def _unique(found: list[_Found]) -> list[_Found]:
+    """One near miss per sentence, in reading order."""
+    seen: dict[tuple[int, int], _Found] = {}
+    for f in found:
+        seen.setdefault((f.sentence.block, f.sentence.start), f)
+    return sorted(seen.values(), key=lambda f: (f.sentence.block, f.sentence.start))
 
 
 def _evaluate_parent(item: ItemDef, ctx: DocContext) -> ItemResult:

@@ -93,8 +93,17 @@ def test_the_plans_of_next_year_are_not_a_plan_year_finding(check: Check) -> Non
     ("审查合同41份", "审查合同____份", "____"),
     ("白沙街道坚持", "○○街道坚持", "○○"),
     ("白沙街道坚持", "白沙街道自2024年*月起坚持", "*"),
+    ("白沙街道坚持", "x镇坚持", "x"),
+    ("白沙街道坚持", "xx县坚持", "xx"),
+    ("2024年，白沙街道", "20xx年，白沙街道", "20xx"),
+    ("审查合同41份", "审查合同x份", "x"),
+    ("代理诉讼案件2件", "代理诉讼案件X件", "X"),
+    ("白沙街道坚持", "_村_坚持", "_村_"),
+    ("聘请律师事务所", "聘请_律师事务所", "_"),
+    ("审查合同41份", "审查合同＊＊份", "＊＊"),
 ], ids=["XX", "times-signs", "star-district", "star-times", "double-ling", "empty-brackets", "underline",
-        "double-circle", "star-month"])
+        "double-circle", "star-month", "x-town", "xx-county", "20xx-year", "x-count", "X-count",
+        "underscores-around", "underscore-inside", "fullwidth-stars"])
 def test_placeholders(check: Check, old: str, new: str, placeholder: str) -> None:
     finding = only(check(spoil(CLEAN_REPORT, old, new)), "placeholders")
     assert finding.message == "有 1 处模板占位符没有填写（如 XX、××、*次、【】、____）。"
@@ -108,8 +117,11 @@ def test_placeholders(check: Check, old: str, new: str, placeholder: str) -> Non
     ("白沙街道坚持", "白沙街道使用OA系统和XML接口坚持"),  # Latin words are not XX
     ("审查合同41份", "审查合同41份（见附件【1】）"),
     ("白沙街道坚持", "白沙街道自二○○九年起坚持"),     # ○ typed for 〇
+    ("白沙街道坚持", "白沙街道与某县司法局共同坚持"),    # anonymising words are not blanks
+    ("审查合同41份", "审查合同41份（具体清单略）"),
+    ("白沙街道坚持", "白沙街道在Excel表格中坚持"),
 ], ids=["year-2009-in-numerals", "year-2020-in-numerals", "latin-words", "filled-brackets",
-        "year-2009-in-circles"])
+        "year-2009-in-circles", "mou-county", "lve", "latin-word-x"])
 def test_what_is_not_a_placeholder(check: Check, old: str, new: str) -> None:
     assert check(spoil(CLEAN_REPORT, old, new)).findings == ()
 

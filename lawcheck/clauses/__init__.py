@@ -14,12 +14,12 @@ from typing import Any
 from lawcheck.clauses.base import Clause, Hit, Kind, any_literals
 from lawcheck.clauses.logic import AllOf, Near, NoneOf
 from lawcheck.clauses.pattern import Pattern
-from lawcheck.clauses.scope import HeadingText, InSections, OutsideSections, SectionHead, Under
+from lawcheck.clauses.scope import Closing, HeadingText, InSections, OutsideSections, SectionHead, Under
 from lawcheck.clauses.terms import Terms
 from lawcheck.messages import message
 
 KINDS: dict[str, type[Kind]] = {kind.KEY: kind for kind in (
-    Terms, AllOf, NoneOf, Pattern, Near, InSections, OutsideSections, SectionHead, HeadingText, Under,
+    Terms, AllOf, NoneOf, Pattern, Near, InSections, OutsideSections, SectionHead, HeadingText, Under, Closing,
 )}
 
 

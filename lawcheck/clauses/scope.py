@@ -109,6 +109,26 @@ class Under(Kind):
         return in_lang(cls.WORDS, lang).format(terms=quoted(value, lang))
 
 
+class Closing(Kind):
+    """``closing``: the sentence is in one of the last N paragraphs (past the signature and date).
+
+        partial: {all: [{closing: 2}, {regex: "(明年|下一步)[^。]{0,20}将"}]}
+
+    holds in a report's closing paragraph "明年，我镇将继续……" and not in its opening.
+    """
+
+    KEY = "closing"
+    SCHEMA = {"type": "integer", "minimum": 1}
+    WORDS = {"zh": "位于结尾 {value} 段之内", "en": "within the last {value} paragraphs"}
+
+    def __init__(self, spec: int, compile: Compile | None = None) -> None:
+        self.count = int(spec)
+
+    def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
+        rank = s.ctx.from_end(s.sentence.block)
+        return [EMPTY] if rank is not None and rank < self.count else []
+
+
 class HeadingText(Kind):
     KEY = "heading"
     SCHEMA = {"$ref": "#/$defs/strings"}

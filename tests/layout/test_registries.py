@@ -25,7 +25,8 @@ def test_the_packaged_schema_is_the_one_built_from_the_registries() -> None:
 
 def test_every_match_kind_describes_itself_in_both_languages() -> None:
     samples = {"any": ["甲"], "all": [{"any": ["甲"]}], "none": ["丙"], "regex": "丁", "near": {"any": ["乙"], "within": 3},
-               "in": ["plans"], "exclude_in": ["plans"], "section": {"name": "plans"}, "heading": "己", "under": ["戊"]}
+               "in": ["plans"], "exclude_in": ["plans"], "section": {"name": "plans"}, "heading": "己", "under": ["戊"],
+               "closing": 2}
     assert set(samples) == set(KINDS)
     for key, value in samples.items():
         zh, en = describe({key: value}, "zh"), describe({key: value}, "en")
