@@ -17,7 +17,7 @@ from lawcheck.context import DocContext
 from lawcheck.messages import message
 from lawcheck.model import Block, Evidence, Finding, Meta
 from lawcheck.sections import PLANS, SHORTCOMINGS
-from lawcheck.text import FIGURE, original_span
+from lawcheck.text import FIGURE, arabic, original_span
 
 # 〇〇 and ○○ (often typed for 〇) are placeholders unless they are digits of a year: 二○○九年.
 _COUNTED = "区县市镇乡街村局次个件人名份场月日年项条台处"
@@ -92,7 +92,7 @@ def plan_year(inp: FindingInput) -> list[Finding]:
         return []
     for inst in inp.ctx.role_instances(PLANS):
         head = inp.ctx.doc.blocks[inst.head[0]]
-        m = HEADING_YEAR.search(head.heading or head.norm[:40])
+        m = HEADING_YEAR.search(arabic(head.heading or head.norm[:40]))
         if m and int(m.group(1)) != year + 1:
             return [_finding(inp, "plan-year", "warning", [_ev(inp.ctx, head, m.start(), m.end())],
                              plan_year=int(m.group(1)), expected=year + 1, year=year)]

@@ -21,6 +21,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from lawcheck.model import Block, Document, Meta
+from lawcheck.text import arabic
 
 TITLE_WORDS = re.compile(r"(法治政府|依法行政|法治建设|法治)[^。]*?(报告|总结|情况)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -43,28 +44,6 @@ PROPER_NAME = r"((?:(?![省市区县镇乡街道我本该全各])[\u4e00-\u9fff]
 TITLE_SCAN = 15
 SIGNATURE_SCAN = 6
 OPENING_SCAN = 6
-
-_CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
-             "六": "6", "七": "7", "八": "8", "九": "9"}
-_CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
-_CN_MONTH_DAY = re.compile(r"(?<=[0-9]年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
-
-
-def _cn_number(text: str) -> str:
-    """一 → 1, 十 → 10, 十二 → 12, 二十 → 20, 三十一 → 31."""
-    if "十" not in text:
-        return "".join(_CN_DIGIT[c] for c in text)
-    tens, _, units = text.partition("十")
-    return str(int(_CN_DIGIT[tens] if tens else "1") * 10 + int(_CN_DIGIT[units] if units else "0"))
-
-
-def arabic(text: str) -> str:
-    """Years and dates in Chinese numerals written with digits: 二〇二四年三月十日 → 2024年3月10日."""
-    if not any(c in text for c in "〇○零一二三四五六七八九"):
-        return text
-    text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group()), text)
-    return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
-
 
 @dataclass(frozen=True)
 class TitleInfo:

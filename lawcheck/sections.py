@@ -19,6 +19,7 @@ from typing import Any
 
 from lawcheck.model import Block, Document
 from lawcheck.patterns import compile_pattern, fill, search
+from lawcheck.text import arabic
 
 SHORTCOMINGS, PLANS = "shortcomings", "plans"
 ROLES = (SHORTCOMINGS, PLANS)  # in the order their reasons are told (see matching)
@@ -26,6 +27,9 @@ ROLES = (SHORTCOMINGS, PLANS)  # in the order their reasons are told (see matchi
 TITLE_QUOTES = re.compile(r"《[^《》]*》")
 # Guidance left in a template: 【请填写：…】, 【××情况】. Nothing said there is content.
 PLACEHOLDER = re.compile(r"【(?:请|此处|在此)[^】]*】|【[^】]*(?:××|XX|xx)[^】]*】")
+# What a part's length does not count: guidance, and the scaffolding of a list left
+# unfilled ("一是……；二是……。").
+SCAFFOLDING = re.compile(PLACEHOLDER.pattern + r"|(?:[一二三四五六七八九十]是)?(?:…+|\.{3,})")
 
 
 @dataclass(frozen=True)
@@ -48,6 +52,7 @@ class SectionDef:
         return got
 
     def heading_matches(self, title: str, level: int | None, year: int | None) -> bool:
+        title = arabic(title)  # "四、二〇二五年工作安排" names 2025 as "2025年…" does
         for pattern, max_level in self._compiled(year)[0]:
             if max_level is not None and (level is None or level > max_level):
                 continue
@@ -97,7 +102,8 @@ def find_sections(doc: Document, section: SectionDef, year: int | None) -> list[
         title = heading_text(b)
         if title is not None and section.heading_matches(title, b.level, year):
             members = {b.index} | {c.index for c in blocks[b.index + 1:] if b.index in c.section}
-            chars = sum(len(PLACEHOLDER.sub("", blocks[i].norm)) for i in members) - len(b.heading or "")
+            chars = sum(len(SCAFFOLDING.sub("", blocks[i].norm)) for i in members) - len(
+                SCAFFOLDING.sub("", b.heading or ""))
             found.append(SectionInstance(section.name, (b.index, 0), members, chars, section.role))
             continue
         m = section.inline_match(b.norm, year)
