@@ -18,7 +18,6 @@ what a checklist provides (its sections and cues), not the checklist module.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -27,7 +26,7 @@ from typing import Protocol
 import regex
 
 from lawcheck.model import Block, Document, Sentence
-from lawcheck.sections import PLACEHOLDER, PLANS, TITLE_QUOTES, SectionDef, SectionInstance, find_sections, heading_text
+from lawcheck.sections import PLACEHOLDER, PLANS, SIGNATURE_MAX, TERMINAL, TITLE_QUOTES, SectionDef, SectionInstance, find_sections, heading_text
 
 __all__ = ["Cues", "DocContext", "SentenceView", "PLACEHOLDER", "heading_text"]
 from lawcheck.text import clause_bounds
@@ -51,10 +50,6 @@ class Sources(Protocol):
 
     @property
     def cues(self) -> Cues: ...
-
-
-SIGNATURE_MAX = 30  # a signature or date line: short, and no sentence ends in it
-TERMINAL = re.compile(r"[。!?;]")
 
 
 @dataclass

@@ -92,18 +92,40 @@ def heading_text(block: Block) -> str | None:
     return TITLE_QUOTES.sub("", block.heading)
 
 
+SIGNATURE_MAX = 30  # a signature or date line: short, and no sentence ends in it
+TERMINAL = re.compile(r"[。!?;]")
+
+
+def signature_lines(doc: Document) -> set[int]:
+    """The short lines that close a report after its last sentence: the body's name, the date."""
+    found: set[int] = set()
+    for b in reversed(doc.blocks):
+        if b.kind == "furniture":
+            continue
+        if b.kind == "heading" or len(b.norm) > SIGNATURE_MAX or TERMINAL.search(b.norm):
+            break
+        found.add(b.index)
+    return found
+
+
+def content_chars(text: str) -> int:
+    """What a part's text counts for its length: not guidance, ellipses or spaces."""
+    return len(SCAFFOLDING.sub("", text).replace(" ", ""))
+
+
 def find_sections(doc: Document, section: SectionDef, year: int | None) -> list[SectionInstance]:
     """Every part of ``doc`` that ``section`` recognises, by heading or inline."""
     found: list[SectionInstance] = []
     blocks = doc.blocks
+    closing = signature_lines(doc)
     for b in blocks:
         if b.kind == "furniture":
             continue
         title = heading_text(b)
         if title is not None and section.heading_matches(title, b.level, year):
             members = {b.index} | {c.index for c in blocks[b.index + 1:] if b.index in c.section}
-            chars = sum(len(SCAFFOLDING.sub("", blocks[i].norm)) for i in members) - len(
-                SCAFFOLDING.sub("", b.heading or ""))
+            chars = sum(content_chars(blocks[i].norm) for i in members if i not in closing) - content_chars(
+                b.heading or "")
             found.append(SectionInstance(section.name, (b.index, 0), members, chars, section.role))
             continue
         m = section.inline_match(b.norm, year)
