@@ -106,7 +106,7 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
         section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n))
         # A heading names a topic; it is evidence of a deed only in a part that lists
         # tasks or problems (where the part's own reason already applies).
-        if not item.headings and not section_reasons and ctx.doc.blocks[sentence.block].kind == "heading":
+        if not item.headings and not section_reasons and _is_title(ctx, sentence):
             section_reasons |= HEADING
         if item.match is not None and not clause_only:
             best = _best(_conceded(item.match.hits(view), sentence.norm), section_reasons)
@@ -132,6 +132,18 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
 
 TURN = re.compile(r"但是?|然而|可是|却")
 NEGATED = frozenset(["negated"])
+
+
+INLINE_TITLE_MAX = 16  # "（一）合法性审查。": a topic in a few words, before what was done
+
+
+def _is_title(ctx: DocContext, sentence: Sentence) -> bool:
+    """A heading, or the short title sentence a paragraph opens with ("（一）合法性审查。…")."""
+    block = ctx.doc.blocks[sentence.block]
+    if block.kind == "heading":
+        return True
+    return (block.heading is not None and sentence.start == 0 and len(sentence.norm) <= INLINE_TITLE_MAX
+            and not any(c.isdigit() for c in sentence.norm) and sentence.end < len(block.norm))
 
 
 def _conceded(hits: list[Hit], text: str) -> list[Hit]:

@@ -100,6 +100,8 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
             continues = len(n) < width - 2 and not any(c in n for c in _PUNCTUATION)
         else:
             continues = previous_end is not None
+        # A line that opens with a comma or a closing mark was cut from the one before.
+        continues = continues or (previous_end is not None and n[:1] in _CONTINUATION)
         if joined and continues and not starts:
             last = joined[-1]
             joined[-1] = RawBlock(last.text + block.text.strip(), last.kind,
@@ -112,6 +114,7 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
 
 
 _PUNCTUATION = ",。;:!?"
+_CONTINUATION = ",。;:!?、)》」』”’"
 
 
 def _full_line_end(norm_text: str, line_width: int, width: int) -> str | None:
