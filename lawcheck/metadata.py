@@ -39,6 +39,11 @@ GENERIC = re.compile(r"^(?:[我本该全]?(?:省|市|区|县|镇|乡|街道|局|
                      r"区政府|县政府|市政府|镇政府|乡政府|管委会))$|^[我本该]")
 # "…现将XX市2024年法治政府建设情况报告如下" and "XX街道大力开展…": a name in the opening text.
 OPENING_ORG = re.compile(r"现将(?P<org>[\u4e00-\u9fff]{2,20}?)(?:(?:19|20)\d\d年|年度|法治政府|依法行政|有关情况)")
+# "2024年，青湖区坚持…", "…，青湖区对照纲要…": the body as the subject of the opening sentence.
+SUBJECT_ORG = re.compile(r"(?:^|[,;:。])(?P<org>[\u4e00-\u9fff]{2,14}?(?:人民政府|街道办事处|街道|镇|乡|区|县|市|局|委员会))"
+                         r"(?=坚持|深入|认真|围绕|紧紧|扎实|全面|以|在|按照|对照|持续|紧扣|聚焦|着力|始终|切实)")
+# Not a whole name: a department named by its county alone (县司法局, 区政府).
+PARTIAL_NAME = re.compile(r"^[省市区县镇乡](?!场)")
 # A proper name before a kind of body: 龙华 in 龙华街道 (not 区龙华 in 龙华区龙华街道).
 PROPER_NAME = r"((?:(?![省市区县镇乡街道我本该全各])[\u4e00-\u9fff]){2,4}?)"
 TITLE_SCAN = 15
@@ -192,10 +197,11 @@ def _site_org(doc: Document) -> str | None:
 
 def _opening_org(body: list[Block], generic: str | None) -> str | None:
     opening = [QUOTED.sub("", b.norm) for b in body[:OPENING_SCAN]]
-    for text in opening:
-        m = OPENING_ORG.search(text)
-        if m and _name(m.group("org")):
-            return _name(m.group("org"))
+    for pattern in (OPENING_ORG, SUBJECT_ORG):
+        for text in opening:
+            m = pattern.search(text)
+            if m and _name(m.group("org")) and not PARTIAL_NAME.match(m.group("org")):
+                return _name(m.group("org"))
     if generic:
         # The title says only "街道": the body names which one, usually more than once.
         pattern = re.compile(PROPER_NAME + f"(?={re.escape(generic)})")

@@ -95,9 +95,12 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
     for block, n, line_width in zip(blocks, norms, widths):
         starts = numbering_form(n) is not None or NAV.search(n) or _indent(block.text) > margin
         if previous_end == "heading" and not indents:
-            # A heading longer than a line goes on with a short, unpunctuated tail; any
-            # other line after a numbered line that fills the width starts a new block.
-            continues = len(n) < width - 2 and not any(c in n for c in _PUNCTUATION)
+            # A heading longer than a line goes on with a short, unpunctuated tail; a line whose
+            # first clause is a few characters ending a figure ("定910件，…") finishes a cut
+            # sentence; any other line after a numbered line that fills the width starts a new block.
+            first = re.split(r"[,。;:!?]", n, maxsplit=1)[0]
+            continues = (len(n) < width - 2 and not any(c in n for c in _PUNCTUATION)) or (
+                len(first) <= 8 and first != n and FIGURE.search(first) is not None)
         else:
             continues = previous_end is not None
         # A line that opens with a comma or a closing mark was cut from the one before.

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from lawcheck import checklist as checklists
 from lawcheck.labels import measure as evaluate, render
@@ -23,6 +24,27 @@ def test_every_label_agrees(labels: Path) -> None:
 def test_labelled_set_covers_every_trap() -> None:
     files = sorted((ROOT / "tests" / "labelled").glob("*.txt"))
     assert len(files) >= 12
+
+
+def test_labelled_set_covers_the_registers_of_real_reports() -> None:
+    labels = yaml.safe_load((ROOT / "tests" / "labelled" / "labels.yaml").read_text(encoding="utf-8"))
+    assert len(labels) >= 64
+    assert {Path(name).suffix for name in labels} >= {".txt", ".html", ".htm"}
+    # the reporting body and the date are labelled for every report added for real-report judgement
+    assert sum(1 for want in labels.values() if "org" in want and "date" in want) >= 40
+
+
+def test_eval_reports_metadata_agreement(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("青禾街道2024年法治政府建设年度报告\n2024年，街道法律顾问审核合同20份。\n青禾街道办事处\n"
+                      "二〇二五年一月九日\n", encoding="utf-8")
+    labels = tmp_path / "labels.yaml"
+    labels.write_text("r.txt:\n  title_year: 2024\n  body_year: 2024\n  org: 青禾街道\n  date: 2025-01-09\n"
+                      "  items: {legal-adviser: met}\n", encoding="utf-8")
+    result = lawcheck("eval", str(labels))
+    assert result.code == 1
+    assert "r.txt: org: lawcheck read 青禾街道办事处, the label says 青禾街道" in result.out
+    assert "metadata 3/4 (75.0%): date 1/1 ; org 0/1 ; title_year 1/1 ; year 1/1" in result.out
 
 
 def test_eval_command_reports_disagreements(tmp_path: Path) -> None:
