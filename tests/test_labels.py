@@ -58,3 +58,16 @@ def test_eval_command_reports_disagreements(tmp_path: Path) -> None:
     assert result.out.rstrip().endswith(
         "agreement 1/2 (50.0%) ; findings 0/0 ; extra findings 1 ; unreadable 0")
     assert "r.txt: finding thin-evidence raised, not in the labels" in result.out
+
+
+@pytest.mark.parametrize("labels", LABEL_SETS, ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_sentence_is_shown_both_as_evidence_and_as_a_near_miss(labels: Path) -> None:
+    from lawcheck.engine import check_path
+    from lawcheck.model import flat_items
+
+    fazhi = checklists.load()
+    for name in yaml.safe_load(labels.read_text(encoding="utf-8")):
+        for item in flat_items(check_path(labels.parent / name, fazhi).items):
+            shown = {(e.block, e.text) for e in item.evidence}
+            both = [n.text for n in item.near_misses if (n.block, n.text) in shown]
+            assert not both, (name, item.id, both)
