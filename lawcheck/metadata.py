@@ -232,5 +232,5 @@ def read_meta(doc: Document, plans_blocks: set[int] | None = None) -> Meta:
     skip = {title.block.index} if title.block else set()
     year = body_year(doc, skip | (plans_blocks or set()), prefer=title.year) or title.year
     return Meta(title=title.text, year=year, org=find_org(doc, title), date=find_date(doc), title_year=title.year,
-                format=doc.format, encoding=doc.encoding,
+                format=doc.format, encoding=doc.encoding, replaced=doc.replaced,
                 title_block=title.block.index if title.block else None)

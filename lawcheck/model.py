@@ -44,6 +44,7 @@ class Source:
     encoding: str | None = None
     # Page headers and footers, kept apart from the body; used only for metadata.
     furniture: tuple[str, ...] = ()
+    replaced: int = 0  # undecodable bytes read as U+FFFD (a text file with a few stray bytes)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,7 @@ class Document:
     encoding: str | None = None
     furniture: tuple[str, ...] = ()
     nav: tuple[str, ...] = ()  # site navigation text set aside
+    replaced: int = 0
 
     def heading_path(self, block: Block) -> str:
         """The section path of a block as text: "二、… > （一）…"."""
@@ -175,6 +177,7 @@ class Meta:
     format: str | None = None
     encoding: str | None = None
     title_block: int | None = None  # where the title was found (not in the JSON)
+    replaced: int = 0  # undecodable bytes replaced (in the JSON when there were any)
 
 
 @dataclass(frozen=True)

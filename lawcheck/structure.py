@@ -227,4 +227,4 @@ def build(source: Source) -> Document:
     nav = tuple(d.text for d in drafts if d.kind == "furniture")
     return Document(path=source.path, format=source.format, blocks=tuple(blocks),
                     sentences=tuple(sentences), encoding=source.encoding,
-                    furniture=source.furniture, nav=nav)
+                    furniture=source.furniture, nav=nav, replaced=source.replaced)

@@ -26,8 +26,8 @@ from rich.text import Text
 
 from lawcheck import batch, reporters
 from lawcheck import checklist as checklists
-from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
-                                      check_lang, error, use_color, width)
+from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang,
+                                      error, refuse_inputs_as_outputs, use_color, width)
 from lawcheck.compare import Baseline, load_baseline
 from lawcheck.config import check_waivers, settings_for
 from lawcheck.errors import LawcheckError
@@ -180,10 +180,7 @@ def batch_command(
     paths = batch.discover(inputs, batch.Filters(tuple(include), tuple(exclude)))
     if not paths:
         raise LawcheckError("batch-no-reports", inputs=" ".join(inputs), suffixes=" ".join(SUPPORTED_SUFFIXES))
-    real_inputs = {os.path.realpath(p) for p in paths}
-    for out in output:
-        if os.path.realpath(out) in real_inputs:
-            raise LawcheckError("batch-output-is-input", path=str(out))
+    refuse_inputs_as_outputs(list(output), list(paths))
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)
     sinks = open_sinks(fmt, output, compiled, lang, baseline is not None, use_color(no_color), quiet)

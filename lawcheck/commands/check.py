@@ -9,7 +9,8 @@ import typer
 
 from lawcheck import checklist as checklists
 from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
-                                      check_lang, error, use_color, width, write_output)
+                                      check_lang, error, refuse_inputs_as_outputs, use_color, width,
+                                      write_output)
 from lawcheck.config import check_waivers, settings_for
 from lawcheck.engine import check_path
 from lawcheck.errors import LawcheckError, ReadError
@@ -45,6 +46,7 @@ def check(
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in names("check"):
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(names("check")))
+    refuse_inputs_as_outputs([output], list(files))
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
     options = run.options(max_size=max_size)

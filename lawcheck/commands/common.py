@@ -66,6 +66,14 @@ def write_output(text: str | bytes, output: Path | None) -> None:
         raise LawcheckError("usage-output-dir", path=str(output), error=e.strerror or str(e)) from None
 
 
+def refuse_inputs_as_outputs(outputs: "list[Path | None]", inputs: "list[str | Path]") -> None:
+    """No command writes to a report it reads (also not through a symbolic link to it)."""
+    real = {os.path.realpath(p) for p in inputs}
+    for out in outputs:
+        if out is not None and os.path.realpath(out) in real:
+            raise LawcheckError("output-is-input", path=str(out))
+
+
 def error(text: str) -> None:
     sys.stderr.write(text.rstrip("\n") + "\n")
 

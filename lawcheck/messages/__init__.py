@@ -13,6 +13,7 @@ from lawcheck.messages.core import CORE_MESSAGES
 from lawcheck.messages.drafter import DRAFTER_MESSAGES
 from lawcheck.messages.gate import GATE_MESSAGES
 from lawcheck.messages.read import READ_MESSAGES
+from lawcheck.messages.safe import printable
 
 LANGS = ("zh", "en")
 
@@ -26,7 +27,8 @@ def message(key: str, lang: str = "zh", **params: object) -> str:
     if entry is None:
         return f"{key}: {params}"
     template = entry.get(lang) or entry["zh"]
-    return template.format(**params)
+    # A file's name or a report's words never carry control codes into a message.
+    return template.format(**{k: printable(v) if isinstance(v, str) else v for k, v in params.items()})
 
 
 def in_lang(words: dict[str, str] | str | None, lang: str, fallback: str = "") -> str:

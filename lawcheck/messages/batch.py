@@ -20,7 +20,7 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "xlsx 是二进制文件，不能显示在终端上；请用 --output 文件名.xlsx 保存。",
         "en": "xlsx is a binary file and cannot be shown in a terminal; save it with --output NAME.xlsx.",
     },
-    "batch-output-is-input": {
+    "output-is-input": {
         "zh": "输出文件 {path} 是被检查的报告之一；lawcheck 不会改写输入文件，请换一个输出路径。",
         "en": "The output file {path} is one of the reports being checked; lawcheck never overwrites an input.",
     },

@@ -91,6 +91,11 @@ READ_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 解压后体积异常巨大（疑似压缩炸弹），已拒绝读取。",
         "en": "{path} would expand to an abnormally large size when unpacked (a suspected zip bomb), so it was refused.",
     },
+    "pdf_bomb": {
+        "zh": "{path} 中的压缩内容解压后体积异常巨大（疑似压缩炸弹），已拒绝读取。",
+        "en": "{path} holds compressed content that would expand to an abnormally large size (a suspected "
+              "compression bomb), so it was refused.",
+    },
     "xml_entities": {
         "zh": "{path} 内含 DOCTYPE/ENTITY 声明，出于安全原因已拒绝读取。",
         "en": "{path} contains DOCTYPE/ENTITY declarations, so it was refused for safety.",

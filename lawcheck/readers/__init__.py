@@ -18,10 +18,11 @@ import errno
 import os
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from lawcheck.errors import ReadError
+from lawcheck.messages.safe import CONTROLS, strip_controls
 from lawcheck.model import Source
 from lawcheck.lazy import lazy
 from lawcheck.readers import docx, legacy, markdown, txt
@@ -97,10 +98,21 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     except Exception as exc:  # a parsing library's own error on damaged input (or MemoryError)
         raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
                         detail=f"{type(exc).__name__}: {exc}") from exc
+    source = _without_controls(source)
     if not any(block.text.strip() for block in source.blocks):
         plain = source.format in _BY_NAME and _BY_NAME[source.format].plain
         raise ReadError("empty" if plain else "no_text", path=shown)
     return source
+
+
+def _without_controls(source: Source) -> Source:
+    """The text with terminal control codes and bidi overrides taken out: they are not words,
+    and no output should pass them on to the person reading it."""
+    if not any(CONTROLS.search(b.text) for b in source.blocks) and not any(
+            CONTROLS.search(t) for t in source.furniture):
+        return source
+    blocks = tuple(replace(b, text=strip_controls(b.text)) for b in source.blocks)
+    return replace(source, blocks=blocks, furniture=tuple(strip_controls(t) for t in source.furniture))
 
 
 def _check_path(file: Path, shown: str) -> int:

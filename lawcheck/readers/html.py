@@ -47,7 +47,7 @@ _SPACE = re.compile(r"[ \t\r\n\f]+")
 
 def read(path: Path, data: bytes) -> Source:
     """Read the article text of a saved web page."""
-    text, encoding = _decode(data, path)
+    text, encoding, replaced = _decode(data, path)
     try:
         root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(
             no_network=True, huge_tree=False, remove_comments=True, remove_pis=True))
@@ -59,7 +59,7 @@ def read(path: Path, data: bytes) -> Source:
     container = max(articles, key=lambda e: len(e.text_content())) if articles else root
     blocks = tuple(_Collector().blocks(container))
     return Source(path=str(path), format="html", blocks=blocks, encoding=encoding,
-                  furniture=(title,) if title else ())
+                  furniture=(title,) if title else (), replaced=replaced)
 
 
 def _nodes(root: etree._Element, query: str) -> list[Any]:
@@ -68,7 +68,7 @@ def _nodes(root: etree._Element, query: str) -> list[Any]:
     return list(found) if isinstance(found, list) else []
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
+def _decode(data: bytes, path: Path) -> txt.Decoded:
     declared = _META_CHARSET.search(data[:4096])
     if declared and not data.startswith((codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
                                          codecs.BOM_UTF16_BE)):
@@ -76,7 +76,7 @@ def _decode(data: bytes, path: Path) -> tuple[str, str]:
         if name in ("gb2312", "gbk", "x-gbk", "gb_2312-80"):
             name = "gb18030"  # pages that say GB2312 routinely use GBK characters
         try:
-            return data.decode(name), codecs.lookup(name).name.replace("_", "-")
+            return txt.Decoded(data.decode(name), codecs.lookup(name).name.replace("_", "-"))
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong declaration: detect instead
     return txt.decode(data, path)

@@ -24,21 +24,23 @@ _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _THEMATIC = re.compile(r"^ {0,3}([-*_])( *\1){2,} *$")
 _LIST_ITEM = re.compile(r"^\s*(?:>\s?)*(?:[-*+]|\d+[.)])[ \t]+")
 _BULLET = re.compile(r"^(\s*)(?:>\s?)*(?:[-*+][ \t]+)?")
+# Each pattern's repeated part cannot run past the next opening mark, so no input makes
+# these quadratic (400 KB of "[[[…" or "*a *a…" is read in milliseconds).
 _INLINE = (
-    (re.compile(r"!\[([^\]]*)\]\([^)]*\)"), r"\1"),  # images: alt text
-    (re.compile(r"\[([^\]]+)\]\([^)]*\)"), r"\1"),  # links: their text
-    (re.compile(r"(\*\*|__)(.+?)\1"), r"\2"),
-    (re.compile(r"(?<![*\w])\*(?!\s)(.+?)(?<!\s)\*(?!\*)"), r"\1"),
+    (re.compile(r"!\[([^\[\]]*)\]\([^()]*\)"), r"\1"),  # images: alt text
+    (re.compile(r"\[([^\[\]]+)\]\([^()]*\)"), r"\1"),  # links: their text
+    (re.compile(r"\*\*([^*\n]+?)\*\*|__([^_\n]+?)__"), r"\1\2"),
+    (re.compile(r"(?<![*\w])\*(?![\s*])([^*\n]*?[^\s*])\*(?!\*)|(?<![*\w])\*(?![\s*])([^*\s])\*(?!\*)"), r"\1\2"),
     (re.compile(r"`([^`]+)`"), r"\1"),
-    (re.compile(r"<[^>]+>"), ""),  # inline HTML tags
+    (re.compile(r"<[^<>]+>"), ""),  # inline HTML tags
 )
 
 
 def read(path: Path, data: bytes) -> Source:
     """Read a Markdown file as headings, paragraphs and table cells."""
-    text, encoding = txt.decode(data, path)
+    text, encoding, replaced = txt.decode(data, path)
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return Source(path=str(path), format="md", blocks=tuple(_blocks(lines)), encoding=encoding)
+    return Source(path=str(path), format="md", blocks=tuple(_blocks(lines)), encoding=encoding, replaced=replaced)
 
 
 def _blocks(lines: list[str]) -> Iterator[RawBlock]:

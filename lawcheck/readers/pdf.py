@@ -15,21 +15,29 @@ import io
 import logging
 import re
 import statistics
+import zlib
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTPage, LTTextContainer, LTTextLine
-from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.psparser import LIT
 
 from lawcheck.errors import ReadError
 from lawcheck.model import RawBlock, Source
 
 MAX_PAGES = 2000
+MAX_OBJECTS = 500_000
+MAX_EXPANDED = 64 * 1024 * 1024  # all text streams inflated together: far above any report's
+_STEP = 1024 * 1024
 # boxes_flow=None: order text boxes by position instead of pdfminer's hierarchical
 # grouping, which is quadratic in the number of boxes (minutes on a damaged page).
 _LAYOUT = LAParams(boxes_flow=None)
+LITERAL_IMAGE = LIT("Image")
 _BAND = 0.09  # share of the page height, top and bottom, where running heads sit
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９]+(?:\s*页)?"
@@ -62,6 +70,7 @@ class _Line:
 
 def read(path: Path, data: bytes) -> Source:
     """Read a PDF's text layer as paragraphs, with running heads set aside."""
+    _refuse_bombs(path, data)
     lines = _lines(path, data)
     page_count = max((line.page for line in lines), default=0)
     furniture, body = _split_furniture(lines, page_count)
@@ -69,6 +78,51 @@ def read(path: Path, data: bytes) -> Source:
     if not blocks:
         raise ReadError("needs_ocr", path=str(path))
     return Source(path=str(path), format="pdf", blocks=blocks, furniture=furniture)
+
+
+def _refuse_bombs(path: Path, data: bytes) -> None:
+    """Refuse, before pdfminer inflates anything, a PDF whose streams would expand past
+    :data:`MAX_EXPANDED` bytes (a compression bomb) or that holds too many objects.
+
+    Each stream is inflated in 1 MB steps and counted, never kept; images are not
+    inflated to read text, so they are not counted.
+    """
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+    except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
+        raise ReadError("encrypted", path=str(path)) from exc
+    objids = {objid for xref in document.xrefs for objid in xref.get_objids()}
+    if len(objids) > MAX_OBJECTS:
+        raise ReadError("pdf_bomb", path=str(path))
+    budget = MAX_EXPANDED
+    for xref in document.xrefs:
+        for objid in xref.get_objids():
+            try:
+                if xref.get_pos(objid)[0] is not None:
+                    continue  # inside an object stream: no stream is stored there
+                obj = document.getobj(objid)
+            except Exception:  # noqa: BLE001 - a damaged object: pdfminer will say so, or skip it
+                continue
+            if isinstance(obj, PDFStream) and resolve1(obj.get("Subtype")) is not LITERAL_IMAGE:
+                budget -= _inflated_size(obj, budget)
+                if budget < 0:
+                    raise ReadError("pdf_bomb", path=str(path))
+
+
+def _inflated_size(stream: PDFStream, limit: int) -> int:
+    """How many bytes a Flate-encoded stream inflates to, counting no further than ``limit + 1``."""
+    filters = stream.get_filters()
+    if not filters or filters[0][0] not in LITERALS_FLATE_DECODE:
+        return len(stream.rawdata or b"")
+    inflater = zlib.decompressobj()
+    size, pending = 0, stream.rawdata or b""
+    try:
+        while pending and size <= limit:
+            size += len(inflater.decompress(pending, _STEP))
+            pending = inflater.unconsumed_tail
+    except zlib.error:
+        return size  # damaged data: pdfminer reports what it can read
+    return size
 
 
 def _lines(path: Path, data: bytes) -> list[_Line]:

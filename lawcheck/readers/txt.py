@@ -12,6 +12,7 @@ from __future__ import annotations
 import codecs
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 from charset_normalizer import from_bytes
 
@@ -31,18 +32,28 @@ _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\x7f-\x9f\ufffd]")
 _GB_SAMPLE = 20_000  # CJK characters looked at to judge a GB18030 decoding
 
 
+_STRAY_SHARE = 0.002  # undecodable bytes tolerated in UTF-8 text (a few stray bytes in a report)
+_STRAY_MIN = 16
+
+
+class Decoded(NamedTuple):
+    text: str
+    encoding: str
+    replaced: int = 0  # undecodable bytes read as U+FFFD
+
+
 def read(path: Path, data: bytes) -> Source:
     """Read a text file's lines as blocks."""
-    text, encoding = decode(data, path)
-    return Source(path=str(path), format="txt", blocks=line_blocks(text), encoding=encoding)
+    text, encoding, replaced = decode(data, path)
+    return Source(path=str(path), format="txt", blocks=line_blocks(text), encoding=encoding, replaced=replaced)
 
 
-def decode(data: bytes, path: Path) -> tuple[str, str]:
+def decode(data: bytes, path: Path) -> Decoded:
     """Decode ``data`` and name the encoding used; binary data is refused."""
-    text, encoding = _decode(data, path)
-    if _is_binary(text):
+    decoded = _decode(data, path)
+    if _is_binary(decoded.text, decoded.replaced):
         raise ReadError("binary", path=str(path))
-    return text, encoding
+    return decoded
 
 
 def line_blocks(text: str) -> tuple[RawBlock, ...]:
@@ -52,27 +63,47 @@ def line_blocks(text: str) -> tuple[RawBlock, ...]:
                  for number, line in enumerate(lines, start=1) if line.strip())
 
 
-def _decode(data: bytes, path: Path) -> tuple[str, str]:
+def _decode(data: bytes, path: Path) -> Decoded:
+    if data.startswith(codecs.BOM_UTF8):
+        body = data[len(codecs.BOM_UTF8):]
+        strict = _strict(body, "utf-8")
+        if strict is not None:
+            return Decoded(strict, "utf-8-sig")
+        gb = _strict(body, "gb18030")  # a BOM put before GBK text by an editor
+        if gb is not None and _reads_as_gb(gb):
+            return Decoded(gb, "gb18030")
+        return _replaced(body, "utf-8-sig")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return data.decode(encoding, errors="replace"), encoding
+            return Decoded(data.decode(encoding, errors="replace"), encoding)
     # Zero bytes: UTF-16 or UTF-32 without a mark, or binary; both decode as
     # UTF-8 or GB18030 into control characters, so leave them to detection.
     gb_text = None
     if b"\x00" not in data:
         utf8_text = _strict(data, "utf-8")
         if utf8_text is not None:
-            return utf8_text, "utf-8"
+            return Decoded(utf8_text, "utf-8")
         gb_text = _strict(data, "gb18030")
         if gb_text is not None and _reads_as_gb(gb_text):
-            return gb_text, "gb18030"
+            return Decoded(gb_text, "gb18030")
+        # UTF-8 with a few stray bytes (a cut character, an encoded lone surrogate): read
+        # it, the strays replaced, rather than guess another encoding for all of it.
+        stray = _replaced(data, "utf-8")
+        if stray.replaced <= max(_STRAY_MIN, _STRAY_SHARE * len(data)):
+            return stray
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         encoding = codecs.lookup(best.encoding).name
-        return str(best), _canonical(encoding)
+        return Decoded(str(best), _canonical(encoding))
     if gb_text is not None:
-        return gb_text, "gb18030"
+        return Decoded(gb_text, "gb18030")
     raise ReadError("binary", path=str(path))
+
+
+def _replaced(data: bytes, encoding: str) -> Decoded:
+    """``data`` decoded with each undecodable byte sequence replaced by U+FFFD, and their number."""
+    text = data.decode(encoding, errors="replace")
+    return Decoded(text, encoding, text.count("\ufffd") - data.count("\ufffd".encode("utf-8")))
 
 
 def _strict(data: bytes, encoding: str) -> str | None:
@@ -108,5 +139,6 @@ def _canonical(encoding: str) -> str:
     return names.get(encoding, encoding.replace("_", "-"))
 
 
-def _is_binary(text: str) -> bool:
-    return len(_CONTROL.findall(text)) > _MAX_CONTROL * len(text)
+def _is_binary(text: str, replaced: int = 0) -> bool:
+    """Mostly control characters (replacement characters we put there do not count)."""
+    return len(_CONTROL.findall(text)) - replaced > _MAX_CONTROL * len(text)

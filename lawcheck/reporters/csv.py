@@ -1,6 +1,8 @@
 """``--format csv``: one row per report, one column per item's status.
 
-UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly.
+UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly. A
+cell a spreadsheet would evaluate (=, +, -, @ first: a file named
+``=HYPERLINK(…).txt``) starts with ' so that it stays text (OWASP).
 The columns: ``path, org, year, score, passed, error``, then one per item
 and part (by id; values ``met``, ``partial``, ``missing``, ``waived``), then,
 when comparing with last year, ``regressed`` and ``improved`` (item ids
@@ -15,6 +17,7 @@ import io
 from collections.abc import Sequence
 
 from lawcheck.checklist import Checklist
+from lawcheck.messages.safe import inert_cell, printable
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.tally import Entry, Tally, collect, columns
 
@@ -31,7 +34,8 @@ class CsvStream:
 
     def _line(self, values: Sequence[object]) -> str:
         buffer = io.StringIO()
-        csv.writer(buffer, lineterminator="\r\n").writerow(values)
+        cells = [inert_cell(printable(v)) if isinstance(v, str) else v for v in values]
+        csv.writer(buffer, lineterminator="\r\n").writerow(cells)
         return buffer.getvalue()
 
     def head(self) -> str:

@@ -16,6 +16,7 @@ from typing import Sequence
 
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
+from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.reporters import ci
 
@@ -23,7 +24,7 @@ COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return printable(text).replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
 def escape_property(text: str) -> str:

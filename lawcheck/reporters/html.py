@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Sequence
 from lawcheck import __version__
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
+from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult
 
 if TYPE_CHECKING:
@@ -38,7 +39,8 @@ def asset(name: str) -> str:
 
 
 def e(value: object) -> str:
-    return escape(str(value), quote=True)
+    """HTML-escaped, with control and bidi characters shown as escapes."""
+    return escape(printable(str(value)), quote=True)
 
 
 def anchor(*parts: str) -> str:

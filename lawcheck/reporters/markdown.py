@@ -11,13 +11,14 @@ from collections.abc import Sequence
 
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
+from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.tally import Entry, Tally, collect, columns
 
 
 def cell(value: object) -> str:
     """A table cell: pipes escaped, line breaks folded."""
-    return " ".join(str(value).split()).replace("|", "\\|")
+    return " ".join(printable(str(value)).split()).replace("|", "\\|")
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> list[str]:

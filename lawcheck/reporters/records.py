@@ -31,8 +31,11 @@ def item_record(item: ItemResult, lang: str = "zh") -> dict[str, Any]:
 
 
 def meta_record(meta: Meta) -> dict[str, Any]:
-    return {"title": meta.title, "year": meta.year, "org": meta.org, "date": meta.date,
-            "title_year": meta.title_year, "format": meta.format, "encoding": meta.encoding}
+    record = {"title": meta.title, "year": meta.year, "org": meta.org, "date": meta.date,
+              "title_year": meta.title_year, "format": meta.format, "encoding": meta.encoding}
+    if meta.replaced:
+        record["replaced"] = meta.replaced  # undecodable bytes read as U+FFFD
+    return record
 
 
 def finding_record(finding: Finding) -> dict[str, Any]:

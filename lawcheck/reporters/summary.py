@@ -20,6 +20,7 @@ from rich.text import Text
 
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
+from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.reporters.table import STYLES
 from lawcheck.tally import Entry, Row, Tally, collect, columns
@@ -50,7 +51,7 @@ class Grid:
         self.rows: list[list[Cell]] = []
 
     def add_row(self, *cells: str | Cell) -> None:
-        self.rows.append([(c, None) if isinstance(c, str) else c for c in cells])
+        self.rows.append([(printable(c), None) if isinstance(c, str) else (printable(c[0]), c[1]) for c in cells])
 
     def widths(self, total: int) -> list[int]:
         natural = [max([cell_len(h)] + [cell_len(r[i][0]) for r in self.rows]) for i, h in enumerate(self.header)]

@@ -19,6 +19,7 @@ from rich.text import Text
 
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
+from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, Evidence, ItemResult, NearMiss, ReportResult
 
 STYLES = {"met": "green", "partial": "yellow", "missing": "bold red", "waived": "cyan"}
@@ -92,7 +93,7 @@ def report_table(result: ReportResult, checklist: Checklist, lang: str = "zh") -
     table.add_column(message("col-detail", lang), ratio=7, overflow="fold")
     for item in result.items:
         _rows(table, item, checklist, lang)
-    parts: list[object] = [Text(result.path, style="bold"), header, table, summary(result, checklist, lang)]
+    parts: list[object] = [Text(printable(result.path), style="bold"), header, table, summary(result, checklist, lang)]
     if result.findings:
         lines = Text()
         for f in result.findings:
@@ -137,7 +138,7 @@ def render_table(results: Sequence[ReportResult | ErrorResult], checklist: Check
         if i:
             console.print()
         if isinstance(result, ErrorResult):
-            console.print(escape(result.path), style="bold")
+            console.print(escape(printable(result.path)), style="bold")
             console.print(error_text(result, lang))
         else:
             console.print(report_table(result, checklist, lang))

@@ -32,6 +32,7 @@ from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
+from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult, flat_items
 from lawcheck.tally import Entry, Tally, collect, columns
 
@@ -44,6 +45,15 @@ WRAP = Alignment(wrap_text=True, vertical="top")
 MAX_SHEET_NAME = 31
 _ILLEGAL = re.compile(r"[\[\]:*?/\\]")
 FIXED_COLUMNS = 5  # report, body, year, score, verdict
+
+
+def text_cell(ws: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
+    """A cell holding ``value``; text is always text, never a formula Excel evaluates (OWASP)."""
+    if not isinstance(value, str):
+        return WriteOnlyCell(ws, value=value)
+    cell = WriteOnlyCell(ws, value=printable(value))
+    cell.data_type = "s"  # openpyxl would write "=…" as a formula; a shared string is never evaluated
+    return cell
 
 
 class SheetNames:
@@ -84,7 +94,7 @@ class XlsxStream:
 
     def _cell(self, ws: WriteOnlyWorksheet, value: Any, fill: str | None = None, bold: bool = False,
               wrap: bool = False) -> WriteOnlyCell:
-        cell = WriteOnlyCell(ws, value=value)
+        cell = text_cell(ws, value)
         if fill:
             cell.fill = FILLS[fill]
         if bold:
@@ -92,6 +102,11 @@ class XlsxStream:
         if wrap:
             cell.alignment = WRAP
         return cell
+
+    @staticmethod
+    def _append(ws: WriteOnlyWorksheet, values: list[Any]) -> None:
+        """A row, every text in it a text cell (see :func:`text_cell`)."""
+        ws.append([text_cell(ws, v) if isinstance(v, str) else v for v in values])
 
     def _summary_header(self) -> None:
         ws, lang = self.summary, self.lang
@@ -104,7 +119,7 @@ class XlsxStream:
         header += [("└ " if c.depth else "") + c.title for c in self.columns]
         if self.comparing:
             header += [message("batch-col-regressed", lang), message("batch-col-improved", lang)]
-        ws.append([self._cell(ws, h, bold=True, wrap=True) for h in header])
+        self._append(ws, [self._cell(ws, h, bold=True, wrap=True) for h in header])
 
     def head(self) -> str:
         return ""
@@ -126,7 +141,7 @@ class XlsxStream:
         if self.comparing:
             delta = entry.delta
             cells += [" ".join(delta.regressed), " ".join(delta.improved)] if delta else [None, None]
-        ws.append(cells)
+        self._append(ws, cells)
         self.rows += 1
 
     def _gaps(self, entry: Entry) -> None:
@@ -137,24 +152,24 @@ class XlsxStream:
         for letter, width in zip("ABCDEF", (30, 22, 10, 50, 50, 18)):
             ws.column_dimensions[letter].width = width
         lang = self.lang
-        ws.append([self._cell(ws, result.path, bold=True)])
+        self._append(ws, [self._cell(ws, result.path, bold=True)])
         if isinstance(result, ErrorResult):
-            ws.append([self._cell(ws, result.error, fill="error")])
+            self._append(ws, [self._cell(ws, result.error, fill="error")])
             ws.close()
             return
         header = [message(k, lang) for k in ("col-item", "batch-col-id", "col-status", "batch-col-hint",
                                              "batch-col-near", "batch-col-reason")]
-        ws.append([self._cell(ws, h, bold=True) for h in header])
+        self._append(ws, [self._cell(ws, h, bold=True) for h in header])
         gaps = [i for i in flat_items(result.items) if i.status in ("partial", "missing")]
         for item in gaps:
             near = item.near_misses[0] if item.near_misses else None
-            ws.append([self._cell(ws, item.title, wrap=True), item.id,
+            self._append(ws, [self._cell(ws, item.title, wrap=True), item.id,
                        self._cell(ws, message(f"status-{item.status}", lang), fill=item.status),
                        self._cell(ws, " ".join(item.hint.split()), wrap=True),
                        self._cell(ws, near.text if near else None, wrap=True),
                        self.checklist.reason_label(near.reason, lang) if near else None])
         if not gaps:
-            ws.append([message("summary-complete", lang)])
+            self._append(ws, [message("summary-complete", lang)])
         ws.close()  # written out now: ten thousand open sheets would exhaust file handles
 
     def finish(self, tally: Tally) -> bytes:
@@ -177,16 +192,16 @@ class XlsxStream:
         header = [message("col-item", lang), message("batch-col-id", lang), message("batch-col-severity", lang)]
         header += [message(f"status-{s}", lang) for s in ("met", "partial", "missing", "waived")]
         header.append(message("batch-col-coverage", lang))
-        ws.append([self._cell(ws, h, bold=True) for h in header])
+        self._append(ws, [self._cell(ws, h, bold=True) for h in header])
         readable = len(tally.rows) - tally.count("error")
         for column, counts in zip(tally.columns, tally.coverage):
             share = round(counts["met"] / readable, 3) if readable else None
-            ws.append([("└ " if column.depth else "") + column.title, column.id,
+            self._append(ws, [("└ " if column.depth else "") + column.title, column.id,
                        message(f"severity-{column.severity}", lang),
                        *(self._cell(ws, counts[s], fill=s if counts[s] else None)
                          for s in ("met", "partial", "missing", "waived")), share])
-        ws.append([])
-        ws.append([message("batch-totals", lang, total=len(tally.rows), passed=tally.count("passed"),
+        self._append(ws, [])
+        self._append(ws, [message("batch-totals", lang, total=len(tally.rows), passed=tally.count("passed"),
                            failed=tally.count("failed"), errors=tally.count("error"))])
 
 
