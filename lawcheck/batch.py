@@ -14,8 +14,10 @@ flat however many reports there are.
 
 from __future__ import annotations
 
+import ctypes
 import glob
 import os
+import signal
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
@@ -160,7 +162,20 @@ _WORKER: tuple[Checklist, Options, bool] | None = None
 
 def _init_worker(checklist_path: str, options: Options, detail: bool) -> None:
     global _WORKER
+    # Ctrl-C reaches the whole process group: the parent stops the run and its workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     _WORKER = (checklists.load(checklist_path), options, detail)
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to end this worker when its parent dies, however it dies (PR_SET_PDEATHSIG)."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the parent's shutdown still ends the workers
+        pass
 
 
 def _check_chunk(paths: list[Path]) -> list[Entry]:
@@ -221,6 +236,12 @@ def _run_pool(paths: list[Path], checklist: Checklist, options: Options, jobs: i
                 while next_out in ready:
                     yield from ready.pop(next_out)
                     next_out += 1
+        except BaseException:
+            # Stopped (a signal) or failing: end the workers now rather than let them finish.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
         finally:
             for future in pending:
                 future.cancel()

@@ -6,9 +6,15 @@ carries the error boundary that maps failures to exit code 2.
 
 from __future__ import annotations
 
+import signal
+import sys
+
 import typer
 
 from lawcheck import __version__
+from lawcheck.commands.common import EXIT_ERROR, error
+from lawcheck.messages import message
+from lawcheck.usage import UsageError, describe, requested_lang
 from lawcheck.commands.annotate import annotate
 from lawcheck.commands.batch import batch_command
 from lawcheck.commands.check import check
@@ -24,6 +30,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
 )
 
 app.command("check")(check)
@@ -48,5 +55,31 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
     """lawcheck: find what a rule-of-law report contains, where, and what it lacks."""
 
 
+class Stopped(BaseException):
+    """SIGINT or SIGTERM: unwinds through every command (outputs are abandoned, workers stopped)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+def _stop(signum: int, _frame: object) -> None:
+    raise Stopped(signum)
+
+
 def main() -> None:
-    app()
+    """Run the command line; usage errors and signals end in one sentence and their exit code."""
+    lang = requested_lang(sys.argv[1:])
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    try:
+        code = app(standalone_mode=False)
+    except UsageError as e:
+        error(describe(e, lang))
+        code = EXIT_ERROR
+    except Stopped as stop:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # one sentence, not a second traceback
+        interrupted = stop.signum == signal.SIGINT
+        error(message("interrupted" if interrupted else "terminated", lang))
+        code = 128 + stop.signum
+    sys.exit(code if isinstance(code, int) else 0)

@@ -22,6 +22,7 @@ from lawcheck.text import original_span
 
 MAX_EVIDENCE = 3
 MAX_NEAR_MISSES = 3
+KEEP = 64  # sentences of each kind kept per item: far more than shown, bounded in a huge report
 # The reason shown for a near miss with several: the most telling first (the parts
 # playing a role come after "negated", in the order of ROLES).
 FIRST_REASONS = ("negated",)
@@ -98,8 +99,13 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
     tolerated: list[_Found] = []
     near: list[_Found] = []
     partial_clean: list[_Found] = []
+    plain = 0  # partial hits with no reason (evidence), as opposed to tolerated ones (near misses)
     trigger = _trigger(item, clause_only)
+    # Met with all the evidence shown: the rest of a long report cannot change the result.
+    enough = max(item.min_count, MAX_EVIDENCE)
     for sentence in ctx.doc.sentences:
+        if len(clean) >= enough:
+            break
         if trigger is not None and not trigger.search(sentence.norm):
             continue
         view = _view(item, ctx, sentence)
@@ -115,18 +121,21 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
                 if not found.reasons:
                     clean.append(found)
                     continue
-                if found.reasons <= item.partial_in:
+                if found.reasons <= item.partial_in and len(tolerated) < KEEP:
                     tolerated.append(found)
-                near.append(found)
-            elif view.traps:
+                if len(near) < KEEP:
+                    near.append(found)
+            elif view.traps and len(near) < KEEP:
                 t_start, t_end, reason = view.traps[0]
                 near.append(_Found(sentence, Hit(((t_start, t_end),)), frozenset([reason])))
         if item.partial is not None:
             hit = _best(item.partial.hits(view), section_reasons)
             if hit is not None:
                 reasons = hit.reasons | section_reasons
-                if not reasons or reasons <= item.partial_in:
+                if (not reasons and plain < KEEP) or (reasons and reasons <= item.partial_in
+                                                     and len(partial_clean) - plain < KEEP):
                     partial_clean.append(_Found(sentence, hit, reasons))
+                    plain += not reasons
     return clean, tolerated, near, partial_clean
 
 

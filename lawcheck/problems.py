@@ -44,6 +44,14 @@ def describe(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…\""
 
 
+def kind_of(value: Any) -> str:
+    """What a value is, without quoting it (a file that is not a checklist at all, /etc/passwd
+    say, must not have its first line printed)."""
+    if isinstance(value, (dict, list, bool)) or value is None:
+        return describe(value)
+    return "a number" if isinstance(value, (int, float)) else "text"
+
+
 _TYPE_WORDS = {"object": "a mapping", "array": "a list", "string": "text", "number": "a number",
                "integer": "a whole number", "boolean": "true or false"}
 

@@ -20,7 +20,7 @@ from lawcheck.checklist.locate import builtin_dir, builtin_ids, resolve
 from lawcheck.checklist.model import Checklist
 from lawcheck.checklist.validate import validate
 from lawcheck.errors import ChecklistError
-from lawcheck.problems import Problem, describe, render_all
+from lawcheck.problems import Problem, kind_of, render_all
 
 
 def read_data(path: Path) -> Any:
@@ -42,7 +42,7 @@ def read_data(path: Path) -> Any:
         raise ChecklistError("checklist-yaml", path=str(path), line=1, col=1, error=str(e)) from None
     if not isinstance(data, dict):
         raise ChecklistError("checklist-invalid", path=str(path),
-                             problems=f"{path}:1:1: (top): found {describe(data)}, expected a mapping")
+                             problems=f"{path}:1:1: (top): found {kind_of(data)}, expected a mapping")
     return data
 
 

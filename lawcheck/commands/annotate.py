@@ -9,7 +9,7 @@ import typer
 
 from lawcheck import checklist as checklists
 from lawcheck import readers, structure
-from lawcheck.commands.common import EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang, write_output
+from lawcheck.commands.common import check_max_size, check_min_score, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang, write_output
 from lawcheck.engine import Options, check_document
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
@@ -44,6 +44,8 @@ def annotate(
 
     Exit code as for check: 0 the report passes, 1 it fails, 2 it could not be done.
     """
+    check_min_score(min_score)
+    check_max_size(max_size)
     check_lang(lang)
     check_fail_on(fail_on)
     if not report.exists():

@@ -8,7 +8,7 @@ from typing import Optional
 import typer
 
 from lawcheck import checklist as checklists
-from lawcheck.commands.common import (EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
+from lawcheck.commands.common import (check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
                                       check_lang, error, refuse_inputs_as_outputs, use_color, width,
                                       write_output)
 from lawcheck.config import check_waivers, settings_for
@@ -42,6 +42,8 @@ def check(
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report, but exit 0 even when the gate fails"),
 ) -> None:
     """Check reports against the checklist: what is there, where, and what is missing."""
+    check_min_score(min_score)
+    check_max_size(max_size)
     run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in names("check"):

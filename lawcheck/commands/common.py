@@ -41,6 +41,20 @@ def check_fail_on(value: str) -> str:
     return value
 
 
+def check_min_score(value: float | None) -> float | None:
+    """A pass mark from the command line: a score between 0 and 100."""
+    if value is not None and not 0 <= value <= 100:
+        raise LawcheckError("usage-range", name="--min-score", value=f"{value:g}", low=0, high=100)
+    return value
+
+
+def check_max_size(value: int) -> int:
+    """The largest file to read: a positive number of bytes."""
+    if value <= 0:
+        raise LawcheckError("usage-positive", name="--max-size", value=value)
+    return value
+
+
 def use_color(no_color: bool) -> bool:
     if no_color or os.environ.get("NO_COLOR"):
         return False

@@ -3,6 +3,23 @@
 from __future__ import annotations
 
 GATE_MESSAGES: dict[str, dict[str, str]] = {
+    # the command line's own mistakes (lawcheck/usage.py)
+    "usage-no-option": {"zh": "没有 {option} 这个选项", "en": "There is no option {option}"},
+    "usage-did-you-mean": {"zh": "（是不是要用 {options}？）", "en": " (did you mean {options}?)"},
+    "usage-missing": {"zh": "缺少参数 {name}", "en": "The argument {name} is missing"},
+    "usage-not-integer": {"zh": "{name} 的值应为整数", "en": "{name} needs a whole number"},
+    "usage-not-number": {"zh": "{name} 的值应为数字", "en": "{name} needs a number"},
+    "usage-bad-value": {"zh": "{name} 的值无效（{detail}）", "en": "{name} has an invalid value ({detail})"},
+    "usage-no-command": {"zh": "没有名为“{name}”的命令", "en": "There is no command \"{name}\""},
+    "usage-other": {"zh": "命令行有误（{detail}）", "en": "The command line is wrong ({detail})"},
+    "usage-help": {"zh": "；运行 {command} -h 查看用法。", "en": "; run {command} -h for help."},
+    "usage-range": {"zh": "{name} 的值 {value} 无效，应在 {low} 到 {high} 之间。",
+                    "en": "{name} {value} is not valid; give a value from {low} to {high}."},
+    "usage-positive": {"zh": "{name} 的值 {value} 无效，应为正整数。",
+                       "en": "{name} {value} is not valid; give a positive whole number."},
+    "interrupted": {"zh": "已中断，没有写出任何输出文件。", "en": "Interrupted; no output file was written."},
+    "terminated": {"zh": "收到终止信号，已停止，没有写出任何输出文件。",
+                   "en": "Terminated; stopped without writing any output file."},
     # settings file
     "settings-missing": {
         "zh": "找不到设置文件 {path}。",

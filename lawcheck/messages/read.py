@@ -91,6 +91,11 @@ READ_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 解压后体积异常巨大（疑似压缩炸弹），已拒绝读取。",
         "en": "{path} would expand to an abnormally large size when unpacked (a suspected zip bomb), so it was refused.",
     },
+    "line_too_long": {
+        "zh": "{path} 中有一段文字长达 {chars} 个字符，超过了一段正文 {limit} 个字符的上限，不像是报告，已拒绝读取。",
+        "en": "{path} holds a paragraph of {chars} characters, over the limit of {limit} for one paragraph; "
+              "it does not look like a report, so it was refused.",
+    },
     "pdf_bomb": {
         "zh": "{path} 中的压缩内容解压后体积异常巨大（疑似压缩炸弹），已拒绝读取。",
         "en": "{path} holds compressed content that would expand to an abnormally large size (a suspected "

@@ -29,6 +29,9 @@ from lawcheck.readers import docx, legacy, markdown, txt
 from lawcheck.readers.sniff import sniff
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
+# A paragraph longer than this is not a report's (300 pages on one line): a data dump or a
+# file made to be slow, refused before the work that grows with a paragraph's length.
+MAX_BLOCK_CHARS = 1_000_000
 
 Reader = Callable[[Path, bytes], Source]
 
@@ -98,6 +101,9 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     except Exception as exc:  # a parsing library's own error on damaged input (or MemoryError)
         raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
                         detail=f"{type(exc).__name__}: {exc}") from exc
+    longest = max((len(b.text) for b in source.blocks), default=0)
+    if longest > MAX_BLOCK_CHARS:
+        raise ReadError("line_too_long", path=shown, chars=longest, limit=MAX_BLOCK_CHARS)
     source = _without_controls(source)
     if not any(block.text.strip() for block in source.blocks):
         plain = source.format in _BY_NAME and _BY_NAME[source.format].plain

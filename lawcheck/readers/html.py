@@ -4,7 +4,9 @@ lxml is already a dependency and its parser (libxml2) is fast and forgiving of
 broken markup. The encoding comes from a BOM, then the page's own
 ``<meta charset>``, then the same detection as plain text. Scripts, styles,
 navigation, headers, footers and asides are dropped; when the page has an
-``<article>`` or ``<main>``, only that is read. One block per block-level
+``<article>`` or ``<main>``, only that is read. Long text nodes are read whole
+(``huge_tree``): the paragraph limit of :mod:`lawcheck.readers` refuses a page
+whose one paragraph is megabytes long, which would otherwise read as "no text". One block per block-level
 element and per line within one (``<br>``, ``<pre>``), so an article typed as
 one ``<div>`` with line breaks reads as its lines do in a .txt; h1-h6 give
 ``style_level``; table cells are ``cell`` blocks; ``line`` is the source line
@@ -50,7 +52,7 @@ def read(path: Path, data: bytes) -> Source:
     text, encoding, replaced = _decode(data, path)
     try:
         root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(
-            no_network=True, huge_tree=False, remove_comments=True, remove_pis=True))
+            no_network=True, huge_tree=True, remove_comments=True, remove_pis=True))
     except (etree.ParserError, ValueError) as exc:
         raise ReadError("corrupt", path=str(path), format="HTML", detail=str(exc)) from exc
     title = " ".join(str(t).strip() for t in _nodes(root, "//title/text()") if str(t).strip())

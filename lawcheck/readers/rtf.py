@@ -36,4 +36,14 @@ def read(path: Path, data: bytes) -> Source:
         text = rtf_to_text(source, encoding=encoding, errors="replace")
     except (ValueError, IndexError, KeyError) as exc:
         raise ReadError("corrupt", path=str(path), format="RTF", detail=str(exc)) from exc
-    return Source(path=str(path), format="rtf", blocks=txt.line_blocks(text), encoding=encoding)
+    blocks = txt.line_blocks(text)
+    if not blocks and _unbalanced(data):
+        # The text sits inside a group that never closes: striprtf skips it as a destination.
+        raise ReadError("corrupt", path=str(path), format="RTF", detail="unbalanced braces")
+    return Source(path=str(path), format="rtf", blocks=blocks, encoding=encoding)
+
+
+def _unbalanced(data: bytes) -> bool:
+    """Whether the groups ({…}) do not close, escaped braces (\\{ \\}) aside."""
+    plain = data.replace(b"\\\\", b"").replace(b"\\{", b"").replace(b"\\}", b"")
+    return plain.count(b"{") != plain.count(b"}")
