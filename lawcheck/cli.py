@@ -73,7 +73,7 @@ def main() -> None:
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     try:
-        code = app(standalone_mode=False)
+        code = app(standalone_mode=False, prog_name="lawcheck")
     except UsageError as e:
         error(describe(e, lang))
         code = EXIT_ERROR

@@ -8,6 +8,7 @@ environment (``LANG=en_…``) asks for English, and exits 2.
 
 from __future__ import annotations
 
+import difflib
 import os
 import re
 from collections.abc import Sequence
@@ -40,8 +41,9 @@ def describe(error: UsageError, lang: str) -> str:
     command = error.ctx.command_path if error.ctx is not None else "lawcheck"
     if isinstance(error, NoSuchOption):
         text = message("usage-no-option", lang, option=error.option_name)
-        if error.possibilities:
-            text += message("usage-did-you-mean", lang, options=", ".join(sorted(error.possibilities)))
+        closest = difflib.get_close_matches(error.option_name, list(error.possibilities or ()), n=1, cutoff=0.6)
+        if closest:
+            text += message("usage-did-you-mean", lang, options=closest[0])
     elif isinstance(error, MissingParameter):
         param = error.param
         name = (getattr(param, "human_readable_name", None) or getattr(param, "name", None) or "?") if param else "?"

@@ -1,0 +1,74 @@
+"""Hostile inputs, made on demand: what other projects' test suites and mutations threw at lawcheck.
+
+Each maker writes one file into a folder and returns its path. The tests
+(``tests/hostile/``) check what lawcheck says of each; ``benchmarks/hostile.py``
+runs every one and prints its time and peak memory. Big files are made here
+rather than committed; small reproducers live in ``tests/fixtures/fuzz-regressions``.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Callable
+from pathlib import Path
+
+SENTENCES = ("全年办理行政复议案件45件，组织执法人员培训6期、312人次。", "法律顾问列席常务会议12次，审核合同86份。",
+             "配备执法记录仪36台，现场执法全程音像记录。", "一是执法人员力量不足；二是部分村干部依法办事意识不强。")
+TITLE = "青松县2024年法治政府建设年度报告\n"
+
+
+def flate_pdf(expanded_mb: int) -> bytes:
+    """A one-page PDF whose content stream inflates to ``expanded_mb`` MB of spaces."""
+    packer = zlib.compressobj(9)
+    body = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(expanded_mb)) + packer.flush()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"]
+    out, offsets = b"%PDF-1.4\n", []
+    for number, obj in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + obj + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def ordinary_text(size: int) -> str:
+    """Report text of about ``size`` bytes: numbered parts of ordinary sentences."""
+    parts, length, n = [TITLE], len(TITLE.encode()), 0
+    while length < size:
+        n += 1
+        heading = f"（{'一二三四五六七八九'[n % 9]}）第{n}项工作\n"
+        para = "".join(SENTENCES[(n + i) % len(SENTENCES)] for i in range(8)) + "\n"
+        parts += [heading, para]
+        length += len(heading.encode()) + len(para.encode())
+    return "".join(parts)
+
+
+def _write(folder: Path, name: str, data: bytes | str) -> Path:
+    path = folder / name
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)
+    return path
+
+
+MAKERS: dict[str, Callable[[Path], Path]] = {
+    "markdown-nested-brackets.md": lambda f: _write(f, "brackets.md", TITLE + "\n" + "[" * 200_000 + "]" * 200_000),
+    "markdown-unmatched-stars.md": lambda f: _write(f, "stars.md", TITLE + "\n" + "*a " * 130_000),
+    "pdf-bomb-1gb.pdf": lambda f: _write(f, "bomb.pdf", flate_pdf(1024)),
+    "one-line-30mb.txt": lambda f: _write(f, "oneline.txt", TITLE + "".join(
+        SENTENCES[i % 4] for i in range(30 * 1024 * 1024 // 60))),
+    "one-token-21mb.txt": lambda f: _write(f, "token.txt", "法" * (21 * 1024 * 1024 // 3)),
+    "rtf-control-word-10mb.rtf": lambda f: _write(f, "word.rtf", "{\\rtf1\\ansi \\" + "a" * (10 * 1024 * 1024) + " x}"),
+    "html-one-p-21mb.html": lambda f: _write(f, "bigp.html", "<html><body><p>" + "法治政府建设。" * (
+        21 * 1024 * 1024 // 21) + "</p></body></html>"),
+    "ordinary-text-20mb.txt": lambda f: _write(f, "big20.txt", ordinary_text(20 * 1024 * 1024)),
+    "rtf-unbalanced-braces.rtf": lambda f: _write(f, "braces.rtf", b"{\\rtf1\\ansi{\\fonttbl{\\f0 Arial;}"
+                                                   + "法治政府建设年度报告。全年审核合同20份。".encode("gbk")),
+    "utf8-five-stray-bytes.txt": lambda f: _write(f, "stray.txt", (TITLE + "".join(
+        SENTENCES[i % 4] for i in range(90)) + "\n").encode("utf-8")[:3000] + b"\xff\xfe\x80\x81\xc3"
+        + (("".join(SENTENCES[i % 4] for i in range(40)) + "\n").encode("utf-8"))),
+    "utf8-lone-surrogates.txt": lambda f: _write(f, "surrogates.txt", TITLE.encode() + b"\xed\xa0\x80"
+                                                 + SENTENCES[0].encode() * 20 + b"\xed\xbf\xbf\n"),
+    "utf8-bom-then-gbk.txt": lambda f: _write(f, "bomgbk.txt", b"\xef\xbb\xbf" + (TITLE + SENTENCES[1] * 10).encode("gbk")),
+}
