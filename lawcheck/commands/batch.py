@@ -33,7 +33,7 @@ from lawcheck.config import check_waivers, settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.output import AtomicFile
-from lawcheck.readers import DEFAULT_MAX_SIZE, SUPPORTED_SUFFIXES
+from lawcheck.readers import DEFAULT_MAX_SIZE, READABLE_SUFFIXES
 from lawcheck.tally import Entry, Stream, Tally, columns
 
 FILE_WIDTH = 120  # the summary's width in a file: fixed, so the bytes do not depend on the terminal
@@ -181,7 +181,7 @@ def batch_command(
     baseline = load_baseline(compare) if compare is not None else None
     paths = batch.discover(inputs, batch.Filters(tuple(include), tuple(exclude)))
     if not paths:
-        raise LawcheckError("batch-no-reports", inputs=" ".join(inputs), suffixes=" ".join(SUPPORTED_SUFFIXES))
+        raise LawcheckError("batch-no-reports", inputs=" ".join(inputs), suffixes=" ".join(READABLE_SUFFIXES))
     refuse_inputs_as_outputs(list(output), list(paths))
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)

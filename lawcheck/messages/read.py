@@ -74,10 +74,10 @@ READ_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} is protected by a password (encrypted); remove the password and save a copy to check it.",
     },
     "legacy_doc": {
-        "zh": "{path} 是旧版 Word/WPS 二进制格式（.doc/.wps），请先转换为 .docx："
-        + CONVERT_COMMAND + "。",
-        "en": "{path} is in the old binary Word/WPS format (.doc/.wps); convert it to .docx first with: "
-        + CONVERT_COMMAND + ".",
+        "zh": "{path} 是旧版 Word/WPS 二进制格式（.doc/.wps），无法直接检查：请在 Word 或 WPS 中打开，"
+              "“另存为” .docx 后再检查；也可以用命令转换：" + CONVERT_COMMAND + "。",
+        "en": "{path} is in the old binary Word/WPS format (.doc/.wps), which cannot be checked as it is: open it "
+              "in Word or WPS and save it as .docx, then check that; or convert it with: " + CONVERT_COMMAND + ".",
     },
     "no_body": {
         "zh": "{path} 是 Word 文件，但缺少正文部分（document.xml 中没有 w:body）。",

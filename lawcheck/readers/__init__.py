@@ -68,7 +68,9 @@ FORMATS: tuple[Format, ...] = (
     Format("doc", (".doc", ".wps"), legacy.read, legacy=True),
 )
 BY_SUFFIX: dict[str, Format] = {suffix: f for f in FORMATS for suffix in f.suffixes}
-SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(BY_SUFFIX)
+SUPPORTED_SUFFIXES: tuple[str, ...] = tuple(BY_SUFFIX)  # what a batch picks up (old .doc files are named)
+# What lawcheck reads: the formats it tells users it supports (.doc and .wps are refused with advice).
+READABLE_SUFFIXES: tuple[str, ...] = tuple(s for f in FORMATS if not f.legacy for s in f.suffixes)
 _BY_CONTENT: dict[str, Format] = {kind: f for f in FORMATS for kind in f.sniffs}
 _BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
 # Sniffed content that is not a report at all: the key of the message saying so.
@@ -90,7 +92,7 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     size = _check_path(file, shown)  # a missing file or a folder says so before its suffix
     if suffix not in BY_SUFFIX:
         raise ReadError("unknown_format", path=shown, suffix=suffix or "-",
-                        supported=" ".join(SUPPORTED_SUFFIXES))
+                        supported=" ".join(READABLE_SUFFIXES))
     data = _read_bytes(file, shown, size, max_size)
     if not data.strip():
         raise ReadError("empty", path=shown)

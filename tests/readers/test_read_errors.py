@@ -118,7 +118,7 @@ def test_no_extension(tmp_path: Path) -> None:
     assert error.key == "unknown_format"
     assert error.render("en") == (
         f'{path} has the unsupported format "-"; supported formats are: '
-        ".txt .md .markdown .docx .pdf .html .htm .odt .rtf .doc .wps.")
+        ".txt .md .markdown .docx .pdf .html .htm .odt .rtf.")  # not .doc/.wps, which are refused
 
 
 def test_truncated_docx_is_corrupt(tmp_path: Path, make_docx: MakeDocx) -> None:
@@ -165,6 +165,9 @@ def test_legacy_word_file_named_docx(tmp_path: Path) -> None:
     error = refused(path)
     assert error.key == "legacy_doc"
     assert f'libreoffice --headless --convert-to docx "{path}"' in error.render()
+    # a Word user is told to save as .docx first; the command comes second
+    assert error.render().index("另存为") < error.render().index("libreoffice")
+    assert error.render("en").index("save it as .docx") < error.render("en").index("libreoffice")
 
 
 def test_docx_without_body(tmp_path: Path, make_docx: MakeDocx) -> None:

@@ -148,5 +148,5 @@ def test_legacy_binary_refused_with_conversion_command(tmp_path: Path, suffix: s
         read(path)
     assert caught.value.key == "legacy_doc"
     assert caught.value.render() == (
-        f"{path} 是旧版 Word/WPS 二进制格式（.doc/.wps），请先转换为 .docx："
-        f'libreoffice --headless --convert-to docx "{path}"。')
+        f"{path} 是旧版 Word/WPS 二进制格式（.doc/.wps），无法直接检查：请在 Word 或 WPS 中打开，“另存为” .docx 后再检查；"
+        f'也可以用命令转换：libreoffice --headless --convert-to docx "{path}"。')
