@@ -81,13 +81,10 @@ def progress_bar(lang: str) -> Progress:
                     console=Console(stderr=True), transient=True)
 
 
-def output_format(path: Path, fmt: str) -> str:
-    return reporters.by_suffix("batch").get(path.suffix.lower(), fmt)
-
-
-def open_sinks(fmt: str, outputs: list[Path], checklist: checklists.Checklist, lang: str, comparing: bool,
-               color: bool, quiet: bool) -> list[Sink]:
-    targets: list[tuple[str, Path | None]] = [(output_format(p, fmt), p) for p in outputs]
+def open_sinks(fmt: str, given: str | None, outputs: list[Path], checklist: checklists.Checklist, lang: str,
+               comparing: bool, color: bool, quiet: bool, fail_on: str) -> list[Sink]:
+    targets: list[tuple[str, Path | None]] = [(reporters.output_format("batch", p, given, fmt), p)
+                                              for p in outputs]
     if not outputs:
         targets.append((fmt, None))
     elif not quiet:
@@ -97,7 +94,7 @@ def open_sinks(fmt: str, outputs: list[Path], checklist: checklists.Checklist, l
         for name, path in targets:
             on_screen = path is None and name == "table"
             stream = reporters.stream(name)(checklist, lang, comparing=comparing, color=color and on_screen,
-                                         width=width() if on_screen else FILE_WIDTH)
+                                         width=width() if on_screen else FILE_WIDTH, fail_on=fail_on)
             sinks.append(Sink(stream, path))
     except BaseException:
         for sink in sinks:
@@ -168,6 +165,7 @@ def batch_command(
     """Check every report under folders or globs, in parallel: ranking, coverage, gaps."""
     check_min_score(min_score)
     check_max_size(max_size)
+    given = fmt  # --format as typed: an output's suffix must not contradict it
     run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in reporters.names("batch"):
@@ -185,7 +183,7 @@ def batch_command(
     refuse_inputs_as_outputs(list(output), list(paths))
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)
-    sinks = open_sinks(fmt, output, compiled, lang, baseline is not None, use_color(no_color), quiet)
+    sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
                                 detail=any(s.stream.needs_detail for s in sinks))
     bar = progress_bar(lang) if not quiet and sys.stderr.isatty() else _NoProgress()

@@ -16,7 +16,7 @@ from lawcheck.engine import check_path
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
-from lawcheck.reporters import names, render
+from lawcheck.reporters import names, output_format, render
 
 
 def exit_code(results: list[ReportResult | ErrorResult]) -> int:
@@ -44,10 +44,13 @@ def check(
     """Check reports against the checklist: what is there, where, and what is missing."""
     check_min_score(min_score)
     check_max_size(max_size)
+    given = fmt  # --format as typed: the suffix of --output must not contradict it
     run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in names("check"):
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(names("check")))
+    if output is not None:
+        fmt = output_format("check", output, given, fmt)
     refuse_inputs_as_outputs([output], list(files))
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)

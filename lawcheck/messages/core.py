@@ -56,6 +56,15 @@ CORE_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "请至少给出一个报告文件。",
         "en": "Give at least one report file.",
     },
+    "usage-output-suffix": {
+        "zh": "无法从输出文件名 {path} 看出要写成什么格式；请用这些扩展名之一：{suffixes}，或用 --format 指定格式。",
+        "en": "The output file name {path} does not say which format to write; use one of {suffixes}, "
+              "or name the format with --format.",
+    },
+    "usage-output-conflict": {
+        "zh": "输出文件 {path} 的扩展名表示 {named} 格式，与 --format {given} 矛盾；请去掉其中之一。",
+        "en": "The output file {path} is named as {named}, but --format says {given}; drop one of them.",
+    },
     "usage-output-dir": {
         "zh": "无法写入输出文件 {path}：{error}。",
         "en": "Cannot write the output file {path}: {error}.",

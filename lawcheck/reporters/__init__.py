@@ -10,11 +10,15 @@ used (openpyxl only for .xlsx, and so on).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
+from pathlib import Path
+
 from lawcheck.checklist import Checklist
+from lawcheck.errors import LawcheckError
 from lawcheck.lazy import lazy
 from lawcheck.model import ErrorResult, ReportResult
 
@@ -34,6 +38,11 @@ def _lazy(module: str, name: str) -> Callable[..., Any]:
     return lazy(f"lawcheck.reporters.{module}", name)
 
 
+def _collected(module: str, name: str) -> Callable[..., Any]:
+    """A batch stream that renders the whole run at the end with ``module.name``."""
+    return functools.partial(_lazy("collected", "Collected"), render=_lazy(module, name))
+
+
 FORMATS: tuple[Format, ...] = (
     Format("table", (".txt",), _lazy("table", "render_table"), _lazy("summary", "SummaryStream")),
     Format("json", (".json",), _lazy("json", "render_json"), _lazy("json", "JsonStream")),
@@ -43,9 +52,9 @@ FORMATS: tuple[Format, ...] = (
     Format("md", (".md",), _lazy("markdown", "render_markdown"), _lazy("markdown", "MarkdownStream"),
            check=False),
     Format("html", (".html", ".htm"), _lazy("html", "render_html"), _lazy("html", "HtmlStream")),
-    Format("junit", (".xml",), _lazy("junit", "render_junit")),
-    Format("sarif", (".sarif",), _lazy("sarif", "render_sarif")),
-    Format("github", (), _lazy("github", "render_github")),
+    Format("junit", (".xml",), _lazy("junit", "render_junit"), _collected("junit", "render_junit")),
+    Format("sarif", (".sarif",), _lazy("sarif", "render_sarif"), _collected("sarif", "render_sarif")),
+    Format("github", (), _lazy("github", "render_github"), _collected("github", "render_github")),
 )
 BY_NAME: dict[str, Format] = {f.name: f for f in FORMATS}
 REPORTERS: dict[str, Renderer] = {f.name: f.render for f in FORMATS}
@@ -69,6 +78,24 @@ def stream(name: str) -> Callable[..., Any]:
     found = BY_NAME[name].stream
     assert found is not None, name
     return found
+
+
+def output_format(command: str, path: Path, given: str | None, default: str) -> str:
+    """The format of output file ``path``: its suffix's; else ``--format`` (``given``) or ``default``.
+
+    A suffix that names no format needs ``--format``; one that names another format
+    than ``--format`` contradicts it: both are usage errors.
+    """
+    suffix = path.suffix.lower()
+    named = by_suffix(command).get(suffix)
+    if named is None:
+        if given is None:
+            suffixes = " ".join(sorted(by_suffix(command)))
+            raise LawcheckError("usage-output-suffix", path=str(path), suffixes=suffixes)
+        return given
+    if given is not None and given != named and not (given == "table" and suffix == ".txt"):
+        raise LawcheckError("usage-output-conflict", path=str(path), named=named, given=given)
+    return named
 
 
 def render(fmt: str, results: Sequence[ReportResult | ErrorResult], checklist: Checklist,

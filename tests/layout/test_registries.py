@@ -35,9 +35,10 @@ def test_every_match_kind_describes_itself_in_both_languages() -> None:
 
 def test_format_choices_and_suffixes_come_from_the_format_records() -> None:
     assert reporters.names("check") == ("table", "json", "jsonl", "html", "junit", "sarif", "github")
-    assert reporters.names("batch") == ("table", "json", "jsonl", "csv", "xlsx", "md", "html")
+    assert reporters.names("batch") == ("table", "json", "jsonl", "csv", "xlsx", "md", "html", "junit", "sarif",
+                                        "github")
     assert reporters.by_suffix("batch")[".xlsx"] == "xlsx"
-    assert ".xml" not in reporters.by_suffix("batch")  # junit has no batch stream (yet)
+    assert reporters.by_suffix("batch")[".xml"] == "junit" and reporters.by_suffix("check")[".sarif"] == "sarif"
 
 
 def test_reader_suffixes_come_from_the_reader_records() -> None:
