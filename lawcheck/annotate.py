@@ -36,6 +36,7 @@ from lawcheck.checklist import Checklist
 from lawcheck.docxfile import comment, docx_bytes
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
+from lawcheck.reporters.verdict import because
 from lawcheck.model import Block, Document, ItemResult, ReportResult
 
 LOOKAHEAD = 60  # docx units searched ahead for the next block (text boxes, notes, skipped parts)
@@ -93,6 +94,8 @@ def summary_for(result: ReportResult, checklist: Checklist, lang: str = "zh",
     verdict = message("verdict-pass" if result.passed else "verdict-fail", lang)
     lines = [message("annotate-summary", lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}",
                      verdict=verdict)]
+    if not result.passed:
+        lines.append(because(result, checklist, lang))
     missing = [i for i in result.items if i.status == "missing"]
     partial = [i for i in result.items if i.status == "partial"]
     if missing:

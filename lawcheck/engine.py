@@ -54,10 +54,11 @@ def check_document(doc: Document, checklist: Checklist, options: Options = Optio
     findings = find_all(FindingInput(ctx, meta, checklist.deadline, options.lang), checklist.finding_ids)
     value = score(items)
     threshold = checklist.pass_score if options.min_score is None else options.min_score
-    return ReportResult(path=doc.path, score=value, passed=passes(items, value, threshold, options.fail_on),
+    return ReportResult(path=doc.path, score=value, passed=passes(items, value, threshold, options.fail_on), fail_on=options.fail_on,
                         threshold=threshold, meta=meta, items=items, findings=findings)
 
 
 def with_gate(result: ReportResult, threshold: float, fail_on: str) -> ReportResult:
     """The same result judged by another gate."""
-    return replace(result, threshold=threshold, passed=passes(result.items, result.score, threshold, fail_on))
+    return replace(result, threshold=threshold, fail_on=fail_on,
+                   passed=passes(result.items, result.score, threshold, fail_on))

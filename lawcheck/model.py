@@ -190,6 +190,12 @@ class ReportResult:
     items: tuple[ItemResult, ...]
     findings: tuple[Finding, ...] = ()
     error: str | None = None
+    fail_on: str = "required"  # the gate it was judged by: what fails it besides the score
+
+    @property
+    def below(self) -> bool:
+        """Whether the score is under the pass mark."""
+        return self.score < self.threshold
 
 
 @dataclass(frozen=True)

@@ -60,6 +60,12 @@ class Row:
     year: int | None = None
     codes: str = ""  # one letter per column: M met, P partial, X missing, W waived
     error: str | None = None
+    threshold: float | None = None
+    fail_on: str = "required"
+
+    @property
+    def below(self) -> bool:
+        return self.score is not None and self.threshold is not None and self.score < self.threshold
 
     @property
     def verdict(self) -> str:
@@ -74,7 +80,8 @@ def row_of(result: ReportResult | ErrorResult) -> Row:
         return Row(path=result.path, score=None, passed=False, error=result.error)
     codes = "".join(CODES[i.status] for i in flat_items(result.items))
     return Row(path=result.path, score=result.score, passed=result.passed, org=result.meta.org,
-               year=result.meta.year, codes=codes, error=result.error)
+               year=result.meta.year, codes=codes, error=result.error, threshold=result.threshold,
+               fail_on=result.fail_on)
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,13 @@ class Tally:
     def missing_required(self, row: Row) -> list[Column]:
         return [c for i, c in enumerate(self.columns)
                 if c.depth == 0 and c.severity == "required" and row.status(i) == "missing"]
+
+    def partial_required(self, row: Row) -> list[Column]:
+        """Required items only partly met, when the gate (``--fail-on partial``) fails them."""
+        if row.fail_on != "partial":
+            return []
+        return [c for i, c in enumerate(self.columns)
+                if c.depth == 0 and c.severity == "required" and row.status(i) == "partial"]
 
 
 class Stream(Protocol):

@@ -106,7 +106,7 @@ def apply(result: ReportResult, waivers: Sequence[Waiver], base_dir: Path,
         return result
     value = score(items)
     return replace(result, items=items, score=value, findings=findings,
-                   passed=passes(items, value, result.threshold, fail_on))
+                   passed=passes(items, value, result.threshold, fail_on), fail_on=fail_on)
 
 
 def _waive(item: ItemResult, waiver: Waiver) -> ItemResult:

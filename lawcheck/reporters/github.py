@@ -19,6 +19,7 @@ from lawcheck.messages import message
 from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.reporters import ci
+from lawcheck.reporters.verdict import because
 
 COMMANDS = {"error": "error", "warning": "warning", "note": "notice"}
 
@@ -57,5 +58,7 @@ def render_github(results: Sequence[ReportResult | ErrorResult], checklist: Chec
                                  title=f"lawcheck {finding.id}"))
         key = "summary-pass" if result.passed else "summary-fail"
         summary = message(key, lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}")
+        if not result.passed:
+            summary += " " + because(result, checklist, lang)
         lines.append(command("notice" if result.passed else "error", summary, file=result.path, title="lawcheck"))
     return "".join(line + "\n" for line in lines)

@@ -25,6 +25,7 @@ from lawcheck import __version__
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
+from lawcheck.reporters.verdict import because
 from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult
 
 if TYPE_CHECKING:
@@ -146,13 +147,15 @@ def report_html(result: ReportResult | ErrorResult, checklist: Checklist, lang: 
     verdict = _verdict(result)
     counts = {s: sum(1 for i in result.items if i.status == s) for s in ("met", "partial", "missing")}
     out = [f'<article class="card report" id="{rid}" data-verdict="{verdict}">', back_link,
-           '<header class="report-head">', gauge(result.score, result.threshold, result.passed, lang),
+           # the gauge shows the score against the pass mark; the verdict and its reason are said below
+           '<header class="report-head">', gauge(result.score, result.threshold, not result.below, lang),
            '<div class="who">', f"<h2>{e(meta.title or result.path)}</h2>",
            f'<div class="path">{e(result.path)}</div>',
            f'<p class="meta">{e(message("meta-line", lang, title=meta.title or unknown, year=meta.year or unknown, org=meta.org or unknown, date=meta.date or unknown))}</p>',
            f'<p><span class="verdict {verdict}">{e(message("verdict-" + verdict, lang))}</span>'
            f'{e(message("html-score-line", lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}"))}'
            f' · <span class="counts">{e(message("html-counts", lang, **counts))}</span></p>',
+           f'<p class="why">{e(because(result, checklist, lang))}</p>' if not result.passed else "",
            "</div>", "</header>", todo(result, checklist, lang, rid),
            f"<h3>{e(message('html-items', lang))}</h3>"]
     out += [item_html(i, checklist, lang, anchor(rid, i.id)) for i in result.items]
@@ -163,7 +166,8 @@ def report_html(result: ReportResult | ErrorResult, checklist: Checklist, lang: 
 
 
 def gauge(score: float, threshold: float, passed: bool, lang: str) -> str:
-    """A half-circle gauge filled to ``score``, with a tick at the pass mark."""
+    """A half-circle gauge filled to ``score``, with a tick at the pass mark (green when ``passed``
+    the mark, red below it)."""
     radius, cx, cy = 50, 60, 60
     length = math.pi * radius
     filled = length * max(0.0, min(score, 100.0)) / 100

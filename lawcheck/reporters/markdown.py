@@ -13,6 +13,7 @@ from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.reporters.verdict import row_reason
 from lawcheck.tally import Entry, Tally, collect, columns
 
 
@@ -37,7 +38,7 @@ def _ranked(tally: Tally, lang: str) -> list[str]:
         if row.error is not None:
             rows.append([rank, row.path, "", "", "", verdict, row.error])
         else:
-            missing = sep.join(c.title for c in tally.missing_required(row))
+            missing = row_reason(tally, row, lang)
             rows.append([rank, row.path, row.org or unknown, row.year or unknown, f"{row.score:.1f}",
                          verdict, missing])
     header = ["#"] + [message(k, lang) for k in ("batch-col-report", "batch-col-org", "batch-col-year",

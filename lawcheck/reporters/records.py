@@ -11,6 +11,7 @@ from typing import Any
 from lawcheck import __version__
 from lawcheck.checklist import Checklist
 from lawcheck.model import ErrorResult, Finding, ItemResult, Meta, ReportResult
+from lawcheck.reporters.verdict import reasons
 
 SCHEMA_VERSION = 1
 
@@ -46,12 +47,13 @@ def finding_record(finding: Finding) -> dict[str, Any]:
 def report_record(result: ReportResult | ErrorResult, lang: str = "zh") -> dict[str, Any]:
     if isinstance(result, ErrorResult):
         return {"path": result.path, "score": None, "passed": False, "threshold": None,
-                "meta": None, "items": [], "findings": [], "error": result.error}
+                "meta": None, "items": [], "findings": [], "reasons": [], "error": result.error}
     return {
         "path": result.path, "score": result.score, "passed": result.passed,
         "threshold": result.threshold, "meta": meta_record(result.meta),
         "items": [item_record(i, lang) for i in result.items],
         "findings": [finding_record(f) for f in result.findings],
+        "reasons": reasons(result),  # why it failed: score, missing or partial required items
         "error": result.error,
     }
 

@@ -23,6 +23,7 @@ from lawcheck.messages import message
 from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.reporters.table import STYLES
+from lawcheck.reporters.verdict import row_reason
 from lawcheck.tally import Entry, Row, Tally, collect, columns
 
 # ---------------------------------------------------------------- the terminal view
@@ -159,7 +160,7 @@ def ranked_grid(tally: Tally, lang: str) -> Grid:
         if row.error is not None:
             grid.add_row(str(rank), row.path, "", "", "", verdict_cell(row, lang), (row.error, "magenta"))
             continue
-        missing = sep.join(c.title for c in tally.missing_required(row))
+        missing = row_reason(tally, row, lang)
         grid.add_row(str(rank), row.path, row.org or unknown, str(row.year or unknown), f"{row.score:.1f}",
                      verdict_cell(row, lang), (missing, "red"))
     return grid

@@ -20,6 +20,7 @@ from rich.text import Text
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
+from lawcheck.reporters.verdict import because
 from lawcheck.model import ErrorResult, Evidence, ItemResult, NearMiss, ReportResult
 
 STYLES = {"met": "green", "partial": "yellow", "missing": "bold red", "waived": "cyan"}
@@ -111,6 +112,8 @@ def summary(result: ReportResult, checklist: Checklist, lang: str = "zh") -> Tex
     key = "summary-pass" if result.passed else "summary-fail"
     out = Text(message(key, lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}"),
                style="bold green" if result.passed else "bold red")
+    if not result.passed:
+        out.append("\n" + because(result, checklist, lang), style="bold red")
     missing = [checklist.item_title(i, lang) for i in result.items if i.status == "missing"]
     partial = [checklist.item_title(i, lang) for i in result.items if i.status == "partial"]
     sep = "、" if lang == "zh" else ", "

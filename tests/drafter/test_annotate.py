@@ -107,7 +107,8 @@ def test_comments_land_on_the_sentences_that_fall_short(stone: Path, fazhi: Chec
     assert any("修改建议见前文关于“法律顾问作用发挥”的第一条批注。" in t for t, _ in plans)
 
     [(title, _)] = by_anchor["石桥镇2024年法治政府建设年度报告"]
-    assert title.startswith("lawcheck 检查结果：得分 76.0 / 100（及格线 80），未通过。\n缺失 4 项，请补写：\n1. ")
+    assert title.startswith("lawcheck 检查结果：得分 76.0 / 100（及格线 80），未通过。\n"
+                            "未通过原因：得分 76.0 低于及格线 80。\n缺失 4 项，请补写：\n1. ")
     assert "其他需要报告的情况：" in title and "部分符合" in title
     assert all(c.author == "lawcheck 检查" and c.initials == "LC" and c.timestamp is None
                for c in docx.Document(str(out)).comments)

@@ -102,7 +102,8 @@ def test_github_workflow_commands(project, cli):
     assert lines == [
         "::error file=reports/town.txt,title=lawcheck recording 执法全过程记录::"
         "Missing \"执法全过程记录\": 写明执法全过程记录的落实情况",
-        "::error file=reports/town.txt,title=lawcheck::Score 60.0 / 100 (pass mark 60) · FAIL",
+        "::error file=reports/town.txt,title=lawcheck::Score 60.0 / 100 (pass mark 60) · FAIL "
+        "Failed because: required items are missing: 执法全过程记录.",
         "::warning file=reports/partial.txt,line=4,title=lawcheck adviser Legal adviser::"
         "\"Legal adviser\" is only partly met: Say what the legal adviser reviewed%0AClosest text: 聘请法律顾问1名。",
         "::notice file=reports/partial.txt,title=lawcheck::Score 80.0 / 100 (pass mark 60) · PASS",
