@@ -7,6 +7,7 @@ problem at once, in file order), using the marks ``yamlsource`` keeps.
 
 from __future__ import annotations
 
+import difflib
 import json
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
@@ -95,17 +96,29 @@ def _one_of(error: "jsonschema.ValidationError") -> str:
     return " or ".join(dict.fromkeys(kinds)) or error.message
 
 
+def _problems(root: Any, error: "jsonschema.ValidationError") -> list[Problem]:
+    """The problems one schema error stands for: every unknown key of a mapping, each one located."""
+    if error.validator != "additionalProperties":
+        return [_problem(root, error)]
+    path = list(error.absolute_path)
+    dotted = ".".join(str(p) for p in path) or "(top)"
+    allowed = sorted(cast(Any, error.schema).get("properties", {}))
+    problems = []
+    for key in sorted(set(cast(Any, error.instance)) - set(allowed), key=str):
+        line, col = yamlsource.locate_key(root, path, key)
+        where = f"{dotted}.{key}" if path else str(key)
+        close = difflib.get_close_matches(str(key), allowed, n=1, cutoff=0.75)
+        if close:
+            expected = f"'{close[0]}' (did you mean it?)"
+        else:
+            expected = ("one of " + ", ".join(allowed)) if allowed else "no further keys"
+        problems.append(Problem(line, col, where, f"unknown key '{key}'", expected))
+    return problems
+
+
 def _problem(root: Any, error: "jsonschema.ValidationError") -> Problem:
     path = list(error.absolute_path)
     dotted = ".".join(str(p) for p in path) or "(top)"
-    if error.validator == "additionalProperties":
-        allowed = sorted(cast(Any, error.schema).get("properties", {}))
-        extra = sorted(set(cast(Any, error.instance)) - set(allowed))
-        key = extra[0] if extra else ""
-        line, col = yamlsource.locate_key(root, path, key)
-        where = f"{dotted}.{key}" if path else key
-        expected = ("one of " + ", ".join(allowed)) if allowed else "no further keys"
-        return Problem(line, col, where, f"unknown key '{key}'", expected)
     if error.validator == "required":
         missing = error.message.split("'")[1] if "'" in error.message else "?"
         line, col = yamlsource.locate(root, path)
@@ -119,7 +132,8 @@ def schema_problems(data: Any, json_schema: dict[str, Any]) -> list[Problem]:
     import jsonschema  # only when a checklist or settings file is validated
 
     validator = jsonschema.Draft202012Validator(json_schema)
-    return sorted({_problem(data, e) for e in validator.iter_errors(data)}, key=lambda p: (p.line, p.col, p.path))
+    found = {p for e in validator.iter_errors(data) for p in _problems(data, e)}
+    return sorted(found, key=lambda p: (p.line, p.col, p.path))
 
 
 def render_all(problems: list[Problem], file: str) -> str:

@@ -129,3 +129,18 @@ def test_the_language_of_the_settings_file_speaks_the_messages(project, cli):
     write(project / "lawcheck.yaml", "lang: en\n")
     run = cli("check", "-c", "mini.yaml", "reports/gone.txt")
     assert (run.code, run.err) == (2, "File reports/gone.txt does not exist.\n")
+
+
+def test_every_unknown_key_is_reported_at_once_with_a_suggestion(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "lawcheck.yaml").write_text("min_scor: 70\nlnag: en\nfailon: partial\nmin_score: 120\n",
+                                            encoding="utf-8")
+    (tmp_path / "r.txt").write_text("青禾街道2024年法治政府建设年度报告\n", encoding="utf-8")
+    run = cli("check", "r.txt", "--lang", "en")
+    assert run.code == 2
+    assert run.err == (
+        "Settings file lawcheck.yaml has these errors:\n"
+        "lawcheck.yaml:1:1: min_scor: found unknown key 'min_scor', expected 'min_score' (did you mean it?)\n"
+        "lawcheck.yaml:2:1: lnag: found unknown key 'lnag', expected 'lang' (did you mean it?)\n"
+        "lawcheck.yaml:3:1: failon: found unknown key 'failon', expected 'fail_on' (did you mean it?)\n"
+        "lawcheck.yaml:4:12: min_score: found 120, expected at most 100\n")
