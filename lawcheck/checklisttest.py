@@ -9,7 +9,8 @@ Each item (and part) may carry example sentences::
 Each example becomes a report of its own, a paragraph per line (so an example
 can show a heading and the part under it), and the item alone is evaluated on
 it; the case passes when the status is the one the example is filed under.
-A fixtures folder holds reports and an ``expected.yaml`` in the labels format
+A fixtures folder holds reports and a ``labels.yaml`` in the labels format of
+``lawcheck eval`` (an older ``expected.yaml`` is read too)
 (``corpus/labels.yaml``): each labelled item status is one more case.
 """
 
@@ -26,7 +27,7 @@ from lawcheck.labels import flatten, load_labels
 from lawcheck.matching import evaluate_item
 from lawcheck.model import RawBlock, Source
 
-EXPECTED = "expected.yaml"
+LABELS = ("labels.yaml", "expected.yaml")  # the second: the name fixtures folders had before
 STATUSES = ("met", "partial", "missing")
 
 
@@ -67,8 +68,8 @@ def example_cases(checklist: Checklist) -> list[Case]:
 
 
 def fixture_cases(checklist: Checklist, folder: Path, lang: str = "zh") -> list[Case]:
-    """A case per labelled item status in ``folder/expected.yaml``."""
-    expected = folder / EXPECTED
+    """A case per labelled item status in ``folder/labels.yaml``."""
+    expected = next((folder / name for name in LABELS if (folder / name).is_file()), folder / LABELS[0])
     if not expected.is_file():
         raise LawcheckError("checklist-test-fixtures", path=str(folder))
     labels = load_labels(expected)

@@ -51,9 +51,11 @@ def show(name: str = typer.Argument(..., help="Built-in checklist id or YAML pat
 
 @checklist_app.command("validate")
 @boundary
-def validate(file: Path = typer.Argument(..., help="Checklist YAML file"), lang: str = LANG) -> None:
-    """Every problem of a checklist file as FILE:LINE:COL: key.path: found X, expected Y (exit 2)."""
+def validate(name: str = typer.Argument(..., help="Built-in checklist id or YAML path"), lang: str = LANG) -> None:
+    """Every problem of a checklist as FILE:LINE:COL: key.path: found X, expected Y (exit 2)."""
     check_lang(lang)
+    resolved = checklists.resolve(name)  # named as every subcommand names one: an id or a path
+    file = resolved if resolved.is_absolute() and not Path(name).exists() else Path(name)
     data = checklists.read_data(file)
     problems = [p.render(str(file)) for p in checklists.validate(data)]
     if not problems:
@@ -82,7 +84,8 @@ def schema() -> None:
 @boundary
 def test(
     name: str = typer.Argument(..., help="Built-in checklist id or YAML path"),
-    fixtures: Optional[Path] = typer.Option(None, "--fixtures", help="Folder of reports with an expected.yaml"),
+    fixtures: Optional[Path] = typer.Option(None, "--fixtures",
+                                            help="Folder of reports with their labels.yaml (the format of eval)"),
     lang: str = LANG,
 ) -> None:
     """Run every item's examples (and labelled fixtures) through the matcher; exit 1 on any failure."""

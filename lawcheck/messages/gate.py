@@ -93,8 +93,9 @@ GATE_MESSAGES: dict[str, dict[str, str]] = {
     "checklist-test-summary": {"zh": "{passed} passed, {failed} failed", "en": "{passed} passed, {failed} failed"},
     "checklist-test-no-cases": {"zh": "{path} 中没有任何 examples 示例可供测试。",
                                 "en": "{path} has no examples to test."},
-    "checklist-test-fixtures": {"zh": "找不到样例目录 {path}，或其中没有 expected.yaml。",
-                                "en": "Fixtures folder {path} does not exist or has no expected.yaml."},
+    "checklist-test-fixtures": {"zh": "找不到样例目录 {path}，或其中没有 labels.yaml（与 lawcheck eval 相同的标注格式）。",
+                                "en": "Fixtures folder {path} does not exist or has no labels.yaml "
+                                      "(the labels format of lawcheck eval)."},
     "item-unknown": {
         "zh": "检查清单 {checklist} 中没有检查项“{item}”；可用的有：{ids}。",
         "en": "Checklist {checklist} has no item \"{item}\"; available: {ids}.",

@@ -186,12 +186,31 @@ def test_test_checks_labelled_fixtures(tmp_path, cli, monkeypatch):
     ]
 
 
-def test_test_fixtures_need_expected_yaml(tmp_path, cli, monkeypatch):
+def test_test_fixtures_need_labels_yaml(tmp_path, cli, monkeypatch):
     monkeypatch.chdir(tmp_path)
     write(tmp_path, "tiny.yaml", GOOD)
     (tmp_path / "empty").mkdir()
     run = cli("checklist", "test", "tiny.yaml", "--fixtures", "empty", "--lang", "en")
-    assert (run.code, run.err) == (2, "Fixtures folder empty does not exist or has no expected.yaml.\n")
+    assert (run.code, run.err) == (2, "Fixtures folder empty does not exist or has no labels.yaml "
+                                      "(the labels format of lawcheck eval).\n")
+
+
+def test_fixtures_and_eval_read_the_same_labels_file(tmp_path, cli, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path, "tiny.yaml", GOOD)
+    fixtures = tmp_path / "fixtures"
+    fixtures.mkdir()
+    write(fixtures, "a.txt", "甲镇2024年法治政府建设情况报告\n\n一、主要举措\n镇法律顾问全年审核合同8份。\n")
+    write(fixtures, "labels.yaml", "a.txt:\n  items: {adviser: met}\n")
+    assert cli("checklist", "test", "tiny.yaml", "--fixtures", "fixtures").code == 0
+    assert cli("eval", "fixtures/labels.yaml", "-c", "tiny.yaml").code == 0
+
+
+@pytest.mark.parametrize("name", ["county-department", "fazhi-annual-report"])
+def test_validate_takes_a_built_in_id_as_every_subcommand_does(cli, name):
+    run = cli("checklist", "validate", name, "--lang", "en")
+    assert run.code == 0, run.err
+    assert f"the checklist is valid ({name}," in run.out
 
 
 def test_explain_renders_the_match_in_words(cli):
