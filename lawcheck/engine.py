@@ -11,7 +11,7 @@ from lawcheck.context import DocContext
 from lawcheck.findings import FindingInput, find_all
 from lawcheck.matching import match_all
 from lawcheck.metadata import read_meta
-from lawcheck.model import Document, Meta, ReportResult
+from lawcheck.model import Document, Meta, ReportResult, Source
 from lawcheck.scoring import passes, score
 from lawcheck.sections import PLANS
 
@@ -30,7 +30,11 @@ class Options:
 
 def check_path(path: str | Path, checklist: Checklist, options: Options = Options()) -> ReportResult:
     """Read and check one report (raises ReadError for unreadable input)."""
-    source = readers.read(path, max_size=options.max_size)
+    return check_source(readers.read(path, max_size=options.max_size), checklist, options)
+
+
+def check_source(source: Source, checklist: Checklist, options: Options = Options()) -> ReportResult:
+    """Check a report already read (a file, or standard input)."""
     result = check_document(structure.build(source), checklist, options)
     if options.waivers:
         return waivers.apply(result, options.waivers, Path(options.waiver_base), options.fail_on, options.lang)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Optional
 
@@ -12,11 +13,16 @@ from lawcheck.commands.common import (check_max_size, check_min_score, EXIT_ERRO
                                       check_lang, error, refuse_inputs_as_outputs, use_color, width,
                                       write_output)
 from lawcheck.config import check_waivers, settings_for
-from lawcheck.engine import check_path
+from lawcheck import readers
+from lawcheck.engine import check_path, check_source
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
 from lawcheck.reporters import names, output_format, render
+
+
+STDIN = "-"  # the report comes on standard input (a pipeline's habit)
+DEFAULT_STDIN_NAME = "stdin.txt"
 
 
 def exit_code(results: list[ReportResult | ErrorResult]) -> int:
@@ -29,7 +35,8 @@ def exit_code(results: list[ReportResult | ErrorResult]) -> int:
 
 @boundary
 def check(
-    files: list[Path] = typer.Argument(..., help="Report files (.txt, .docx, …)", show_default=False),
+    files: list[Path] = typer.Argument(..., help="Report files (.txt, .docx, …); - reads one from standard input",
+                                       show_default=False),
     fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | junit | sarif | github | html"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
@@ -40,6 +47,9 @@ def check(
     max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file read, in bytes"),
     config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report, but exit 0 even when the gate fails"),
+    stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
+                                                 help="With -: the report's name, whose suffix gives its format "
+                                                      "(default: stdin.txt)"),
 ) -> None:
     """Check reports against the checklist: what is there, where, and what is missing."""
     check_min_score(min_score)
@@ -51,16 +61,21 @@ def check(
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(names("check")))
     if output is not None:
         fmt = output_format("check", output, given, fmt)
-    refuse_inputs_as_outputs([output], list(files))
+    refuse_inputs_as_outputs([output], [f for f in files if str(f) != STDIN])
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
     options = run.options(max_size=max_size)
     results: list[ReportResult | ErrorResult] = []
     for file in files:
+        name = (stdin_filename or DEFAULT_STDIN_NAME) if str(file) == STDIN else str(file)
         try:
-            results.append(check_path(file, compiled, options))
+            if str(file) == STDIN:
+                source = readers.read_stream(sys.stdin.buffer, name, max_size=max_size)
+                results.append(check_source(source, compiled, options))
+            else:
+                results.append(check_path(file, compiled, options))
         except ReadError as e:
-            results.append(ErrorResult(path=str(file), error=e.render(lang), key=e.key))
+            results.append(ErrorResult(path=name, error=e.render(lang), key=e.key))
     color = use_color(no_color) and output is None
     text = render(fmt, results, compiled, lang, color=color, width=width(), fail_on=fail_on)
     if fmt == "table" and len(files) == 1 and isinstance(results[0], ErrorResult):

@@ -18,6 +18,7 @@ import errno
 import os
 import stat
 from collections.abc import Callable
+from typing import BinaryIO
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -93,7 +94,23 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     if suffix not in BY_SUFFIX:
         raise ReadError("unknown_format", path=shown, suffix=suffix or "-",
                         supported=" ".join(READABLE_SUFFIXES))
-    data = _read_bytes(file, shown, size, max_size)
+    return read_data(_read_bytes(file, shown, size, max_size), shown)
+
+
+def read_stream(stream: BinaryIO, name: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Source:
+    """Read a report from a stream (standard input); ``name``'s suffix says its format."""
+    if Path(name).suffix.lower() not in BY_SUFFIX:
+        raise ReadError("unknown_format", path=name, suffix=Path(name).suffix.lower() or "-",
+                        supported=" ".join(READABLE_SUFFIXES))
+    data = stream.read(max_size + 1)
+    if len(data) > max_size:
+        raise ReadError("too_large", path=name, size_mb=f"> {_mb(max_size)}", max_mb=_mb(max_size))
+    return read_data(data, name)
+
+
+def read_data(data: bytes, shown: str) -> Source:
+    """Read a report's bytes; ``shown`` names it (its suffix says what it should be)."""
+    suffix = Path(shown).suffix.lower()
     if not data.strip():
         raise ReadError("empty", path=shown)
     try:
