@@ -35,7 +35,12 @@ def check_path(path: str | Path, checklist: Checklist, options: Options = Option
 
 def check_source(source: Source, checklist: Checklist, options: Options = Options()) -> ReportResult:
     """Check a report already read (a file, or standard input)."""
-    result = check_document(structure.build(source), checklist, options)
+    return judge(structure.build(source), checklist, options)
+
+
+def judge(doc: Document, checklist: Checklist, options: Options = Options()) -> ReportResult:
+    """Check a structured report and apply the settings' waivers: what every command reports."""
+    result = check_document(doc, checklist, options)
     if options.waivers:
         return waivers.apply(result, options.waivers, Path(options.waiver_base), options.fail_on, options.lang)
     return result

@@ -10,7 +10,8 @@ import typer
 from lawcheck import checklist as checklists
 from lawcheck import readers, structure
 from lawcheck.commands.common import check_max_size, check_min_score, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang, write_output
-from lawcheck.engine import Options, check_document
+from lawcheck.config import check_waivers, settings_for
+from lawcheck.engine import judge
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.readers import DEFAULT_MAX_SIZE
@@ -36,9 +37,10 @@ def annotate(
     force: bool = typer.Option(False, "--force", help="Overwrite the output if it exists"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),
-    fail_on: str = typer.Option("required", "--fail-on", help="required | partial | none"),
-    lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
+    fail_on: Optional[str] = typer.Option(None, "--fail-on", help="required | partial | none"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en"),
     max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file read, in bytes"),
+    config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
 ) -> None:
     """Write a copy of a .docx report with Word comments where it falls short.
 
@@ -46,20 +48,22 @@ def annotate(
     """
     check_min_score(min_score)
     check_max_size(max_size)
-    check_lang(lang)
-    check_fail_on(fail_on)
+    # The settings (lawcheck.yaml) and waivers apply as they do to check: one verdict everywhere.
+    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=None)
+    lang = check_lang(run.lang)
+    check_fail_on(run.fail_on)
     if not report.exists():
         raise LawcheckError("annotate-missing", path=str(report))
     if report.suffix.lower() != ".docx":
         raise LawcheckError("annotate-not-docx", path=str(report))
     target = output_path(report, output, force)
-    compiled = checklists.load(checklist)
+    compiled = checklists.load(run.checklist)
+    check_waivers(run, compiled)
     source = readers.read(report, max_size=max_size)
     if source.format != "docx":
         raise LawcheckError("annotate-not-docx", path=str(report))
     doc = structure.build(source)
-    result = check_document(doc, compiled, Options(min_score=min_score, fail_on=fail_on, lang=lang,
-                                                   max_size=max_size))
+    result = judge(doc, compiled, run.options(max_size=max_size))
     from lawcheck.annotate import annotate as commented_copy
 
     data, count = commented_copy(report.read_bytes(), doc, result, compiled, lang)

@@ -9,6 +9,7 @@ checklist's YAML into a sentence per clause, in Chinese or English::
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, Optional
 
 import typer
@@ -18,6 +19,7 @@ from lawcheck.checklist import Checklist, ItemDef
 from lawcheck.checklist.validate import section_references
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, write_output
 from lawcheck.clauses import describe as clause_text
+from lawcheck.config import settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import listed as _list
 from lawcheck.messages import message
@@ -27,11 +29,13 @@ from lawcheck.messages import message
 def explain(
     item: str = typer.Argument(..., help="Item id, e.g. legal-adviser or three-systems.review"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
-    lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en"),
+    config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
 ) -> None:
     """Say what a checklist item looks for, in plain words, with its basis and advice."""
-    check_lang(lang)
-    c = checklists.load(checklist)
+    run = settings_for(config, checklist=checklist, lang=lang)
+    lang = check_lang(run.lang)
+    c = checklists.load(run.checklist)
     found = c.item(item)
     if found is None:
         ids = ", ".join(d.id for i in c.items for d in (i, *i.parts))

@@ -10,6 +10,7 @@ from typing import Optional
 import typer
 
 from lawcheck.commands.common import boundary, check_lang, write_output
+from lawcheck.config import settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 
@@ -28,10 +29,11 @@ def template(
     year: Optional[int] = typer.Option(None, "--year", help="The year reported on (default: last year)"),
     org: Optional[str] = typer.Option(None, "--org", help="The reporting body, e.g. 云岭镇人民政府 (default: a placeholder)"),
     force: bool = typer.Option(False, "--force", help="Overwrite the output if it exists"),
-    lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
+    lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en"),
+    config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
 ) -> None:
     """Write a .docx skeleton in the official five-part structure, with placeholders to replace."""
-    check_lang(lang)
+    lang = check_lang(settings_for(config, lang=lang).lang)
     year = datetime.date.today().year - 1 if year is None else year
     if year not in YEARS:
         raise LawcheckError("template-year", value=year)
