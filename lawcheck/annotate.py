@@ -33,9 +33,9 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from lawcheck.checklist import Checklist
-from lawcheck.docxfile import comment, docx_bytes
+from lawcheck.docxfile import INITIALS, comment, docx_bytes
 from lawcheck.errors import LawcheckError
-from lawcheck.messages import message
+from lawcheck.messages import LANGS, message
 from lawcheck.reporters.verdict import because
 from lawcheck.model import Block, Document, ItemResult, ReportResult
 
@@ -256,6 +256,7 @@ def annotate(data: bytes, doc: Document, result: ReportResult, checklist: Checkl
         document = docx.Document(io.BytesIO(data))
     except Exception as e:  # python-docx refuses some packages the reader copes with (e.g. Strict OOXML)
         raise LawcheckError("annotate-unsupported", path=doc.path, error=f"{type(e).__name__}: {e}") from None
+    remove_own_comments(document)
     found = units(document)
     mapping = align(doc, found)
     author = message("annotate-author", lang)
@@ -273,6 +274,30 @@ def annotate(data: bytes, doc: Document, result: ReportResult, checklist: Checkl
         comment(document, anchor_runs(title, title.text), summary_for(result, checklist, lang, unplaced), author)
         count += 1
     return docx_bytes(document), count
+
+
+OWN_AUTHORS = frozenset(message("annotate-author", lang) for lang in LANGS)
+
+
+def remove_own_comments(document: DocxDocument) -> int:
+    """Take out the comments an earlier run of lawcheck added (its author and initials), with
+    their marks in the text, so annotating a commented copy replaces them; people's stay."""
+    own = {str(c.comment_id) for c in document.comments if c.author in OWN_AUTHORS and c.initials == INITIALS}
+    if not own:
+        return 0
+    for comment in document.comments:
+        if str(comment.comment_id) in own:
+            element = comment._comment_elm
+            element.getparent().remove(element)
+    marks = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"))
+    for mark in list(document.element.body.iter(*marks)):
+        if mark.get(qn("w:id")) in own:
+            parent = mark.getparent()
+            if mark.tag == qn("w:commentReference") and parent.tag == qn("w:r") and len(parent) <= 2:
+                parent.getparent().remove(parent)  # the run that only carried the reference
+            else:
+                parent.remove(mark)
+    return len(own)
 
 
 def _title_paragraph(doc: Document, result: ReportResult, mapping: dict[int, _Unit],

@@ -225,3 +225,23 @@ def test_what_cannot_be_anchored_is_listed_on_the_title(tmp_path: Path) -> None:
     [(text, anchored, _)] = comments(tmp_path / "box.checked.docx").values()
     assert anchored == "某县2024年法治政府建设年度报告"
     assert "以下内容未能在正文中定位：\n“本县尚未建立行政执法公示制度。”：【行政执法公示制度】这句不计分：否定表述。" in text
+
+
+def test_annotating_a_commented_copy_replaces_lawchecks_comments_and_keeps_peoples(tmp_path: Path) -> None:
+    from tests.cli.conftest import ROOT, lawcheck
+    from tests.support.forms import write_docx
+
+    report = write_docx(tmp_path / "linchuan.docx",
+                        (ROOT / "examples" / "linchuan-county-traps-2024.txt").read_text(encoding="utf-8"))
+    document = docx.Document(str(report))
+    document.add_comment(document.paragraphs[1].runs, text="请核实数据", author="张科长", initials="ZK")
+    document.save(str(report))
+    first, second = tmp_path / "once.docx", tmp_path / "twice.docx"
+    assert lawcheck("annotate", str(report), "-o", str(first)).code == 1
+    assert lawcheck("annotate", str(first), "-o", str(second)).code == 1
+    once = [(c.author, c.text) for c in docx.Document(str(first)).comments]
+    twice = [(c.author, c.text) for c in docx.Document(str(second)).comments]
+    assert sorted(once) == sorted(twice) and len(once) > 2
+    assert [a for a, _ in twice].count("张科长") == 1
+    xml = docx.Document(str(second)).element.xml
+    assert xml.count("<w:commentRangeStart") == len(twice)
