@@ -288,13 +288,18 @@ def remove_own_comments(document: DocxDocument) -> int:
     for comment in document.comments:
         if str(comment.comment_id) in own:
             element = comment._comment_elm
-            element.getparent().remove(element)
+            holder = element.getparent()
+            if holder is not None:
+                holder.remove(element)
     marks = (qn("w:commentRangeStart"), qn("w:commentRangeEnd"), qn("w:commentReference"))
     for mark in list(document.element.body.iter(*marks)):
         if mark.get(qn("w:id")) in own:
             parent = mark.getparent()
-            if mark.tag == qn("w:commentReference") and parent.tag == qn("w:r") and len(parent) <= 2:
-                parent.getparent().remove(parent)  # the run that only carried the reference
+            if parent is None:
+                continue
+            grand = parent.getparent()
+            if mark.tag == qn("w:commentReference") and parent.tag == qn("w:r") and len(parent) <= 2 and grand is not None:
+                grand.remove(parent)  # the run that only carried the reference
             else:
                 parent.remove(mark)
     return len(own)
