@@ -25,11 +25,12 @@ from lawcheck import __version__
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
+from lawcheck.reporters.collected import Collected
 from lawcheck.reporters.verdict import because
 from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult
 
 if TYPE_CHECKING:
-    from lawcheck.tally import Entry, Tally
+    from lawcheck.tally import Tally
 
 CONTEXT = 200  # characters of a long paragraph kept on each side of the evidence
 
@@ -319,26 +320,15 @@ def findings_html(findings: Sequence[Finding], lang: str) -> str:
             f'<ul class="findings">{"".join(rows)}</ul>')
 
 
-class HtmlStream:
+class HtmlStream(Collected):
     """``batch --format html`` as a batch output stream.
 
     The overview needs every report, so the page is written in one piece when
     the batch finishes; reports keep the order they arrive in (path order).
     """
 
-    needs_detail = True
-
     def __init__(self, checklist: Checklist, lang: str = "zh", **_: object) -> None:
-        self.checklist, self.lang = checklist, lang
-        self.results: list[ReportResult | ErrorResult] = []
-
-    def head(self) -> str:
-        return ""
-
-    def add(self, entry: Entry) -> str:
-        if entry.result is not None:
-            self.results.append(entry.result)
-        return ""
+        super().__init__(checklist, lang, render=render_html)
 
     def finish(self, tally: Tally) -> str:
         return render_html(self.results, self.checklist, self.lang, overview=True)
