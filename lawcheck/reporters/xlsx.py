@@ -33,6 +33,7 @@ from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
+from lawcheck.reporters.verdict import because
 from lawcheck.model import ErrorResult, ReportResult, flat_items
 from lawcheck.tally import Entry, Tally, collect, columns
 
@@ -54,6 +55,13 @@ def text_cell(ws: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
     cell = WriteOnlyCell(ws, value=printable(value))
     cell.data_type = "s"  # openpyxl would write "=…" as a formula; a shared string is never evaluated
     return cell
+
+
+def sheet_name(result: ReportResult | ErrorResult) -> str:
+    """A report's sheet: its body and year when known ("云岭镇-2024"), else its file name."""
+    if isinstance(result, ReportResult) and result.meta.org:
+        return f"{result.meta.org}-{result.meta.year}" if result.meta.year else result.meta.org
+    return PurePath(result.path).stem
 
 
 class SheetNames:
@@ -148,15 +156,25 @@ class XlsxStream:
         result = entry.result
         if result is None:
             return
-        ws = self._sheet(PurePath(result.path).stem)
+        lang = self.lang
+        ws = self._sheet(sheet_name(result))
         for letter, width in zip("ABCDEF", (30, 22, 10, 50, 50, 18)):
             ws.column_dimensions[letter].width = width
-        lang = self.lang
         self._append(ws, [self._cell(ws, result.path, bold=True)])
         if isinstance(result, ErrorResult):
             self._append(ws, [self._cell(ws, result.error, fill="error")])
             ws.close()
             return
+        # who, how it scored and why it failed, before its gaps
+        meta = result.meta
+        verdict = message("batch-verdict-passed" if result.passed else "batch-verdict-failed", lang)
+        for key, value in (("batch-col-org", meta.org or message("unknown", lang)),
+                           ("batch-col-year", meta.year or message("unknown", lang)),
+                           ("batch-col-score", result.score), ("batch-col-verdict", verdict)):
+            self._append(ws, [self._cell(ws, message(key, lang), bold=True), value])
+        if not result.passed:
+            self._append(ws, [self._cell(ws, because(result, self.checklist, lang), fill="missing")])
+        self._append(ws, [])
         header = [message(k, lang) for k in ("col-item", "batch-col-id", "col-status", "batch-col-hint",
                                              "batch-col-near", "batch-col-reason")]
         self._append(ws, [self._cell(ws, h, bold=True) for h in header])
@@ -195,7 +213,8 @@ class XlsxStream:
         self._append(ws, [self._cell(ws, h, bold=True) for h in header])
         readable = len(tally.rows) - tally.count("error")
         for column, counts in zip(tally.columns, tally.coverage):
-            share = round(counts["met"] / readable, 3) if readable else None
+            share = WriteOnlyCell(ws, value=round(counts["met"] / readable, 3) if readable else None)
+            share.number_format = "0%"  # 75%, not 0.75
             self._append(ws, [("└ " if column.depth else "") + column.title, column.id,
                        message(f"severity-{column.severity}", lang),
                        *(self._cell(ws, counts[s], fill=s if counts[s] else None)

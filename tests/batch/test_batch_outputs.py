@@ -62,8 +62,8 @@ def test_csv_has_a_bom_and_one_column_per_item(reports: Path, tmp_path: Path) ->
 def test_xlsx_matrix_coverage_and_gap_sheets(reports: Path, tmp_path: Path) -> None:
     run_all(reports, tmp_path)
     book = openpyxl.load_workbook(tmp_path / "r.xlsx")
-    assert book.sheetnames == ["汇总", "覆盖情况", "linchuan-county-traps-2024", "qinghe-street-2024",
-                               "yunling-town-2024"]
+    # a sheet per report, named by its body and year
+    assert book.sheetnames == ["汇总", "覆盖情况", "临川县人民政府-2024", "青禾街道办事处-2024", "云岭镇人民政府-2024"]
     summary = book["汇总"]
     assert summary.freeze_panes == "B2"
     header = [c.value for c in summary[1]]
@@ -84,10 +84,14 @@ def test_xlsx_matrix_coverage_and_gap_sheets(reports: Path, tmp_path: Path) -> N
     frp = [s["frp-duty"] for s in statuses(reports).values()]
     assert rows[1][:7] == ("党政主要负责人履行推进法治建设第一责任人职责", "frp-duty", "必备",
                            frp.count("met"), frp.count("partial"), frp.count("missing"), 0)
-    gaps = list(book["yunling-town-2024"].iter_rows(values_only=True))
+    assert coverage["H2"].number_format == "0%"  # the share of reports that meet it, as a percentage
+    gaps = list(book["云岭镇人民政府-2024"].iter_rows(values_only=True))
     assert gaps[0][0] == "yunling-town-2024.txt"
-    assert gaps[1] == ("检查项", "编号", "状态", "修改建议", "最接近的原文", "不计入的原因")
-    assert [g[1] for g in gaps[2:]] == [i for i in ITEM_IDS if expected[i] in ("partial", "missing")]
+    assert [g[:2] for g in gaps[1:5]] == [("单位", "云岭镇人民政府"), ("年度", 2024), ("得分", 76.5), ("结论", "未通过")]
+    assert gaps[5][0].startswith("未通过原因：得分 76.5 低于及格线 80；缺少必备项 法律顾问作用发挥")
+    top = next(n for n, g in enumerate(gaps) if g[0] == "检查项")
+    assert gaps[top] == ("检查项", "编号", "状态", "修改建议", "最接近的原文", "不计入的原因")
+    assert [g[1] for g in gaps[top + 1:]] == [i for i in ITEM_IDS if expected[i] in ("partial", "missing")]
     adviser = next(g for g in gaps if g[1] == "legal-adviser")
     assert adviser[2] == labels[expected["legal-adviser"]] and adviser[3].startswith("写明政府法律顾问")
 

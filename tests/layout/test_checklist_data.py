@@ -88,7 +88,7 @@ def test_near_misses_say_why_in_every_output(traps, cli, tmp_path) -> None:
 
     out = tmp_path / "summary.xlsx"
     assert cli("batch", str(report), "-c", str(checklist), "-o", str(out), "--quiet").code == 1
-    sheet = openpyxl.load_workbook(out)["report"]
+    sheet = openpyxl.load_workbook(out).worksheets[2]  # the report's own sheet
     cells = {c.value for row in sheet.iter_rows() for c in row}
     assert "村里的法律顾问只服务村民" in cells and not any(str(c).startswith("reason-") for c in cells)
 
