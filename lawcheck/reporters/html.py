@@ -27,7 +27,7 @@ from lawcheck.messages import message
 from lawcheck.messages.safe import printable
 from lawcheck.reporters.collected import Collected
 from lawcheck.reporters.verdict import because
-from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult
+from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult, flat_items
 
 if TYPE_CHECKING:
     from lawcheck.tally import Tally
@@ -67,6 +67,7 @@ def render_html(results: Sequence[ReportResult | ErrorResult], checklist: Checkl
            f'<p class="generated">{e(generated(checklist, lang))}</p>']
     if with_overview:
         out.append(overview_table(results, lang))
+        out.append(coverage_html(results, checklist, lang))
     for n, result in enumerate(results, 1):
         out.append(report_html(result, checklist, lang, f"r{n}", with_overview))
     out += [f"<footer>{e(generated(checklist, lang))}</footer>", "</main>"]
@@ -111,13 +112,45 @@ def overview_table(results: Sequence[ReportResult | ErrorResult], lang: str) -> 
         align = ' class="num"' if kind == "number" else ""
         out.append(f'<th scope="col" data-type="{kind}"{align}>{e(label)}</th>')
     out.append("</tr></thead><tbody>")
-    for n, result in enumerate(results, 1):
-        out.append(_overview_row(n, result, lang))
+    # ranked as the terminal ranks them: best score first, unreadable files last
+    ranked = sorted(enumerate(results, 1), key=lambda nr: (isinstance(nr[1], ErrorResult),
+                                                           -getattr(nr[1], "score", 0.0), nr[1].path))
+    for rank, (n, result) in enumerate(ranked, 1):
+        out.append(_overview_row(n, result, lang, rank))
     out += ["</tbody></table>", "</section>"]
     return "\n".join(out)
 
 
-def _overview_row(n: int, result: ReportResult | ErrorResult, lang: str) -> str:
+NUM = ' class="num"'
+
+
+def coverage_html(results: Sequence[ReportResult | ErrorResult], checklist: Checklist, lang: str) -> str:
+    """Per item (and part), how many of the readable reports meet it, partly or not at all."""
+    readable = [r for r in results if isinstance(r, ReportResult)]
+    counts: dict[str, dict[str, int]] = {}
+    for result in readable:
+        for got in flat_items(result.items):
+            counts.setdefault(got.id, {"met": 0, "partial": 0, "missing": 0, "waived": 0})[got.status] += 1
+    heads = [message("col-item", lang), message("batch-col-severity", lang),
+             *(message(f"status-{s}", lang) for s in ("met", "partial", "missing")), message("batch-col-coverage", lang)]
+    out = ['<section class="card" id="coverage">',
+           f"<h2>{e(message('batch-coverage-title', lang, count=len(readable)))}</h2>",
+           '<table class="overview coverage"><thead><tr>'
+           + "".join(f"<th scope=\"col\"{NUM if i > 1 else ''}>{e(h)}</th>" for i, h in enumerate(heads))
+           + "</tr></thead><tbody>"]
+    for top in checklist.items:
+        for definition, depth in ((top, 0), *((p, 1) for p in top.parts)):
+            c = counts.get(definition.id, {"met": 0, "partial": 0, "missing": 0})
+            share = f"{100 * c['met'] / len(readable):.0f}%" if readable else "—"
+            title = ("└ " if depth else "") + definition.title_in(lang)
+            cells = [e(title), e(message(f"severity-{definition.severity}", lang)),
+                     *(f'<span class="status {s}">{c[s]}</span>' for s in ("met", "partial", "missing")), share]
+            out.append("<tr>" + "".join(f"<td{NUM if i > 1 else ''}>{v}</td>" for i, v in enumerate(cells)) + "</tr>")
+    out += ["</tbody></table>", "</section>"]
+    return "\n".join(out)
+
+
+def _overview_row(n: int, result: ReportResult | ErrorResult, lang: str, rank: int) -> str:
     verdict = _verdict(result)
     if isinstance(result, ErrorResult):
         report = f'<a href="#r{n}">{e(result.path)}</a>'
@@ -128,11 +161,11 @@ def _overview_row(n: int, result: ReportResult | ErrorResult, lang: str) -> str:
         org, year, score = e(meta.org or ""), e(meta.year or ""), f"{result.score:.1f}"
         missing = str(sum(1 for i in result.items if i.status == "missing"))
         partial = str(sum(1 for i in result.items if i.status == "partial"))
-    tds = [f'<td class="num">{n}</td>', f"<td>{report}</td>", f"<td>{org}</td>", f'<td class="num">{year}</td>',
+    tds = [f'<td class="num">{rank}</td>', f"<td>{report}</td>", f"<td>{org}</td>", f'<td class="num">{year}</td>',
            f'<td class="num">{score}</td>',
            f'<td><span class="verdict {verdict}">{e(message("verdict-" + verdict, lang))}</span></td>',
            f'<td class="num">{missing}</td>', f'<td class="num">{partial}</td>']
-    return f'<tr data-order="{n}" data-verdict="{verdict}">{"".join(tds)}</tr>'
+    return f'<tr data-order="{rank}" data-verdict="{verdict}">{"".join(tds)}</tr>'
 
 
 # --- one report -----------------------------------------------------------------

@@ -144,9 +144,10 @@ def test_a_batch_page_has_a_sortable_filterable_overview(fazhi: Checklist) -> No
     assert len(page.find("script")) == 1
     table = page.find("table", id="overview-table")
     assert table
-    heads = page.find("th")
+    heads = [h for h in page.find("th") if "data-type" in h[1]]  # the overview's; the coverage table follows
     assert [h[1]["data-type"] for h in heads] == ["number", "text", "text", "number", "number", "text",
                                                   "number", "number"]
+    assert page.find("section", id="coverage")  # each item's coverage across the reports
     rows = page.find("tr", data_verdict="pass") + page.find("tr", data_verdict="fail") \
         + page.find("tr", data_verdict="error")
     assert len(rows) == 4
@@ -154,8 +155,12 @@ def test_a_batch_page_has_a_sortable_filterable_overview(fazhi: Checklist) -> No
     assert {o[1]["value"] for o in page.find("option")} == {"", "pass", "fail", "error"}
     assert [a[1]["id"] for a in page.find("article")] == ["r1", "r2", "r3", "r4"]
     assert "文件已损坏" in page.find("article", id="r4")[0][2]
-    for n, result in enumerate(results[:3], 1):
-        assert f"{result.score:.1f}" in page.find("tr", data_order=str(n))[0][2]
+    # ranked as the terminal ranks them: best score first, the unreadable file last
+    ranked = sorted(results[:3], key=lambda r: -r.score)
+    for rank, result in enumerate(ranked, 1):
+        assert f"{result.score:.1f}" in page.find("tr", data_order=str(rank))[0][2]
+    assert "broken.docx" in page.find("tr", data_order="4")[0][2]
+    for n in range(1, 5):
         assert page.find("a", href=f"#r{n}")
 
 
