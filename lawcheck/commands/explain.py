@@ -20,6 +20,7 @@ from lawcheck.checklist.validate import section_references
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, write_output
 from lawcheck.clauses import describe as clause_text
 from lawcheck.config import settings_for
+from lawcheck.findings import KINDS as FINDINGS
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import listed as _list
 from lawcheck.messages import message
@@ -27,7 +28,8 @@ from lawcheck.messages import message
 
 @boundary
 def explain(
-    item: str = typer.Argument(..., help="Item id, e.g. legal-adviser or three-systems.review"),
+    item: str = typer.Argument(..., help="Item or finding id, e.g. legal-adviser, three-systems.review, "
+                                            "year-mismatch"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en"),
     config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
@@ -37,10 +39,13 @@ def explain(
     lang = check_lang(run.lang)
     c = checklists.load(run.checklist)
     found = c.item(item)
+    if found is None and item in FINDINGS:
+        write_output(render_finding(item, c, lang), None)
+        raise typer.Exit(EXIT_OK)
     if found is None:
-        ids = ", ".join(d.id for i in c.items for d in (i, *i.parts))
+        ids = ", ".join([d.id for i in c.items for d in (i, *i.parts)] + list(c.finding_ids))
         raise LawcheckError("item-unknown", checklist=c.id, item=item, ids=ids)
-    write_output(render(found, c, lang), None)
+    write_output(in_words(render(found, c, lang), lang), None)
     raise typer.Exit(EXIT_OK)
 
 
@@ -77,6 +82,21 @@ def render(item: ItemDef, checklist: Checklist, lang: str, part: bool = False) -
     if hint:
         lines.append(message("explain-hint", lang, hint=" ".join(hint.split())))
     return "\n".join(lines) + "\n"
+
+
+def render_finding(finding: str, checklist: Checklist, lang: str) -> str:
+    """A finding in words: what it checks, and whether this checklist runs it."""
+    runs = "explain-finding-runs" if finding in checklist.finding_ids else "explain-finding-off"
+    return "\n".join([f"{finding}  {checklist.finding_label(finding, lang)}",
+                      message(f"explain-finding-{finding}", lang),
+                      message(runs, lang, checklist=checklist.id)]) + "\n"
+
+
+def in_words(text: str, lang: str) -> str:
+    """``{year}`` and ``{next_year}`` said as what they stand for."""
+    for key, words in (("{next_year}", "explain-next-year"), ("{year}", "explain-year")):
+        text = text.replace(key + "年", message(words, lang)).replace(key, message(words, lang))
+    return text
 
 
 def _context(item: ItemDef, lang: str) -> list[str]:

@@ -120,6 +120,32 @@ GATE_MESSAGES: dict[str, dict[str, str]] = {
     "explain-all-sep": {"zh": "；并且", "en": "; and "},
     "explain-or": {"zh": "，或者", "en": ", or "},
     "explain-section-def": {"zh": "“{name}”部分：标题符合 {patterns}", "en": "the \"{name}\" part: a heading matching {patterns}"},
+    "explain-year": {"zh": "报告年度", "en": "<the report's year>"},
+    "explain-next-year": {"zh": "下一年度", "en": "<the next year>"},
+    "explain-finding-runs": {"zh": "检查清单 {checklist} 运行此项检查。", "en": "Checklist {checklist} runs this check."},
+    "explain-finding-off": {"zh": "检查清单 {checklist} 不运行此项检查。", "en": "Checklist {checklist} does not run this check."},
+    "explain-finding-year-mismatch": {
+        "zh": "标题写的年度与正文所写工作的年度（正文中出现最多的年份，不计下一年度安排部分和《》文件名）不一致时提示。",
+        "en": "Raised when the year in the title is not the year the body describes (the year named most often, "
+              "outside the plans part and 《》 titles)."},
+    "explain-finding-plan-year": {
+        "zh": "下一年度安排部分标题中的年份不是报告年度的下一年时提示。",
+        "en": "Raised when the plans part's heading names another year than the one after the report's."},
+    "explain-finding-placeholders": {
+        "zh": "正文留有模板占位符时提示：XX、××、x镇、20xx年、*次、〇〇、【】、____、_村_ 等。",
+        "en": "Raised for template placeholders left in the text: XX, ××, x镇, 20xx年, *次, 〇〇, 【】, ____, _村_…"},
+    "explain-finding-title-form": {
+        "zh": "标题没有写明年度、“法治政府建设”或“报告”，或者找不到标题时提示。",
+        "en": "Raised when the title names no year, no 法治政府建设 or no 报告, or when there is no title."},
+    "explain-finding-deadline": {
+        "zh": "报告落款或发布日期晚于检查清单规定的公开期限（国家规定为次年4月1日前）时提示。",
+        "en": "Raised when the date of issue or publication is after the checklist's deadline (1 April nationally)."},
+    "explain-finding-stale-wording": {
+        "zh": "2021年及以后的报告仍沿用2015—2020年纲要的旧表述（如“廉洁高效、守法诚信”）时提示。",
+        "en": "Raised when a report for 2021 or later keeps the 2015–2020 outline's wording (廉洁高效、守法诚信)."},
+    "explain-finding-thin-evidence": {
+        "zh": "举措和成效部分（不含存在问题和下一年度安排）的具体数据少于3处时提示。",
+        "en": "Raised when the measures (outside the shortcomings and plans parts) give fewer than 3 concrete figures."},
     "explain-check-negation": {"zh": "否定", "en": "negation"},
     "explain-check-future": {"zh": "打算", "en": "intention"},
     "explain-check-titles": {"zh": "《》文件名", "en": "《》 titles"},

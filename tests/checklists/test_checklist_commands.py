@@ -254,7 +254,7 @@ items:
         "Basis: 测试依据\n"
         "Met when: in the same sentence, in order: one of \"甲\" occurs; and within 5 characters of the previous "
         "match, one of \"乙\" occurs; and none of \"丙\" occurs in the sentence, or text matches the regular "
-        "expression /丁{year}/; and outside the \"plans\" part, or inside the \"plans\" part; and under a heading "
+        "expression /丁<the report's year>/; and outside the \"plans\" part, or inside the \"plans\" part; and under a heading "
         "naming \"戊\", or a heading opens the \"plans\" part, with at least 9 characters under it, or a heading "
         "matches /己/\n"
         "At least 2 sentences must hold\n"
@@ -300,3 +300,16 @@ items:
     assert (run.code, run.out) == (0, "PASS  training-planned [met] 四、下一步工作安排 ⏎ 组织执法人员培训2期。\n"
                                       "PASS  training-planned [missing] 组织执法人员培训2期。\n"
                                       "2 passed, 0 failed\n")
+
+
+def test_explain_a_finding(cli):
+    run = cli("explain", "year-mismatch")
+    assert (run.code, run.out) == (0, "year-mismatch  标题年度与正文年度不一致\n"
+                                      "标题写的年度与正文所写工作的年度（正文中出现最多的年份，不计下一年度安排部分和《》文件名）不一致时提示。\n"
+                                      "检查清单 fazhi-annual-report 运行此项检查。\n")
+
+
+def test_explain_says_the_years_in_words(cli):
+    run = cli("explain", "next-year-plans")
+    assert run.code == 0 and "{next_year}" not in run.out and "{year}" not in run.out
+    assert "标题如“四、下一年度推进法治政府建设的主要安排”" in run.out
