@@ -26,7 +26,8 @@ from typing import Protocol
 import regex
 
 from lawcheck.model import Block, Document, Sentence
-from lawcheck.sections import PLACEHOLDER, PLANS, SIGNATURE_MAX, TERMINAL, TITLE_QUOTES, SectionDef, SectionInstance, find_sections, heading_text
+from lawcheck.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, SectionDef, SectionInstance, find_sections,
+                               heading_text, is_short_line)
 
 __all__ = ["Cues", "DocContext", "SentenceView", "PLACEHOLDER", "heading_text"]
 from lawcheck.text import clause_bounds
@@ -87,7 +88,7 @@ class DocContext:
         """Body paragraphs counted from the end (0: the last), past the signature and date."""
         ranks: dict[int, int] = {}
         for b in reversed(self.doc.blocks):
-            if b.kind in ("furniture", "heading") or (len(b.norm) <= SIGNATURE_MAX and not TERMINAL.search(b.norm)):
+            if b.kind in ("furniture", "heading") or is_short_line(b):
                 continue
             ranks[b.index] = len(ranks)
         return ranks

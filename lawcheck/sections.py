@@ -96,13 +96,18 @@ SIGNATURE_MAX = 30  # a signature or date line: short, and no sentence ends in i
 TERMINAL = re.compile(r"[。!?;]")
 
 
+def is_short_line(block: Block) -> bool:
+    """A line no sentence ends in and too short for a paragraph: a signature, a date, a label."""
+    return len(block.norm) <= SIGNATURE_MAX and not TERMINAL.search(block.norm)
+
+
 def signature_lines(doc: Document) -> set[int]:
     """The short lines that close a report after its last sentence: the body's name, the date."""
     found: set[int] = set()
     for b in reversed(doc.blocks):
         if b.kind == "furniture":
             continue
-        if b.kind == "heading" or len(b.norm) > SIGNATURE_MAX or TERMINAL.search(b.norm):
+        if b.kind == "heading" or not is_short_line(b):
             break
         found.add(b.index)
     return found

@@ -16,14 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from lawcheck import findings
-from lawcheck.clauses import schema_defs, trap_properties
+from lawcheck.clauses import KINDS, schema_defs, trap_properties
 from lawcheck.sections import ROLES
 
 PACKAGED = Path(__file__).with_name("schema.json")
 
 STRINGS = {"$ref": "#/$defs/strings"}
 LABEL = {"$ref": "#/$defs/label"}
-SECTION_NAMES = {"type": "array", "items": {"type": "string"}}
+SECTION_NAMES = KINDS["exclude_in"].SCHEMA  # an item's exclude_in is the clause's list of sections
 REASONS = {"type": "array", "items": {"type": "string"}}
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}
 CUES = ("negation_before", "negation_after", "future", "future_lead", "concessive")

@@ -89,23 +89,25 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
     """Read the report at ``path``; raise :class:`ReadError` if it cannot be read."""
     file = Path(path)
     shown = str(path)
-    suffix = file.suffix.lower()
     size = _check_path(file, shown)  # a missing file or a folder says so before its suffix
-    if suffix not in BY_SUFFIX:
-        raise ReadError("unknown_format", path=shown, suffix=suffix or "-",
-                        supported=" ".join(READABLE_SUFFIXES))
+    _known_format(shown)
     return read_data(_read_bytes(file, shown, size, max_size), shown)
 
 
 def read_stream(stream: BinaryIO, name: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Source:
     """Read a report from a stream (standard input); ``name``'s suffix says its format."""
-    if Path(name).suffix.lower() not in BY_SUFFIX:
-        raise ReadError("unknown_format", path=name, suffix=Path(name).suffix.lower() or "-",
-                        supported=" ".join(READABLE_SUFFIXES))
+    _known_format(name)
     data = stream.read(max_size + 1)
     if len(data) > max_size:
         raise ReadError("too_large", path=name, size_mb=f"> {_mb(max_size)}", max_mb=_mb(max_size))
     return read_data(data, name)
+
+
+def _known_format(shown: str) -> None:
+    """Refuse a name whose suffix names no format lawcheck reads."""
+    suffix = Path(shown).suffix.lower()
+    if suffix not in BY_SUFFIX:
+        raise ReadError("unknown_format", path=shown, suffix=suffix or "-", supported=" ".join(READABLE_SUFFIXES))
 
 
 def read_data(data: bytes, shown: str) -> Source:
