@@ -18,7 +18,7 @@ import ctypes
 import glob
 import os
 import signal
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
@@ -192,7 +192,7 @@ def default_jobs() -> int:
 
 
 def run(paths: Sequence[Path], checklist: Checklist, options: Options, *, jobs: int = 0,
-        detail: bool = True, on_done: Callable[[int], None] | None = None) -> Iterator[Entry]:
+        detail: bool = True, on_done: Callable[[int], None] | None = None) -> Generator[Entry, None, None]:
     """Check ``paths`` and yield their outcomes in the same order.
 
     ``jobs`` processes (0: one per core; 1: in this process). ``detail=False``
@@ -211,7 +211,7 @@ def run(paths: Sequence[Path], checklist: Checklist, options: Options, *, jobs: 
 
 
 def _run_pool(paths: list[Path], checklist: Checklist, options: Options, jobs: int, detail: bool,
-              on_done: Callable[[int], None] | None) -> Iterator[Entry]:
+              on_done: Callable[[int], None] | None) -> Generator[Entry, None, None]:
     # Small chunks keep the workers evenly loaded; a few reports per chunk save messages
     # when there are thousands.
     size = max(1, min(8, len(paths) // (jobs * 64)))

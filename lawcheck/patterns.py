@@ -109,3 +109,68 @@ def _required(items: list[Any]) -> frozenset[str] | None:
             offer(_required(list(av[2])))
     offer(frozenset([run]) if run else None)
     return best
+
+
+def shapes(source: str) -> list[str] | None:
+    """A pattern as the wording it finds, for people: one shape per top-level alternative.
+
+    ``(明年|下一步)[^。]{0,20}将`` → ``["[明年/下一步]……将"]``: ``[a/b]`` is one of
+    them, ``……`` a few characters of any kind, ``(x)`` may be left out, ``×`` a
+    digit; lookarounds and anchors are not said. None when the stdlib cannot
+    parse the pattern (the ``regex`` module's own syntax), to show it as written.
+    """
+    try:
+        parsed = sre_parse.parse(source)
+    except (re.error, OverflowError, RecursionError):
+        return None
+    items = list(parsed)
+    if len(items) == 1 and items[0][0] is sre_constants.BRANCH:
+        found = [_shape(list(branch)) for branch in items[0][1][1]]
+    else:
+        found = [_shape(items)]
+    return [s.removeprefix(_GAP).removesuffix(_GAP) or _GAP for s in found]
+
+
+_GAP = "……"
+_WIDE = {"(": "（", ")": "）", ",": "，", ";": "；", ":": "："}  # as reports write them (text is normalised)
+
+
+def _shape(items: list[Any]) -> str:
+    out: list[str] = []
+    for op, arg in items:
+        piece = _piece(op, arg)
+        if piece == _GAP and out and out[-1] == _GAP:
+            continue
+        out.append(piece)
+    return "".join(out)
+
+
+def _piece(op: Any, arg: Any) -> str:
+    c = sre_constants
+    if op is c.LITERAL:
+        return _WIDE.get(chr(arg), chr(arg))
+    if op is c.SUBPATTERN:
+        return _shape(list(arg[-1]))
+    if op is c.BRANCH:
+        return "[" + "/".join(_shape(list(b)) for b in arg[1]) + "]"
+    if op is c.IN:
+        letters = [chr(v) for kind, v in arg if kind is c.LITERAL]
+        if len(letters) == len(arg):
+            return letters[0] if len(letters) == 1 else "[" + "/".join(letters) + "]"
+        if all(kind is c.CATEGORY and v is c.CATEGORY_DIGIT for kind, v in arg):
+            return "×"
+        return _GAP
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+        low, high, body = arg
+        inner = _shape(list(body))
+        if inner == _GAP or (len(body) == 1 and body[0][0] in (c.ANY, c.NOT_LITERAL)):
+            return _GAP
+        if low == 0 and high == 1:
+            alternatives = len(body) == 1 and inner.startswith("[") and inner.endswith("]")
+            return f"({inner[1:-1]})" if alternatives else f"({inner})"
+        if low == high and low <= 4:
+            return inner * low
+        return inner
+    if op in (c.ANY, c.NOT_LITERAL):
+        return _GAP
+    return ""  # lookarounds, anchors, back references: not wording

@@ -41,6 +41,7 @@ class SectionDef:
     inline: tuple[str, ...] = ()
     role: str | None = None
     label: dict[str, str] = field(default_factory=dict)  # why a hit in it does not count, {zh, en}
+    title: dict[str, str] = field(default_factory=dict)  # what people call it, {zh, en} (explain)
     _cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
     def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None]], list[Any]]:

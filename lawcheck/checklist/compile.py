@@ -105,7 +105,7 @@ def _section(name: str, spec: dict[str, Any]) -> SectionDef:
     headings = tuple((h, None) if isinstance(h, str) else (h["pattern"], h.get("max_level"))
                      for h in spec.get("headings") or [])
     return SectionDef(name, headings, tuple(spec.get("inline") or []), role=role_of(name, spec.get("role")),
-                      label=dict(spec.get("label") or {}))
+                      label=dict(spec.get("label") or {}), title=dict(spec.get("title") or {}))
 
 
 def _finding(spec: Any) -> FindingDef:

@@ -97,6 +97,7 @@ def schema() -> dict[str, Any]:
                     "inline": {"type": "array", "items": {"type": "string"}},
                     "role": {"enum": list(ROLES)},
                     "label": LABEL,
+                    "title": LABEL,
                 },
             },
             "headingPattern": {"oneOf": [

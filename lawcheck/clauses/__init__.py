@@ -9,6 +9,7 @@ derived from it. A new kind is one class in one module and one line below.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from lawcheck.clauses.base import Clause, Hit, Kind, any_literals
@@ -16,7 +17,7 @@ from lawcheck.clauses.logic import AllOf, Near, NoneOf
 from lawcheck.clauses.pattern import Pattern
 from lawcheck.clauses.scope import Closing, HeadingText, InSections, OutsideSections, SectionHead, Under
 from lawcheck.clauses.terms import Terms
-from lawcheck.messages import message
+from lawcheck.messages import in_lang, message
 
 KINDS: dict[str, type[Kind]] = {kind.KEY: kind for kind in (
     Terms, AllOf, NoneOf, Pattern, Near, InSections, OutsideSections, SectionHead, HeadingText, Under, Closing,
@@ -34,12 +35,26 @@ def compile_clause(spec: Any) -> Clause:
     return parts[0] if len(parts) == 1 else AllOf(parts, compile_clause)
 
 
-def describe(spec: Any, lang: str) -> str:
+class Words:
+    """Says clauses in plain words; sections by their titles (``{name: {zh, en}}``) where given."""
+
+    def __init__(self, titles: Mapping[str, dict[str, str]] | None = None) -> None:
+        self.titles = titles or {}
+
+    def __call__(self, spec: Any, lang: str) -> str:
+        if isinstance(spec, str):
+            return Terms.describe([spec], lang, self)
+        phrases = [KINDS[key].describe(value, lang, self) for key, value in spec.items() if key in KINDS]
+        return message("explain-all-sep", lang).join(phrases)
+
+    def section(self, name: str, lang: str) -> str:
+        title = self.titles.get(name)
+        return in_lang(title, lang) if title else name
+
+
+def describe(spec: Any, lang: str, titles: Mapping[str, dict[str, str]] | None = None) -> str:
     """A clause of the match vocabulary as a phrase, in ``lang``."""
-    if isinstance(spec, str):
-        return Terms.describe([spec], lang, describe)
-    phrases = [KINDS[key].describe(value, lang, describe) for key, value in spec.items() if key in KINDS]
-    return message("explain-all-sep", lang).join(phrases)
+    return Words(titles)(spec, lang)
 
 
 def schema_defs() -> dict[str, Any]:
@@ -60,5 +75,5 @@ def trap_properties() -> dict[str, Any]:
     return {key: kind.SCHEMA for key, kind in KINDS.items() if "trap" in kind.PLACES}
 
 
-__all__ = ["KINDS", "Clause", "Hit", "Kind", "any_literals", "compile_clause", "describe", "schema_defs",
+__all__ = ["KINDS", "Clause", "Hit", "Kind", "Words", "any_literals", "compile_clause", "describe", "schema_defs",
            "trap_properties"]

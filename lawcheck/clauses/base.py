@@ -63,7 +63,12 @@ class Clause(Protocol):
 
 
 Compile = Callable[[Any], Clause]  # turns a clause's YAML into a Clause (the registry's compile_clause)
-Say = Callable[[Any, str], str]  # describes a clause's YAML in plain words, in a language
+class Say(Protocol):
+    """Describes a clause's YAML in plain words, in a language; knows what the sections are called."""
+
+    def __call__(self, spec: Any, lang: str) -> str: ...
+
+    def section(self, name: str, lang: str) -> str: ...
 
 
 class Kind:

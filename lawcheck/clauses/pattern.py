@@ -16,14 +16,14 @@ import regex
 from lawcheck.clauses.base import MAX_HITS, Compile, Hit, Kind, Say
 from lawcheck.context import SentenceView
 from lawcheck.messages import in_lang, listed
-from lawcheck.patterns import compile_pattern, fill, finditer, required_literals, templated
+from lawcheck.patterns import compile_pattern, fill, finditer, required_literals, shapes, templated
 
 
 class Pattern(Kind):
     KEY = "regex"
     SCHEMA = {"$ref": "#/$defs/strings"}
     PLACES = ("clause", "near", "trap")
-    WORDS = {"zh": "符合正则表达式 {patterns}", "en": "text matches the regular expression {patterns}"}
+    WORDS = {"zh": "出现形如{patterns}的表述", "en": "wording shaped like {patterns} occurs"}
 
     def __init__(self, spec: Any, compile: Compile | None = None) -> None:
         self.sources = (spec,) if isinstance(spec, str) else tuple(spec)
@@ -68,5 +68,13 @@ class Pattern(Kind):
 
 
 def describe_patterns(words: dict[str, str], value: Any, lang: str) -> str:
-    patterns = [value] if isinstance(value, str) else list(value)
-    return in_lang(words, lang).format(patterns=listed([f"/{p}/" for p in patterns], lang))
+    """Patterns as the wording they find (see ``patterns.shapes``), or as written when unparsable."""
+    return in_lang(words, lang).format(patterns=listed(said_patterns(value, lang), lang))
+
+
+def said_patterns(value: Any, lang: str) -> list[str]:
+    said: list[str] = []
+    for p in [value] if isinstance(value, str) else list(value):
+        got = shapes(p)
+        said.extend((f"“{s}”" if lang == "zh" else f'"{s}"') for s in got) if got else said.append(f"/{p}/")
+    return list(dict.fromkeys(said))

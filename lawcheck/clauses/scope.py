@@ -41,7 +41,7 @@ class InSections(Kind):
 
     @classmethod
     def describe(cls, value: Any, lang: str, say: Say) -> str:
-        return in_lang(cls.WORDS, lang).format(sections=listed(value, lang))
+        return in_lang(cls.WORDS, lang).format(sections=listed((say.section(n, lang) for n in value), lang))
 
 
 class OutsideSections(InSections):
@@ -80,8 +80,9 @@ class SectionHead(Kind):
     @classmethod
     def describe(cls, value: Any, lang: str, say: Say) -> str:
         if value.get("min_chars"):
-            return in_lang(cls.WORDS_CHARS, lang).format(name=value["name"], chars=value["min_chars"])
-        return in_lang(cls.WORDS, lang).format(name=value["name"])
+            return in_lang(cls.WORDS_CHARS, lang).format(name=say.section(value["name"], lang),
+                                                         chars=value["min_chars"])
+        return in_lang(cls.WORDS, lang).format(name=say.section(value["name"], lang))
 
 
 class Under(Kind):
@@ -132,7 +133,7 @@ class Closing(Kind):
 class HeadingText(Kind):
     KEY = "heading"
     SCHEMA = {"$ref": "#/$defs/strings"}
-    WORDS = {"zh": "标题符合 {patterns}", "en": "a heading matches {patterns}"}
+    WORDS = {"zh": "有标题形如{patterns}", "en": "a heading is shaped like {patterns}"}
 
     def __init__(self, spec: Any, compile: Compile | None = None) -> None:
         self.pattern = Pattern(spec)  # {year}/{next_year} are filled per report

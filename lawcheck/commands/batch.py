@@ -13,7 +13,8 @@ from __future__ import annotations
 import functools
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Generator, Iterator
+from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
 from typing import Optional
@@ -103,7 +104,7 @@ def open_sinks(fmt: str, given: str | None, outputs: list[Path], checklist: chec
     return sinks
 
 
-def write_all(results: Callable[..., Iterator[Entry]], sinks: list[Sink], tally: Tally, baseline: Baseline | None,
+def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[Sink], tally: Tally, baseline: Baseline | None,
               bar: Progress | _NoProgress, total: int) -> None:
     """Send each result to every output as it arrives; on any failure, leave no partial file."""
     try:
@@ -111,12 +112,14 @@ def write_all(results: Callable[..., Iterator[Entry]], sinks: list[Sink], tally:
             sink.write(sink.stream.head())
         with bar:
             task = bar.add_task("", total=total)
-            for entry in results(on_done=lambda n: bar.advance(task, n)):
-                if baseline is not None:
-                    entry = replace(entry, delta=baseline.delta(entry.row, tally.columns))
-                tally.add(entry)
-                for sink in sinks:
-                    sink.write(sink.stream.add(entry))
+            # closed at once: a signal raised here, between two results, ends the workers now
+            with closing(results(on_done=lambda n: bar.advance(task, n))) as entries:
+                for entry in entries:
+                    if baseline is not None:
+                        entry = replace(entry, delta=baseline.delta(entry.row, tally.columns))
+                    tally.add(entry)
+                    for sink in sinks:
+                        sink.write(sink.stream.add(entry))
         for sink in sinks:
             sink.write(sink.stream.finish(tally))
             sink.commit()

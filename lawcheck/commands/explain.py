@@ -9,6 +9,7 @@ checklist's YAML into a sentence per clause, in Chinese or English::
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any, Optional
 
@@ -18,7 +19,8 @@ from lawcheck import checklist as checklists
 from lawcheck.checklist import Checklist, ItemDef
 from lawcheck.checklist.validate import section_references
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, write_output
-from lawcheck.clauses import describe as clause_text
+from lawcheck.clauses import Words
+from lawcheck.clauses.pattern import said_patterns
 from lawcheck.config import settings_for
 from lawcheck.findings import KINDS as FINDINGS
 from lawcheck.errors import LawcheckError
@@ -51,6 +53,7 @@ def explain(
 
 def render(item: ItemDef, checklist: Checklist, lang: str, part: bool = False) -> str:
     spec: dict[str, Any] = item.spec or {}
+    clause_text = Words({name: s.title for name, s in checklist.sections.items() if s.title})
     title = item.title_in(lang)
     lines = [f"{item.id}  {title}" if part else message(
         "explain-head", lang, id=item.id, title=title, severity=message(f"severity-{item.severity}", lang),
@@ -70,14 +73,15 @@ def render(item: ItemDef, checklist: Checklist, lang: str, part: bool = False) -
     if item.partial_in:
         lines.append(message("explain-partial-in", lang, reasons=_list((checklist.reason_label(r, lang) for r in sorted(item.partial_in)), lang)))
     if item.exclude_in:
-        lines.append(message("explain-exclude-in", lang, sections=_list(item.exclude_in, lang)))
+        lines.append(message("explain-exclude-in", lang, sections=_list(
+            (clause_text.section(name, lang) for name in item.exclude_in), lang)))
     for trap in spec.get("traps") or []:
         rest = {k: v for k, v in trap.items() if k not in ("reason", "label")}
         lines.append(message("explain-traps", lang, reason=checklist.reason_label(trap["reason"], lang),
                              text=clause_text(rest, lang)))
     if not part:
         lines.extend(_context(item, lang))
-        lines.extend(_sections(spec, checklist, lang))
+        lines.extend(_sections(spec, checklist, clause_text, lang))
     hint = item.hint_in(lang)
     if hint:
         lines.append(message("explain-hint", lang, hint=" ".join(hint.split())))
@@ -92,10 +96,15 @@ def render_finding(finding: str, checklist: Checklist, lang: str) -> str:
                       message(runs, lang, checklist=checklist.id)]) + "\n"
 
 
+_SHAPED = re.compile(r'[“"][^“”"]*(?:\[[^\]“”"]*/|……)[^“”"]*[”"]')  # a quoted shape of a pattern
+
+
 def in_words(text: str, lang: str) -> str:
-    """``{year}`` and ``{next_year}`` said as what they stand for."""
+    """``{year}`` and ``{next_year}`` said as what they stand for; the shapes' signs explained once."""
     for key, words in (("{next_year}", "explain-next-year"), ("{year}", "explain-year")):
         text = text.replace(key + "年", message(words, lang)).replace(key, message(words, lang))
+    if _SHAPED.search(text):
+        text += message("explain-legend", lang) + "\n"
     return text
 
 
@@ -111,7 +120,7 @@ def _context(item: ItemDef, lang: str) -> list[str]:
     return lines
 
 
-def _sections(spec: dict[str, Any], checklist: Checklist, lang: str) -> list[str]:
+def _sections(spec: dict[str, Any], checklist: Checklist, words: Words, lang: str) -> list[str]:
     """How the parts the item names are recognised."""
     scope = {key: spec[key] for key in ("exclude_in", "match", "partial") if key in spec}
     names = [name for _, name in section_references(scope)]
@@ -119,6 +128,7 @@ def _sections(spec: dict[str, Any], checklist: Checklist, lang: str) -> list[str
     for name in dict.fromkeys(names):
         section = checklist.sections.get(name)
         if section is not None:
-            patterns = [f"/{p}/" for p, _ in section.headings]
-            lines.append(message("explain-section-def", lang, name=name, patterns=_list(patterns, lang)))
+            patterns = said_patterns([p for p, _ in section.headings], lang)
+            lines.append(message("explain-section-def", lang, name=words.section(name, lang),
+                                 patterns=_list(patterns, lang)))
     return lines

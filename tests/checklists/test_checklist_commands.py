@@ -220,7 +220,20 @@ def test_explain_renders_the_match_in_words(cli):
     assert lines[0] == "legal-adviser  法律顾问作用发挥（必备，权重 10）"
     assert lines[1] == "依据：关于推行法律顾问制度和公职律师公司律师制度的意见（2016）"
     assert lines[2].startswith("符合：同一句中依次满足：出现“法律顾问”、“公职律师”之一；并且在前一处匹配的 40 字以内，出现“审查”")
-    assert lines[-1].startswith("建议：写明政府法律顾问")
+    assert lines[-2].startswith("建议：写明政府法律顾问")
+    assert lines[-1] == "（形如：[甲/乙] 为其中之一，…… 为中间隔几个字，(甲) 为可有可无，× 为数字）"
+
+
+def test_explain_says_patterns_and_parts_as_people_name_them(cli):
+    run = cli("explain", "three-systems.review")
+    assert run.code == 0
+    assert "正则" not in run.out and "/(" not in run.out  # no raw regular expression
+    assert "不计入这些部分中的表述：存在的问题、下一年度安排" in run.out  # titles, not ids
+    assert ("出现形如“[重大行政决策/行政决策/合同/协议/规范性文件]……[合法性审查/合法性审核/法制审核]”的表述"
+            in run.out)
+    plans = cli("explain", "next-year-plans").out
+    assert "“下一年度安排”部分：标题形如“下一[年度/年/步]”、“下一年度……[安排/计划/打算/思路/任务/重点/目标]”、" \
+           "“[19/20]××年……(工作)[安排/计划/打算/思路]”" in plans
 
 
 def test_explain_every_match_kind_in_english(tmp_path, cli, monkeypatch):
@@ -229,7 +242,7 @@ def test_explain_every_match_kind_in_english(tmp_path, cli, monkeypatch):
 id: kinds
 title: 各种写法
 sections:
-  plans: {headings: ["下一步"]}
+  plans: {headings: ["下一步"], title: {zh: 下一步打算, en: next steps}}
 items:
   - id: every
     title: 每一种
@@ -253,15 +266,15 @@ items:
         "every  每一种 (recommended, weight 1)\n"
         "Basis: 测试依据\n"
         "Met when: in the same sentence, in order: one of \"甲\" occurs; and within 5 characters of the previous "
-        "match, one of \"乙\" occurs; and none of \"丙\" occurs in the sentence, or text matches the regular "
-        "expression /丁<the report's year>/; and outside the \"plans\" part, or inside the \"plans\" part; and under a heading "
-        "naming \"戊\", or a heading opens the \"plans\" part, with at least 9 characters under it, or a heading "
-        "matches /己/\n"
+        "match, one of \"乙\" occurs; and none of \"丙\" occurs in the sentence, or wording shaped like "
+        "\"丁<the report's year>\" occurs; and outside the \"next steps\" part, or inside the \"next steps\" part; "
+        "and under a heading naming \"戊\", or a heading opens the \"next steps\" part, with at least 9 characters "
+        "under it, or a heading is shaped like \"己\"\n"
         "At least 2 sentences must hold\n"
         "Never counted: negated mentions (未, 尚未, 不到位…), intentions rather than work done (将, 拟, 下一步…), "
         "mentions inside a 《》 title\n"
         "Default checks switched off here: negation\n"
-        "the \"plans\" part: a heading matching /下一步/\n"
+        "the \"next steps\" part: a heading shaped like \"下一步\"\n"
         "Advice: 写明\n"
     )
 
