@@ -16,9 +16,11 @@ from typing import Any
 
 import yaml
 
+from lawcheck.cells import pad
 from lawcheck.checklist import Checklist
 from lawcheck.engine import Options, check_path
 from lawcheck.errors import LawcheckError, ReadError
+from lawcheck.messages import message
 from lawcheck.model import ItemResult, Meta, flat_items
 
 
@@ -86,7 +88,7 @@ def measure(labels_path: Path, checklist: Checklist, options: Options = Options(
             result.crashes += 1
             result.disagreements.append(f"{name}: {e.render(options.lang)}")
             continue
-        _measure_meta(result, name, want, report.meta)
+        _measure_meta(result, name, want, report.meta, options.lang)
         got = flatten(report.items)
         for item_id, status in expected.items():
             accepted = status if isinstance(status, list) else [status]
@@ -101,7 +103,8 @@ def measure(labels_path: Path, checklist: Checklist, options: Options = Options(
             elif accepted == ["met"]:
                 score.fn += 1
             if not ok:
-                result.disagreements.append(f"{name}: {item_id}: lawcheck says {said}, the label says {status}")
+                result.disagreements.append(message("eval-item", options.lang, name=name, item=item_id, said=said,
+                                                    label=status))
         raised = {f.id for f in report.findings}
         wanted = set(want.get("findings") or [])
         for f in sorted(wanted):
@@ -109,9 +112,9 @@ def measure(labels_path: Path, checklist: Checklist, options: Options = Options(
             if f in raised:
                 result.findings_ok += 1
             else:
-                result.disagreements.append(f"{name}: finding {f} not raised")
+                result.disagreements.append(message("eval-finding-missed", options.lang, name=name, finding=f))
         for f in sorted(raised - wanted):
-            result.findings_extra.append(f"{name}: finding {f} raised, not in the labels")
+            result.findings_extra.append(message("eval-finding-extra", options.lang, name=name, finding=f))
     return result
 
 
@@ -119,7 +122,7 @@ def measure(labels_path: Path, checklist: Checklist, options: Options = Options(
 META_LABELS = {"body_year": "year", "title_year": "title_year", "org": "org", "date": "date"}
 
 
-def _measure_meta(result: Evaluation, name: str, want: dict[str, Any], meta: Meta) -> None:
+def _measure_meta(result: Evaluation, name: str, want: dict[str, Any], meta: Meta, lang: str) -> None:
     for key, attribute in META_LABELS.items():
         if key not in want:
             continue
@@ -130,11 +133,15 @@ def _measure_meta(result: Evaluation, name: str, want: dict[str, Any], meta: Met
         ok = said == (str(wanted) if attribute == "date" and wanted is not None else wanted)
         score.agree += ok
         if not ok:
-            result.disagreements.append(f"{name}: {attribute}: lawcheck read {said}, the label says {wanted}")
+            result.disagreements.append(message("eval-meta", lang, name=name, attribute=attribute, said=said,
+                                                label=wanted))
 
 
-def render(ev: Evaluation) -> str:
-    lines = [f"{'item':30} {'agree':>9} {'precision':>10} {'recall':>8}"]
+def render(ev: Evaluation, lang: str = "zh") -> str:
+    """The per-item table, the disagreements, and one closing line (scripts read its English form)."""
+    head = message("eval-head", lang).split("|")
+    lines = [pad(head[0], 30) + " " + pad(head[1], 9, right=True) + " " + pad(head[2], 10, right=True) + " "
+             + pad(head[3], 8, right=True)]
     for item_id in sorted(ev.items):
         s = ev.items[item_id]
         p = "-" if s.precision is None else f"{s.precision:.2f}"
@@ -145,8 +152,9 @@ def render(ev: Evaluation) -> str:
         agreed = sum(s.agree for s in ev.meta.values())
         total = sum(s.total for s in ev.meta.values())
         parts = " ; ".join(f"{key} {s.agree}/{s.total}" for key, s in sorted(ev.meta.items()))
-        lines.append(f"metadata {agreed}/{total} ({100.0 * agreed / total:.1f}%): {parts}")
+        lines.append(message("eval-metadata", lang, agreed=agreed, total=total, pct=100.0 * agreed / total,
+                             parts=parts))
     pct = 100.0 * ev.agree / ev.total if ev.total else 0.0
-    lines.append(f"agreement {ev.agree}/{ev.total} ({pct:.1f}%) ; findings {ev.findings_ok}/{ev.findings_total}"
-                 f" ; extra findings {len(ev.findings_extra)} ; unreadable {ev.crashes}")
+    lines.append(message("eval-agreement", lang, agreed=ev.agree, total=ev.total, pct=pct, ok=ev.findings_ok,
+                         findings=ev.findings_total, extra=len(ev.findings_extra), unreadable=ev.crashes))
     return "\n".join(lines) + "\n"

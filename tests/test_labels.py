@@ -41,7 +41,7 @@ def test_eval_reports_metadata_agreement(tmp_path: Path) -> None:
     labels = tmp_path / "labels.yaml"
     labels.write_text("r.txt:\n  title_year: 2024\n  body_year: 2024\n  org: 青禾街道\n  date: 2025-01-09\n"
                       "  items: {legal-adviser: met}\n", encoding="utf-8")
-    result = lawcheck("eval", str(labels))
+    result = lawcheck("eval", str(labels), "--lang", "en")
     assert result.code == 1
     assert "r.txt: org: lawcheck read 青禾街道办事处, the label says 青禾街道" in result.out
     assert "metadata 3/4 (75.0%): date 1/1 ; org 0/1 ; title_year 1/1 ; year 1/1" in result.out
@@ -52,12 +52,23 @@ def test_eval_command_reports_disagreements(tmp_path: Path) -> None:
     report.write_text("青禾街道2024年法治政府建设年度报告\n一、主要工作\n法律顾问审核合同20份。\n", encoding="utf-8")
     labels = tmp_path / "labels.yaml"
     labels.write_text("r.txt:\n  items:\n    legal-adviser: missing\n    frp-duty: missing\n", encoding="utf-8")
-    result = lawcheck("eval", str(labels))
+    result = lawcheck("eval", str(labels), "--lang", "en")
     assert result.code == 1
     assert "r.txt: legal-adviser: lawcheck says met, the label says missing" in result.out
     assert result.out.rstrip().endswith(
         "agreement 1/2 (50.0%) ; findings 0/0 ; extra findings 1 ; unreadable 0")
     assert "r.txt: finding thin-evidence raised, not in the labels" in result.out
+
+
+def test_eval_speaks_chinese_by_default(tmp_path: Path) -> None:
+    report = tmp_path / "r.txt"
+    report.write_text("青禾街道2024年法治政府建设年度报告\n一、主要工作\n法律顾问审核合同20份。\n", encoding="utf-8")
+    labels = tmp_path / "labels.yaml"
+    labels.write_text("r.txt:\n  items:\n    legal-adviser: missing\n", encoding="utf-8")
+    result = lawcheck("eval", str(labels))
+    assert result.out.splitlines()[0].split() == ["条目", "一致", "精确率", "召回率"]
+    assert "r.txt：legal-adviser：lawcheck 判为 met，标注为 missing" in result.out
+    assert result.out.rstrip().endswith("一致 0/1（0.0%）；提示 0/0；多出的提示 1；无法读取 0")
 
 
 @pytest.mark.parametrize("labels", LABEL_SETS, ids=lambda p: str(p.relative_to(ROOT)))

@@ -22,5 +22,5 @@ def eval_labels(
     """Compare lawcheck's statuses and findings with hand labels; exit 1 on any disagreement."""
     check_lang(lang)
     ev = measure(labels, checklists.load(checklist), Options(lang=lang))
-    write_output(render(ev), None)
+    write_output(render(ev, lang), None)
     raise typer.Exit(EXIT_OK if not ev.disagreements and not ev.crashes else EXIT_FAILED)
