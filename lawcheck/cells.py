@@ -20,12 +20,15 @@ def pad(text: str, columns: int, right: bool = False) -> str:
     return fill + text if right else text + fill
 
 
+_NO_LINE_START = "）)》」』】〕，。、；：！？”’.,;:!?"  # punctuation a line must not begin with
+
+
 def wrap(text: str, columns: int) -> list[str]:
     """``text`` in lines of at most ``columns``: Latin words kept whole, Chinese broken anywhere."""
     lines: list[str] = []
     line = ""
     for word in _words(text):
-        if line and width(line + word) > columns:
+        if line and width(line + word) > columns and word[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = word.lstrip()
         else:

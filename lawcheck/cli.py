@@ -6,41 +6,82 @@ carries the error boundary that maps failures to exit code 2.
 
 from __future__ import annotations
 
+import importlib
 import signal
 import sys
+from typing import Any
 
 import typer
+from typer.core import TyperGroup
 
 from lawcheck import __version__
 from lawcheck.commands.common import EXIT_ERROR, error
+from lawcheck.commands.help import dress
 from lawcheck.messages import message
-from lawcheck.usage import UsageError, describe, requested_lang
-from lawcheck.commands.annotate import annotate
-from lawcheck.commands.batch import batch_command
-from lawcheck.commands.check import check
-from lawcheck.commands.checklist_cmd import checklist_app
-from lawcheck.commands.config_cmd import config_app
-from lawcheck.commands.eval import eval_labels
-from lawcheck.commands.template import template
-from lawcheck.commands.explain import explain
+from lawcheck.usage import NoArgsIsHelpError, UsageError, describe, requested_lang
+
+# name -> (module, attribute, summary). A command's module is imported only when
+# it runs (or its help is asked for); the summary lists it in the top-level help.
+COMMANDS: dict[str, tuple[str, str, str]] = {
+    "check": ("lawcheck.commands.check", "check",
+              "Check reports against the checklist: what is there, where, and what is missing."),
+    "batch": ("lawcheck.commands.batch", "batch_command",
+              "Check every report under folders or globs, in parallel: ranking, coverage, gaps."),
+    "eval": ("lawcheck.commands.eval", "eval_labels",
+             "Compare lawcheck's statuses and findings with hand labels; exit 1 on any disagreement."),
+    "annotate": ("lawcheck.commands.annotate", "annotate",
+                 "Write a copy of a .docx report with Word comments where it falls short."),
+    "template": ("lawcheck.commands.template", "template",
+                 "Write a .docx skeleton in the official five-part structure, with placeholders to replace."),
+    "explain": ("lawcheck.commands.explain", "explain",
+                "Say what a checklist item looks for, in plain words, with its basis and advice."),
+    "config": ("lawcheck.commands.config_cmd", "config_app", "Show the settings (lawcheck.yaml) in force."),
+    "checklist": ("lawcheck.commands.checklist_cmd", "checklist_app",
+                  "Write and check checklists: list, show, validate, schema, test."),
+}
+
+
+def load_command(name: str) -> Any:
+    """The click command for ``name``, built from its module on first use."""
+    module, attribute, _ = COMMANDS[name]
+    found = getattr(importlib.import_module(module), attribute)
+    command: Any
+    if isinstance(found, typer.Typer):
+        command = typer.main.get_group(found)
+    else:
+        single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+        single.command(name)(found)
+        command = typer.main.get_command(single)
+    command.name = name
+    return dress(command)
+
+
+class Commands(TyperGroup):
+    """The top level: lists every command, imports only the one that runs."""
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        if cmd_name not in COMMANDS:
+            return None
+        if cmd_name not in self.commands:
+            self.commands[cmd_name] = load_command(cmd_name)
+        return self.commands[cmd_name]
+
+    def summary(self, name: str) -> str:
+        return COMMANDS[name][2]
+
 
 app = typer.Typer(
     name="lawcheck",
+    cls=Commands,
     help="Check annual rule-of-law government reports (法治政府建设年度报告) against a checklist.",
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
     context_settings={"help_option_names": ["-h", "--help"]},
 )
-
-app.command("check")(check)
-app.command("batch")(batch_command)
-app.command("eval")(eval_labels)
-app.command("annotate")(annotate)
-app.command("template")(template)
-app.add_typer(config_app, name="config")
-app.add_typer(checklist_app, name="checklist")
-app.command("explain")(explain)
 
 
 def _version(value: bool) -> None:
@@ -73,7 +114,10 @@ def main() -> None:
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)
     try:
-        code = app(standalone_mode=False, prog_name="lawcheck")
+        code = dress(typer.main.get_command(app))(standalone_mode=False, prog_name="lawcheck")
+    except NoArgsIsHelpError as e:  # a command or group named without what it needs: its help
+        sys.stdout.write(e.format_message() + "\n")
+        code = EXIT_ERROR
     except UsageError as e:
         error(describe(e, lang))
         code = EXIT_ERROR

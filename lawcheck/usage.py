@@ -12,13 +12,16 @@ import difflib
 import os
 import re
 from collections.abc import Sequence
+from typing import Any
 
 try:  # typer ≥ 0.17 carries its own copy of click
-    from typer._click.exceptions import BadParameter, MissingParameter, NoSuchOption, UsageError
+    from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, NoSuchOption, UsageError
 except ImportError:  # pragma: no cover - typer with click as a dependency
-    from click.exceptions import BadParameter, MissingParameter, NoSuchOption, UsageError  # type: ignore
+    from click.exceptions import (BadParameter, MissingParameter, NoArgsIsHelpError,  # type: ignore
+                                  NoSuchOption, UsageError)
 
-from lawcheck.messages import LANGS, message
+from lawcheck.messages import LANGS, in_lang, message
+from lawcheck.messages.help import METAVARS
 
 _NOT_VALID = re.compile(r"'(?P<value>.*)' is not a valid (?P<kind>integer|float|integer range|float range)")
 _WANTS = re.compile(r"valid (?P<kind>integer|number)")
@@ -46,7 +49,9 @@ def describe(error: UsageError, lang: str) -> str:
             text += message("usage-did-you-mean", lang, options=closest[0])
     elif isinstance(error, MissingParameter):
         param = error.param
-        name = (getattr(param, "human_readable_name", None) or getattr(param, "name", None) or "?") if param else "?"
+        named = in_lang(METAVARS.get(getattr(param, "name", None) or ""), lang)
+        name = named or ((getattr(param, "human_readable_name", None) or getattr(param, "name", None) or "?")
+                         if param else "?")
         text = message("usage-missing", lang, name=str(name).strip(".").lower())
     elif isinstance(error, BadParameter):
         name = error.param_hint or (error.param.opts[0] if error.param is not None and error.param.opts else "?")
@@ -60,6 +65,11 @@ def describe(error: UsageError, lang: str) -> str:
         found = _NO_COMMAND.search(error.message)
         text = (message("usage-no-command", lang, name=found["name"]) if found
                 else message("usage-other", lang, detail=error.message.rstrip(".")))
+        group: Any = error.ctx.command if error.ctx is not None else None
+        if found and hasattr(group, "list_commands"):
+            closest = difflib.get_close_matches(found["name"], group.list_commands(error.ctx), n=1, cutoff=0.6)
+            if closest:
+                text += message("usage-did-you-mean", lang, options=closest[0])
     return text + message("usage-help", lang, command=command)
 
 

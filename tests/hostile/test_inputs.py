@@ -81,7 +81,7 @@ def test_bad_options_are_one_sentence(args: list[str], err: str) -> None:
 
 
 def test_usage_errors_are_one_sentence_in_the_users_language() -> None:
-    assert lawcheck("check").err == "缺少参数 files；运行 lawcheck check -h 查看用法。\n"
+    assert lawcheck("check").err == "缺少参数 报告文件；运行 lawcheck check -h 查看用法。\n"
     assert lawcheck("nosuch").err == "没有名为“nosuch”的命令；运行 lawcheck -h 查看用法。\n"
     english = lawcheck("check", env={"LANG": "en_US.UTF-8"})
     assert (english.code, english.err) == (2, "The argument files is missing; run lawcheck check -h for help.\n")

@@ -1,0 +1,127 @@
+"""Help for people: in Chinese unless English is asked for, with readable value names.
+
+typer draws help in English panels and names values by their Python type
+(``<list[Path]>``, ``<bool>``, ``{files}...``). lawcheck renders its own:
+plain lines in the user's language (``--lang en`` or an English ``LANG`` gives
+the English written beside each option), each value named for what it is
+(``--output 文件``), aligned for wide characters. ``dress`` gives a typer
+command (and a group's subcommands) this rendering.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from typing import Any
+
+from lawcheck.cells import pad, width, wrap
+from lawcheck.messages import in_lang, message
+from lawcheck.messages.help import HELP_ZH, METAVARS
+
+WIDEST = 100  # help lines, however wide the terminal
+FIRST_COLUMN = 30  # an option's names beyond this go on a line of their own
+
+
+def translated(text: str | None, lang: str) -> str:
+    if not text:
+        return ""
+    return text if lang == "en" else HELP_ZH.get(text, text)
+
+
+def metavar(param: Any, lang: str) -> str:
+    """What an option takes or an argument is, in words: 文件, 报告文件..."""
+    name = in_lang(METAVARS.get(param.name or ""), lang) or (param.name or "").upper()
+    return name + ("..." if param.nargs != 1 else "")
+
+
+def is_flag(param: Any) -> bool:
+    return bool(getattr(param, "is_flag", False))
+
+
+def render(command: Any, ctx: Any, lang: str) -> str:
+    """The whole help of ``command`` as plain lines."""
+    columns = min(WIDEST, shutil.get_terminal_size((80, 24)).columns)
+    params = [p for p in command.get_params(ctx) if not getattr(p, "hidden", False)]
+    arguments = [p for p in params if p.param_type_name == "argument"]
+    options = [p for p in params if p.param_type_name == "option"]
+    usage = [ctx.command_path, message("help-options-word", lang)]
+    usage += [metavar(p, lang) for p in arguments]
+    group = hasattr(command, "list_commands")
+    if group:
+        usage.append(message("help-command-word", lang))
+    lines = [message("help-usage", lang) + " ".join(usage), ""]
+    for paragraph in translated(command.help, lang).split("\n\n"):
+        lines.extend(wrap(" ".join(paragraph.split()), columns))
+        lines.append("")
+    if arguments:
+        lines.append(message("help-arguments", lang))
+        lines.extend(_rows([(metavar(p, lang), _said(p, lang)) for p in arguments], columns))
+        lines.append("")
+    if options:
+        lines.append(message("help-options", lang))
+        lines.extend(_rows([(_names(p, lang), _said(p, lang)) for p in options], columns))
+        lines.append("")
+    if group:
+        rows = []
+        for name in command.list_commands(ctx):
+            rows.append((name, translated(command.summary(name) if hasattr(command, "summary")
+                                          else (command.get_command(ctx, name).help or "").split("\n\n")[0], lang)))
+        lines.append(message("help-commands", lang))
+        lines.extend(_rows(rows, columns))
+        lines.append("")
+        lines.append(message("help-more", lang, command=ctx.command_path))
+    return "\n".join(lines).rstrip("\n") + "\n"
+
+
+def _names(param: Any, lang: str) -> str:
+    names = sorted(param.opts, key=lambda o: (o.startswith("--"), o)) + list(param.secondary_opts)
+    text = ", ".join(names)
+    return text if is_flag(param) else f"{text} {metavar(param, lang)}"
+
+
+def _said(param: Any, lang: str) -> str:
+    text = translated(param.help, lang)
+    default = param.default
+    if (param.param_type_name == "option" and not is_flag(param) and default not in (None, (), [], "")
+            and not callable(default)):
+        text += " " + message("help-default", lang, value=default)
+    if param.required:
+        text += " " + message("help-required", lang)
+    return text.strip()
+
+
+def _rows(rows: list[tuple[str, str]], columns: int) -> list[str]:
+    first = min(FIRST_COLUMN, max(width(name) for name, _ in rows)) + 2
+    out: list[str] = []
+    for name, said in rows:
+        body = wrap(said, max(20, columns - first - 2)) if said else [""]
+        if width(name) > first - 2:
+            out.append(f"  {name}")
+            out.extend(f"  {' ' * first}{line}" for line in body)
+            continue
+        out.append(f"  {pad(name, first)}{body[0]}".rstrip())
+        out.extend(f"  {' ' * first}{line}" for line in body[1:])
+    return out
+
+
+def requested() -> str:
+    from lawcheck.usage import requested_lang
+    return requested_lang(sys.argv[1:])
+
+
+_DRESSED: dict[type, type] = {}
+
+
+def dress(command: Any) -> Any:
+    """``command`` (and its subcommands) with lawcheck's help in place of typer's panels."""
+    kind = type(command)
+    if kind not in _DRESSED and not getattr(kind, "_lawcheck_help", False):
+        def format_help(self: Any, ctx: Any, formatter: Any) -> None:
+            formatter.write(render(self, ctx, requested()))
+
+        _DRESSED[kind] = type(kind.__name__, (kind,), {"format_help": format_help, "_lawcheck_help": True})
+    if not getattr(kind, "_lawcheck_help", False):
+        command.__class__ = _DRESSED[kind]  # same layout: a subclass that only draws help
+    for sub in getattr(command, "commands", {}).values():
+        dress(sub)
+    return command

@@ -1,0 +1,88 @@
+"""Help as people read it: Chinese by default, English when asked, values named for what they are."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from lawcheck.cli import COMMANDS, load_command
+from lawcheck.messages.help import HELP_ZH, METAVARS
+from tests.cli.conftest import ROOT, lawcheck
+
+
+def _every_command():
+    for name in COMMANDS:
+        command = load_command(name)
+        yield name, command
+        for sub_name, sub in getattr(command, "commands", {}).items():
+            yield f"{name} {sub_name}", sub
+
+
+def test_every_help_text_is_said_in_chinese():
+    missing = []
+    for path, command in _every_command():
+        texts = [command.help] + [p.help for p in command.params]
+        missing += [f"{path}: {t!r}" for t in texts if t and t not in HELP_ZH]
+    assert missing == []
+
+
+def test_every_value_has_a_name():
+    unnamed = [f"{path}: {p.name}" for path, command in _every_command() for p in command.params
+               if not getattr(p, "is_flag", False) and p.name not in METAVARS]
+    assert unnamed == []
+
+
+def test_the_list_of_commands_says_what_each_does_as_its_own_help_does():
+    for name, (_, _, summary) in COMMANDS.items():
+        assert (load_command(name).help or "").split("\n\n")[0] == summary
+
+
+@pytest.mark.parametrize("command", [["check"], ["batch"], ["annotate"], ["template"], ["explain"], ["eval"],
+                                     ["checklist", "test"], ["config", "show"], []])
+def test_help_is_chinese_with_readable_values(command):
+    run = lawcheck(*command, "-h")
+    assert run.code == 0, run.err
+    assert run.out.startswith("用法：lawcheck " + "".join(c + " " for c in command) + "[选项]")
+    for typer_ism in ("<bool>", "<list", "<str>", "<int>", "<float>", "<path>", "{", "Options", "╭"):
+        assert typer_ism not in run.out
+    assert "-h, --help  " in run.out or "-h, --help   " in run.out or "显示本帮助并退出" in run.out
+
+
+def test_check_help_names_each_value():
+    out = lawcheck("check", "-h").out
+    assert "用法：lawcheck check [选项] 报告文件...\n" in out
+    assert "  -o, --output 文件" in out and "  --min-score 分数" in out and "[默认：52428800]" in out
+    assert "报告文件（.txt、.docx 等）；- 表示从标准输入读取一份 [必填]" in out
+
+
+def test_english_help_when_asked_on_the_command_line_or_by_the_locale():
+    for run in (lawcheck("check", "-h", "--lang", "en"), lawcheck("check", "--help", env={"LANG": "en_GB.UTF-8"})):
+        assert run.out.startswith("Usage: lawcheck check [OPTIONS] FILES...\n")
+        assert "  -o, --output FILE" in run.out and "[default: 52428800]" in run.out
+
+
+def test_no_command_shows_the_commands_and_exits_2():
+    run = lawcheck()
+    assert run.code == 2
+    assert "命令：\n  check      对照检查清单检查报告" in run.out
+
+
+def test_a_mistyped_command_gets_the_closest_one():
+    assert lawcheck("chek", "r.txt").err == "没有名为“chek”的命令（是不是要用 check？）；运行 lawcheck -h 查看用法。\n"
+    assert lawcheck("checklist", "valdate", "x").err == (
+        "没有名为“valdate”的命令（是不是要用 validate？）；运行 lawcheck checklist -h 查看用法。\n")
+
+
+def test_only_the_command_that_runs_is_imported():
+    code = ("import sys\nsys.argv = ['lawcheck', 'check', 'examples/qinghe-street-2024.txt', '-f', 'json']\n"
+            "from lawcheck.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "loaded = sorted(m for m in sys.modules if m.startswith('lawcheck.commands.') or m == 'docx'"
+            " or m.startswith('rich'))\nprint(loaded, file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    loaded = eval(run.stderr.strip().splitlines()[-1])
+    assert "lawcheck.commands.check" in loaded
+    assert not [m for m in loaded if m.split(".")[-1] in ("annotate", "batch", "template", "explain", "checklist_cmd")]
+    assert "docx" not in loaded  # a .txt report needs no Word reader
+    assert not [m for m in loaded if m.startswith("rich")]  # JSON draws no table
