@@ -10,17 +10,18 @@ or an item (legal advisers, the three enforcement systems) or say it in the
 negative; ``--size`` pads each report with more measures to about that many
 bytes of text (10k, 1m...). Then it prints, in one run:
 
-- the batch time: ``lawcheck batch DIR -o out.jsonl -o out.csv`` run as a
-  child process, the summary table on stdout sent to a file;
-- the floor: every file read with ``lawcheck.readers.read`` and one regex
-  pass over its text, in one process;
-- their ratio, reports per second, milliseconds per report;
-- the mean time to check one report in this process (no start-up or pool),
-  the figure to compare between ``--size 10k`` and ``--size 1m``;
-- peak memory: the largest single process of the batch (``ru_maxrss`` from
-  ``wait4`` on the batch process, its workers included), the batch parent's
-  own peak and the largest sum over the batch's process tree (both sampled
-  from /proc every 50 ms), and this script's own.
+- the floor: ``benchmarks/floor.py`` in its own process, importing nothing of
+  lawcheck (zipfile + lxml for .docx, utf-8 for .txt, one regex of seven key
+  terms): what merely reading the reports costs;
+- ``lawcheck batch DIR -o out.jsonl -o out.csv`` (the summary table on stdout
+  sent to a file) with ``--jobs`` as given and with ``--jobs 1``: seconds,
+  ratio to the floor, reports/s, the largest sum of RSS over the batch's
+  process tree (sampled from /proc every 50 ms) and its largest process;
+- the mean time to check one report in this process (no start-up or pool);
+- with ``--startup``: ``lawcheck check`` on one small .txt against
+  ``python -c "import docx"`` (median of 7 runs each);
+- with ``--scaling``: ``lawcheck check`` on 1 MB and on 20 MB of ordinary
+  report text, time and peak memory.
 
 ``--profile`` also runs cProfile over checking a sample in this process and
 prints the functions that take the largest share of the time. Nothing is
@@ -48,7 +49,6 @@ from pathlib import Path
 from docx import Document
 
 from lawcheck import checklist as checklists
-from lawcheck import readers
 from lawcheck.engine import check_path
 
 # ---------------------------------------------------------------- report generation
@@ -179,15 +179,60 @@ def files_under(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.suffix in (".txt", ".docx"))
 
 
-def floor(paths: list[Path]) -> float:
-    """Seconds to read every report and run one regex over its text, in one process."""
-    pattern = re.compile(r"法律顾问|执法记录仪|\d+")
+def floor(folder: Path) -> float:
+    """Seconds for benchmarks/floor.py (its own process, nothing of lawcheck) to read every report."""
     start = time.perf_counter()
-    for path in paths:
-        source = readers.read(path)
-        text = "\n".join(b.text for b in source.blocks)
-        sum(1 for _ in pattern.finditer(text))
+    subprocess.run([sys.executable, str(Path(__file__).with_name("floor.py")), str(folder)], check=True,
+                   stdout=subprocess.DEVNULL)
     return time.perf_counter() - start
+
+
+def timed(cmd: list[str], runs: int) -> tuple[float, int]:
+    """Median wall seconds of ``runs`` runs of ``cmd``, and the largest peak RSS (KB) among them."""
+    times, peak = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        _, _, usage = os.wait4(proc.pid, 0)
+        times.append(time.perf_counter() - start)
+        peak = max(peak, usage.ru_maxrss)
+    return sorted(times)[len(times) // 2], peak
+
+
+def startup(folder: Path) -> None:
+    """``lawcheck check`` on one small .txt against ``python -c "import docx"``."""
+    small = next(p for p in files_under(folder) if p.suffix == ".txt")
+    lawcheck = str(Path(sys.executable).with_name("lawcheck"))
+    check_s, _ = timed([lawcheck, "check", str(small)], 7)
+    docx_s, _ = timed([sys.executable, "-c", "import docx"], 7)
+    print(f"start:  lawcheck check one .txt {1000 * check_s:6.0f} ms; python -c 'import docx' "
+          f"{1000 * docx_s:6.0f} ms; ratio {check_s / docx_s:5.2f} (median of 7)")
+
+
+def scaling(tmp: Path) -> None:
+    """``lawcheck check`` on one report of ordinary text at 1 MB and at 20 MB: time and peak memory."""
+    lawcheck = str(Path(sys.executable).with_name("lawcheck"))
+    rng = random.Random(7)
+    paragraphs: list[str] = []
+    i = 0
+    while sum(len(p.encode()) + 1 for p in paragraphs) < 20 * 2**20:
+        paragraphs.extend(report_text(i, 64 * 1024, rng))
+        i += 1
+    figures = {}
+    for mb in (1, 20):
+        path = tmp / f"r{mb}mb.txt"
+        text, size = [], 0
+        for p in paragraphs:
+            if size >= mb * 2**20:
+                break
+            text.append(p)
+            size += len(p.encode()) + 1
+        path.write_text("\n".join(text), encoding="utf-8")
+        figures[mb] = timed([lawcheck, "check", str(path), "-f", "json", "--max-size", str(60 * 2**20)], 3)
+        seconds, peak = figures[mb]
+        print(f"size:   {mb:2d} MB of text: {seconds:6.2f} s, peak {peak / 1024:5.0f} MB (median of 3)")
+    print(f"size:   20 MB ÷ 1 MB: {figures[20][0] / figures[1][0]:.1f}× the time "
+          f"(peak {figures[20][1] / 1024:.0f} MB against 10 × 20 MB + 60 MB = 260 MB)")
 
 
 class TreeRss:
@@ -293,6 +338,8 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=0, help="lawcheck batch --jobs (0: one per core)")
     parser.add_argument("--profile", action="store_true", help="profile checking a sample in this process")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--startup", action="store_true", help="also time lawcheck check against import docx")
+    parser.add_argument("--scaling", action="store_true", help="also time one report of 1 MB and of 20 MB")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory(prefix="lawcheck-bench-") as tmp:
@@ -308,20 +355,23 @@ def main() -> None:
         text_kb = sum(p.stat().st_size for p in paths if p.suffix == ".txt") / max(1, (len(paths) + 1) // 2) / 1024
         print(f"{len(paths)} reports ({text_kb:.1f} KB per .txt on average, half .docx) ready in "
               f"{time.perf_counter() - start:.1f} s; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
-        floor_s = floor(paths)
-        batch_s, max_rss_kb, tree = run_batch(folder, out, args.jobs)
-        rows = sum(1 for _ in open(out / "out.jsonl", encoding="utf-8"))
-        print(f"batch:  {batch_s:8.2f} s  ({rows} results; {len(paths) / batch_s:7.1f} reports/s; "
-              f"{1000 * batch_s / len(paths):6.1f} ms/report)")
-        print(f"floor:  {floor_s:8.2f} s  (read + one regex pass, one process; "
-              f"{1000 * floor_s / len(paths):6.1f} ms/report)")
-        print(f"ratio:  {batch_s / floor_s:8.2f} × the floor")
+        floor_s = floor(folder)
+        print(f"floor:  {floor_s:8.2f} s  (benchmarks/floor.py: zipfile + lxml or utf-8, one regex, one "
+              f"process; {1000 * floor_s / len(paths):6.1f} ms/report)")
+        for jobs in dict.fromkeys([args.jobs, 1]):
+            batch_s, max_rss_kb, tree = run_batch(folder, out, jobs)
+            rows = sum(1 for _ in open(out / "out.jsonl", encoding="utf-8"))
+            print(f"batch --jobs {jobs}: {batch_s:8.2f} s = {batch_s / floor_s:5.2f} × the floor  ({rows} results; "
+                  f"{len(paths) / batch_s:7.1f} reports/s; process tree at most {tree.peak / 2**20:.0f} MB, "
+                  f"largest process {max_rss_kb / 1024:.0f} MB)")
         one = per_report(paths)
         print(f"check:  {1000 * one:8.1f} ms per report in one process (mean of {min(20, len(paths))}; "
               f"for size scaling)")
-        print(f"memory: largest batch process {max_rss_kb / 1024:.0f} MB (the parent alone at most "
-              f"{tree.peak_root / 2**20:.0f} MB); batch process tree at most {tree.peak / 2**20:.0f} MB; "
-              f"this script {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        print(f"memory: this script {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:.0f} MB")
+        if args.startup:
+            startup(folder)
+        if args.scaling:
+            scaling(Path(tmp))
         print(f"load average after the run: {os.getloadavg()[0]:.1f} (other work on the machine slows both sides)")
         if args.profile:
             profile(paths)

@@ -237,7 +237,7 @@ def _run_pool(paths: list[Path], checklist: Checklist, options: Options, jobs: i
                     yield from ready.pop(next_out)
                     next_out += 1
         except BaseException:
-            # Stopped (a signal) or failing: end the workers now rather than let them finish.
+            # failing (or closed early): end the workers now rather than let them finish
             for process in list(getattr(pool, "_processes", {}).values()):
                 process.terminate()
             pool.shutdown(wait=True, cancel_futures=True)

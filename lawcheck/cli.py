@@ -7,6 +7,8 @@ carries the error boundary that maps failures to exit code 2.
 from __future__ import annotations
 
 import importlib
+import multiprocessing
+import os
 import signal
 import sys
 from typing import Any
@@ -18,6 +20,7 @@ from lawcheck import __version__
 from lawcheck.commands.common import EXIT_ERROR, error
 from lawcheck.commands.help import dress
 from lawcheck.messages import message
+from lawcheck.output import remove_unfinished
 from lawcheck.usage import NoArgsIsHelpError, UsageError, describe, requested_lang
 
 # name -> (module, attribute, summary). A command's module is imported only when
@@ -96,16 +99,32 @@ def root(version: bool = typer.Option(False, "--version", callback=_version, is_
     """lawcheck: find what a rule-of-law report contains, where, and what it lacks."""
 
 
-class Stopped(BaseException):
-    """SIGINT or SIGTERM: unwinds through every command (outputs are abandoned, workers stopped)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
 def _stop(signum: int, _frame: object) -> None:
-    raise Stopped(signum)
+    """SIGINT or SIGTERM: end now, from wherever the run is.
+
+    Raising from here could unwind through a lock the process pool holds and
+    hang; so the handler does only what is safe at any point: it removes the
+    outputs still being written, ends the worker processes, says one sentence
+    and exits with 128 + the signal's number.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not interrupt the goodbye
+    remove_unfinished()
+    children = [child.pid for child in multiprocessing.active_children() if child.pid]
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except OSError:
+            pass
+    for pid in children:  # reaped here: no worker is left behind, not even as a zombie
+        try:
+            os.waitpid(pid, 0)
+        except OSError:
+            pass
+    lang = requested_lang(sys.argv[1:])
+    said = message("interrupted" if signum == signal.SIGINT else "terminated", lang)
+    clear = "\r\x1b[K" if sys.stderr.isatty() else ""  # over a progress bar
+    os.write(2, (clear + said.rstrip("\n") + "\n").encode("utf-8", "replace"))
+    os._exit(128 + signum)
 
 
 def main() -> None:
@@ -121,9 +140,4 @@ def main() -> None:
     except UsageError as e:
         error(describe(e, lang))
         code = EXIT_ERROR
-    except Stopped as stop:
-        signal.signal(signal.SIGINT, signal.SIG_IGN)  # one sentence, not a second traceback
-        interrupted = stop.signum == signal.SIGINT
-        error(message("interrupted" if interrupted else "terminated", lang))
-        code = 128 + stop.signum
     sys.exit(code if isinstance(code, int) else 0)

@@ -15,6 +15,19 @@ from typing import IO
 from lawcheck.errors import LawcheckError
 
 
+# Temporary names of the outputs being written, for a signal to remove (see ``remove_unfinished``).
+_UNFINISHED: set[str] = set()
+
+
+def remove_unfinished() -> None:
+    """Remove every output still being written: safe inside a signal handler (no locks, no unwinding)."""
+    for tmp in list(_UNFINISHED):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
 def _umask() -> int:
     mask = os.umask(0o022)
     os.umask(mask)
@@ -34,6 +47,7 @@ class AtomicFile:
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; an output is an ordinary file
         self.fh: IO[bytes] = os.fdopen(fd, "wb")
         self.done = False
+        _UNFINISHED.add(self.tmp)
 
     def write(self, data: bytes) -> None:
         self.fh.write(data)
@@ -48,6 +62,7 @@ class AtomicFile:
             self.abort()
             raise LawcheckError("usage-output-dir", path=str(self.path), error=e.strerror or str(e)) from None
         self.done = True
+        _UNFINISHED.discard(self.tmp)
 
     def abort(self) -> None:
         if self.done:
@@ -58,6 +73,7 @@ class AtomicFile:
             os.unlink(self.tmp)
         except FileNotFoundError:
             pass
+        _UNFINISHED.discard(self.tmp)
 
 
 def write_file(path: Path, data: bytes) -> None:
