@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Protocol
+from typing import Any, Protocol
 
 import regex
 
@@ -29,7 +29,7 @@ from lawcheck.model import Block, Document, Sentence
 from lawcheck.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, SectionDef, SectionInstance, find_sections,
                                heading_text, is_short_line)
 
-__all__ = ["Cues", "DocContext", "SentenceView", "PLACEHOLDER", "heading_text"]
+__all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER", "heading_text"]
 from lawcheck.text import clause_bounds
 
 @dataclass(frozen=True)
@@ -65,6 +65,7 @@ class DocContext:
     instances: list[SectionInstance] = field(default_factory=list)
     # Blocks that head a named part (plans, shortcomings…): they name the part, not a deed.
     part_heads: set[int] = field(default_factory=set)
+    index: "SentenceIndex | None" = None  # set by the matcher: which sentences each clause may hold in
 
     @classmethod
     def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
@@ -107,6 +108,66 @@ class DocContext:
     def role_blocks(self, *roles: str) -> set[int]:
         """The blocks of the parts that play any of ``roles``."""
         return set().union(*(self.roles.get(r, set()) for r in roles))
+
+
+class SentenceIndex:
+    """Which sentences of a document could hold a clause: found once, asked by every item.
+
+    One Aho-Corasick pass over the whole document finds every occurrence of
+    every literal the checklist's clauses require (overlapping ones too); a
+    clause then names its candidate sentences by those literals, or by where
+    it may hold (a part's heading, the closing paragraphs, headings). Sentences
+    are numbered in reading order (``doc.sentences``).
+    """
+
+    def __init__(self, ctx: DocContext, automaton: Any = None, scanned: frozenset[str] = frozenset()) -> None:
+        self.ctx = ctx
+        sentences = ctx.doc.sentences
+        self.count = len(sentences)
+        self.postings: dict[str, set[int]] = {}
+        self.scanned = scanned  # the literals the automaton finds
+        if automaton is not None and scanned:
+            ends: list[int] = []
+            position = -1
+            for s in sentences:
+                position += len(s.norm) + 1
+                ends.append(position)  # the separator after sentence i
+            text = "\x00".join(s.norm for s in sentences)
+            i = 0
+            for end, literal in automaton.iter(text):
+                while ends[i] < end:
+                    i += 1
+                self.postings.setdefault(literal, set()).add(i)
+        self._cache: dict[Any, set[int]] = {}
+
+    def with_any(self, literals: frozenset[str]) -> set[int]:
+        """Sentences containing one of ``literals``."""
+        got = self._cache.get(literals)
+        if got is None:
+            for t in literals - self.scanned:  # not in the scan (a clause built after it): look
+                self.postings[t] = {i for i, s in enumerate(self.ctx.doc.sentences) if t in s.norm}
+            got = set().union(*(self.postings.get(t, ()) for t in literals))
+            self._cache[literals] = got
+        return got
+
+    @cached_property
+    def _number(self) -> dict[tuple[int, int], int]:
+        return {(s.block, s.start): i for i, s in enumerate(self.ctx.doc.sentences)}
+
+    def heads(self, name: str) -> set[int]:
+        """The sentences that head a part called ``name``."""
+        return {self._number[key] for key in self.ctx.heads.get(name, {}) if key in self._number}
+
+    def closing(self, count: int) -> set[int]:
+        """The sentences of the last ``count`` body paragraphs."""
+        return {i for i, s in enumerate(self.ctx.doc.sentences)
+                if (rank := self.ctx.from_end(s.block)) is not None and rank < count}
+
+    @cached_property
+    def titled(self) -> set[int]:
+        """The sentences that open a block with a heading's title."""
+        blocks = self.ctx.doc.blocks
+        return {i for i, s in enumerate(self.ctx.doc.sentences) if s.start == 0 and blocks[s.block].heading is not None}
 
 
 class SentenceView:

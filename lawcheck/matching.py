@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick  # type: ignore[import-not-found]  # no stubs
 
 from lawcheck.checklist import Checklist, ItemDef
-from lawcheck.clauses import Hit, any_literals
-from lawcheck.context import DocContext, SentenceView
+from lawcheck.clauses import Hit
+from lawcheck.context import DocContext, SentenceIndex, SentenceView
 from lawcheck.model import Evidence, ItemResult, NearMiss, Sentence, Status
 from lawcheck.patterns import fill
 from lawcheck.sections import ROLES
@@ -40,7 +43,69 @@ class _Found:
 
 def match_all(checklist: Checklist, ctx: DocContext) -> tuple[ItemResult, ...]:
     """Every item of ``checklist`` judged on the document of ``ctx``."""
+    ctx.index = SentenceIndex(ctx, *_automaton(checklist))
     return tuple(evaluate_item(item, ctx) for item in checklist.items)
+
+
+class _Recorder:
+    """Stands in for a document's index to learn which literals a checklist's clauses ask for."""
+
+    def __init__(self) -> None:
+        self.literals: set[str] = set()
+        self.titled: set[int] = set()
+
+    def with_any(self, literals: frozenset[str]) -> set[int]:
+        self.literals |= literals
+        return set()
+
+    def heads(self, name: str) -> set[int]:
+        return set()
+
+    def closing(self, count: int) -> set[int]:
+        return set()
+
+
+_AUTOMATA: dict[int, tuple[Checklist, Any, frozenset[str]]] = {}
+
+
+def _automaton(checklist: Checklist) -> tuple[Any, frozenset[str]]:
+    """An Aho-Corasick automaton of every literal the checklist's clauses require, and them (built once)."""
+    cached = _AUTOMATA.get(id(checklist))
+    if cached is not None and cached[0] is checklist:
+        return cached[1], cached[2]
+    recorder = _Recorder()
+    stack = list(checklist.items)
+    while stack:
+        item = stack.pop()
+        stack.extend(item.parts)
+        for clause in _clauses(item, clause_only=False):
+            clause.candidates(recorder)  # type: ignore[arg-type]
+    automaton = ahocorasick.Automaton()
+    for literal in sorted(recorder.literals):
+        automaton.add_word(literal, literal)
+    if recorder.literals:
+        automaton.make_automaton()
+    literals = frozenset(recorder.literals)
+    _AUTOMATA[id(checklist)] = (checklist, automaton, literals)
+    return automaton, literals
+
+
+def _clauses(item: ItemDef, clause_only: bool) -> list[Any]:
+    """The clauses whose hits the scan of ``item`` looks at: its match, its partial, its traps."""
+    clauses: list[Any] = [c for c in (None if clause_only else item.match, item.partial) if c is not None]
+    return clauses + [t.clause for t in item.traps]
+
+
+def _candidates(item: ItemDef, ctx: DocContext, clause_only: bool) -> list[int] | None:
+    """The sentences where some clause of ``item`` may hold, in reading order (None: every one)."""
+    index = ctx.index if ctx.index is not None else SentenceIndex(ctx)
+    found: set[int] = set()
+    for clause in _clauses(item, clause_only):
+        got = clause.candidates(index)
+        if got is None:
+            return None
+        found |= got
+    return sorted(found)
 
 
 def evaluate_item(item: ItemDef, ctx: DocContext) -> ItemResult:
@@ -100,14 +165,13 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
     near: list[_Found] = []
     partial_clean: list[_Found] = []
     plain = 0  # partial hits with no reason (evidence), as opposed to tolerated ones (near misses)
-    trigger = _trigger(item, clause_only)
+    numbers = _candidates(item, ctx, clause_only)
+    sentences = ctx.doc.sentences
     # Met with all the evidence shown: the rest of a long report cannot change the result.
     enough = max(item.min_count, MAX_EVIDENCE)
-    for sentence in ctx.doc.sentences:
+    for sentence in sentences if numbers is None else (sentences[i] for i in numbers):
         if len(clean) >= enough:
             break
-        if trigger is not None and not trigger.search(sentence.norm):
-            continue
         view = _view(item, ctx, sentence)
         section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n))
         # A heading names a topic; it is evidence of a deed only in a part that lists
@@ -164,29 +228,6 @@ def _conceded(hits: list[Hit], text: str) -> list[Hit]:
     if turn is None or not any("negated" in h.reasons and h.start >= turn.end() for h in hits):
         return hits
     return [Hit(h.spans, h.reasons | NEGATED) if h.end <= turn.start() else h for h in hits]
-
-
-_TRIGGERS: dict[tuple[int, bool], tuple[ItemDef, "re.Pattern[str] | None"]] = {}
-
-
-def _trigger(item: ItemDef, clause_only: bool) -> "re.Pattern[str] | None":
-    """One pattern a sentence must match for the item's clauses or traps to hold in it.
-
-    None when some clause could hold anywhere (a regex, a section); then every
-    sentence is looked at.
-    """
-    key = (id(item), clause_only)
-    cached = _TRIGGERS.get(key)
-    if cached is not None and cached[0] is item:
-        return cached[1]
-    clauses = [c for c in (None if clause_only else item.match, item.partial) if c is not None]
-    clauses += [t.clause for t in item.traps]
-    literals = any_literals(clauses)
-    pattern = None
-    if literals:
-        pattern = re.compile("|".join(re.escape(t) for t in sorted(literals, key=len, reverse=True)))
-    _TRIGGERS[key] = (item, pattern)
-    return pattern
 
 
 def _view(item: ItemDef, ctx: DocContext, sentence: Sentence) -> SentenceView:

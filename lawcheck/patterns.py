@@ -8,6 +8,7 @@ module sits on the ground floor: clauses, sections and checklists all use it.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Any
 
@@ -67,6 +68,7 @@ def search(p: "regex.Pattern[str]", text: str, pos: int = 0) -> "regex.Match[str
         raise ChecklistError("regex-timeout", pattern=p.pattern, seconds=TIMEOUT_SECONDS) from None
 
 
+@functools.lru_cache(maxsize=4096)
 def required_literals(source: str) -> frozenset[str] | None:
     """Texts one of which every match of ``source`` contains (None when unsure).
 

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 from lawcheck.messages import in_lang
 
 if TYPE_CHECKING:
-    from lawcheck.context import SentenceView
+    from lawcheck.context import SentenceIndex, SentenceView
 
 Span = tuple[int, int]
 
@@ -61,6 +61,10 @@ class Clause(Protocol):
         """
         ...
 
+    def candidates(self, index: "SentenceIndex") -> set[int] | None:
+        """The sentences (numbers in reading order) where the clause may hold; None: any of them."""
+        ...
+
 
 Compile = Callable[[Any], Clause]  # turns a clause's YAML into a Clause (the registry's compile_clause)
 class Say(Protocol):
@@ -96,6 +100,10 @@ class Kind:
 
     def literals(self) -> frozenset[str] | None:
         return None
+
+    def candidates(self, index: "SentenceIndex") -> set[int] | None:
+        found = self.literals()
+        return None if found is None else index.with_any(found)
 
 
 def any_literals(clauses: "list[Clause]") -> frozenset[str] | None:

@@ -23,7 +23,7 @@ from typing import Any
 
 from lawcheck.clauses.base import EMPTY, MAX_HITS, Clause, Compile, Hit, Kind, Say, distinct
 from lawcheck.clauses.terms import terms_or_clauses
-from lawcheck.context import SentenceView
+from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, message
 
 
@@ -40,6 +40,15 @@ class AllOf(Kind):
         # Every clause must hold: any one's literals will do; the fewest filter best.
         sets = [got for got in (c.literals() for c in self.clauses) if got is not None]
         return min(sets, key=len) if sets else None
+
+    def candidates(self, index: SentenceIndex) -> set[int] | None:
+        # Every clause must hold: where all of them may.
+        found: set[int] | None = None
+        for clause in self.clauses:
+            got = clause.candidates(index)
+            if got is not None:
+                found = set(got) if found is None else found & got
+        return found
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         current: list[Hit] | None = None
@@ -90,6 +99,9 @@ class Near(Kind):
 
     def literals(self) -> frozenset[str] | None:
         return self.clause.literals()
+
+    def candidates(self, index: SentenceIndex) -> set[int] | None:
+        return self.clause.candidates(index)
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found = self.clause.hits(s, None)

@@ -16,7 +16,7 @@ from typing import Any
 
 from lawcheck.clauses.base import EMPTY, Compile, Hit, Kind, Say
 from lawcheck.clauses.pattern import Pattern, describe_patterns
-from lawcheck.context import SentenceView
+from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed, quoted
 from lawcheck.patterns import search
 from lawcheck.text import norm
@@ -70,6 +70,9 @@ class SectionHead(Kind):
     @classmethod
     def sections_named(cls, value: Any) -> list[Any]:
         return [value["name"]] if isinstance(value, dict) and "name" in value else []
+
+    def candidates(self, index: SentenceIndex) -> set[int] | None:
+        return index.heads(self.name)
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         chars = s.section_head(self.name)
@@ -125,6 +128,9 @@ class Closing(Kind):
     def __init__(self, spec: int, compile: Compile | None = None) -> None:
         self.count = int(spec)
 
+    def candidates(self, index: SentenceIndex) -> set[int] | None:
+        return index.closing(self.count)
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         rank = s.ctx.from_end(s.sentence.block)
         return [EMPTY] if rank is not None and rank < self.count else []
@@ -141,6 +147,9 @@ class HeadingText(Kind):
     @classmethod
     def patterns_in(cls, value: Any) -> list[Any]:
         return Pattern.patterns_in(value)
+
+    def candidates(self, index: SentenceIndex) -> set[int] | None:
+        return index.titled
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         title = s.heading_title()

@@ -13,7 +13,7 @@ import re
 from typing import Any
 
 from lawcheck.clauses.base import MAX_HITS, Clause, Compile, Hit, Kind, Say, any_literals
-from lawcheck.context import SentenceView
+from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, message, quoted
 from lawcheck.patterns import fill
 from lawcheck.text import norm
@@ -45,6 +45,17 @@ class Terms(Kind):
             return None
         alternatives = any_literals(list(self.alternatives))
         return None if alternatives is None else frozenset(self.terms) | alternatives
+
+    def candidates(self, index: SentenceIndex) -> set[int] | None:
+        if self.templated:
+            return None
+        found = set(index.with_any(frozenset(self.terms))) if self.terms else set()
+        for alternative in self.alternatives:
+            got = alternative.candidates(index)
+            if got is None:
+                return None
+            found |= got
+        return found
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []
