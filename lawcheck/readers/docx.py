@@ -29,7 +29,7 @@ from lxml import etree
 from lawcheck.errors import ReadError
 from lawcheck.model import RawBlock, Source
 from lawcheck.readers.numbering import Numbering
-from lawcheck.readers.safety import SafeZip, parse_xml
+from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, check_xml_head, parse_xml
 from lawcheck.readers.values import to_int
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -68,14 +68,54 @@ class _Style:
 
 @dataclass
 class _Styles:
-    styles: dict[str, _Style] = field(default_factory=dict)
+    """The paragraph styles of a document, read only as far as its paragraphs use them.
+
+    A python-docx or Word template carries a few hundred KB of style
+    definitions beside a report's few KB of text; parsing them all took most
+    of the time of reading a .docx. ``style(id)`` finds one definition in the
+    raw ``styles.xml`` (a ``w:style`` element holds no other) and parses that
+    alone; ``chain`` follows ``basedOn`` the same way. A part whose markup the
+    byte search cannot follow is parsed whole, as before.
+    """
+
+    styles: dict[str, _Style | None] = field(default_factory=dict)
     default_paragraph: str | None = None
+    raw: bytes = b""
+    prefix: bytes = b""  # the namespace prefix of WordprocessingML in styles.xml ("w:")
+    namespace: str = W_TRANSITIONAL
+
+    def style(self, style_id: str) -> _Style | None:
+        if style_id not in self.styles:
+            self.styles[style_id] = self._find(style_id) if self.raw else None
+        return self.styles[style_id]
+
+    def _find(self, style_id: str) -> _Style | None:
+        p = re.escape(self.prefix)
+        opening = re.compile(rb"<" + p + rb"style\b(?=[^>]*\s" + p + rb"styleId=[\"']"
+                             + re.escape(_xml_attr(style_id)) + rb"[\"'])[^>]*>")
+        for m in opening.finditer(self.raw):
+            if m.group().endswith(b"/>"):
+                element = m.group()
+            else:
+                end = self.raw.find(b"</" + self.prefix + b"style>", m.end())
+                if end < 0:
+                    return None
+                element = self.raw[m.start():end + len(self.prefix) + 8]
+            node = _parse_fragment(element, self.prefix, self.namespace)
+            if node is None:
+                return None
+            w = "{%s}" % self.namespace
+            if node.get(f"{w}type") in (None, "paragraph"):
+                return _style_of(node, w)
+        return None
 
     def chain(self, style_id: str | None) -> Iterator[_Style]:
         seen: set[str] = set()
-        while style_id and style_id in self.styles and style_id not in seen:
+        while style_id and style_id not in seen:
             seen.add(style_id)
-            style = self.styles[style_id]
+            style = self.style(style_id)
+            if style is None:
+                return
             yield style
             style_id = style.based_on
 
@@ -169,22 +209,26 @@ class _Package:
         return None
 
     def _styles(self) -> _Styles:
-        styles = _Styles()
-        root = self._related("styles")
-        if root is None:
+        styles = _Styles(namespace=self.ns)
+        target = next((t for kind, t in self.rels if kind == "styles"), None)
+        if target is None or not self.package.has(target):
             return styles
+        raw = self.package.read(target)
+        prefix = _prefix_of(raw, self.ns)
+        default = None if prefix is None else _default_style(raw, prefix)
+        if prefix is not None and not isinstance(default, bool):
+            check_xml_head(raw, self.path)
+            styles.raw, styles.prefix = raw, prefix
+            styles.default_paragraph = default
+            return styles
+        # Markup the byte search cannot follow: parse the whole part.
+        root = parse_xml(raw, self.path, "DOCX")
         w = self.w
         for node in root.iterchildren(f"{w}style"):
             if node.get(f"{w}type") not in (None, "paragraph"):
                 continue
             style_id = node.get(f"{w}styleId", "")
-            ppr = node.find(f"{w}pPr")
-            num_id, ilvl = _num_pr(ppr, w)
-            styles.styles[style_id] = _Style(
-                name=_val(node.find(f"{w}name"), w) or "",
-                based_on=_val(node.find(f"{w}basedOn"), w),
-                outline=to_int(_val(_find(ppr, f"{w}outlineLvl"), w), None),
-                num_id=num_id, ilvl=ilvl)
+            styles.styles[style_id] = _style_of(node, w)
             if node.get(f"{w}default") in ("1", "true", "on"):
                 styles.default_paragraph = style_id
         return styles
@@ -298,6 +342,62 @@ class _Walker:
             if merge is not None and merge.get(f"{self.w}val", "continue") != "restart":
                 return True
         return False
+
+
+def _style_of(node: etree._Element, w: str) -> _Style:
+    ppr = node.find(f"{w}pPr")
+    num_id, ilvl = _num_pr(ppr, w)
+    return _Style(name=_val(node.find(f"{w}name"), w) or "", based_on=_val(node.find(f"{w}basedOn"), w),
+                  outline=to_int(_val(_find(ppr, f"{w}outlineLvl"), w), None), num_id=num_id, ilvl=ilvl)
+
+
+def _prefix_of(raw: bytes, namespace: str) -> bytes | None:
+    """The prefix (``w:``) the part binds WordprocessingML to; None if it is the default namespace."""
+    head = raw[:4096]
+    if b"<!" in head.split(b"?>", 1)[-1][:200] or not head.lstrip().startswith((b"<?xml", b"<")):
+        return None  # a declaration before the root: leave it to the full parser (which refuses a DTD)
+    root = re.search(rb"<([A-Za-z_][\w.-]*:)?styles[\s>]", head)
+    if root is None or root.group(1) is None:
+        return None  # elements in the default namespace
+    prefix = root.group(1)
+    bound = re.search(rb"xmlns:" + re.escape(prefix[:-1]) + rb"=[\"']" + re.escape(namespace.encode()) + rb"[\"']",
+                      head)
+    return prefix if bound else None
+
+
+def _default_style(raw: bytes, prefix: bytes) -> str | bool | None:
+    """The default paragraph style's id; None if there is none, False if it cannot be told from bytes."""
+    p = re.escape(prefix)
+    for m in re.finditer(rb"<" + p + rb"style\b[^>]*>", raw):
+        tag = m.group()
+        if not re.search(rb"\s" + p + rb"default=[\"'](?:1|true|on)[\"']", tag):
+            continue
+        kind = re.search(rb"\s" + p + rb"type=[\"']([^\"']*)[\"']", tag)
+        if kind is not None and kind.group(1) != b"paragraph":
+            continue
+        found = re.search(rb"\s" + p + rb"styleId=[\"']([^\"']*)[\"']", tag)
+        if found is None or b"&" in found.group(1):
+            return False
+        try:
+            return found.group(1).decode("utf-8")
+        except UnicodeDecodeError:
+            return False
+    return None
+
+
+def _xml_attr(value: str) -> bytes:
+    """A style id as it stands in an attribute."""
+    return value.replace("&", "&amp;").replace("<", "&lt;").replace('"', "&quot;").encode("utf-8")
+
+
+def _parse_fragment(element: bytes, prefix: bytes, namespace: str) -> etree._Element | None:
+    """One ``w:style`` element parsed on its own (its prefix bound), or None if it will not parse."""
+    name = prefix[:-1].decode("ascii")
+    wrapped = (f'<{name}:styles xmlns:{name}="{namespace}">'.encode() + element + f"</{name}:styles>".encode())
+    try:
+        return etree.fromstring(wrapped, FRAGMENT_PARSER)[0]
+    except (etree.XMLSyntaxError, IndexError, ValueError):
+        return None
 
 
 def _local(el: etree._Element, w: str) -> str | None:

@@ -83,11 +83,20 @@ def _parser() -> etree.XMLParser:
                            remove_pis=True)
 
 
-def parse_xml(data: bytes, path: Path, fmt: str) -> etree._Element:
-    """Parse a part of a package; a DOCTYPE or ENTITY declaration is refused."""
+# For a fragment cut from a part whose head was checked (see readers.docx styles).
+FRAGMENT_PARSER = _parser()
+
+
+def check_xml_head(data: bytes, path: Path) -> None:
+    """Refuse a part that declares a DOCTYPE or ENTITY."""
     head = data[:4096].replace(b"\x00", b"")  # also catches UTF-16 declarations
     if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
         raise ReadError("xml_entities", path=str(path))
+
+
+def parse_xml(data: bytes, path: Path, fmt: str) -> etree._Element:
+    """Parse a part of a package; a DOCTYPE or ENTITY declaration is refused."""
+    check_xml_head(data, path)
     try:
         root = etree.fromstring(data, _parser())
     except (etree.XMLSyntaxError, ValueError) as exc:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -265,3 +266,35 @@ def test_deleted_numbered_paragraph_does_not_count(make_docx: MakeDocx) -> None:
 def test_reads_by_content_not_suffix_case(make_docx: MakeDocx) -> None:
     path = make_docx(lambda d: d.add_paragraph("大写扩展名"), name="REPORT.DOCX")
     assert texts(path) == ["大写扩展名"]
+
+
+def _restyle(path: Path, change: Callable[[bytes], bytes]) -> Path:
+    """Rewrite word/styles.xml (a real part, as python-docx wrote it) through ``change``."""
+    with zipfile.ZipFile(path) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    members["word/styles.xml"] = change(members["word/styles.xml"])
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
+    return path
+
+
+def _heading_report(d: docx.document.Document) -> None:
+    d.add_heading("一、主要举措和成效", level=1)
+    d.add_paragraph("全年审核合同328份。")
+    based = d.styles.add_style("报告二级标题", docx.enum.style.WD_STYLE_TYPE.PARAGRAPH)
+    based.base_style = d.styles["Heading 2"]  # its level comes along basedOn
+    d.add_paragraph("（一）依法全面履行政府职能", style=based)
+
+
+@pytest.mark.parametrize("change", [
+    lambda xml: xml,  # as python-docx writes it: each style found in the bytes and parsed alone
+    lambda xml: xml.replace(b"w:", b"ns0:").replace(b"xmlns:w=", b"xmlns:ns0="),  # another prefix
+    lambda xml: re.sub(rb'w:(styleId|val)="([^"]*)"', rb"w:\1='\2'", xml),  # single quotes
+    lambda xml: re.sub(rb"xmlns:w=(\"[^\"]*\")", rb"xmlns=\1 xmlns:w=\1",
+                       xml.replace(b"<w:", b"<").replace(b"</w:", b"</")),  # elements in the default namespace
+], ids=["w-prefix", "ns0-prefix", "mixed-quotes", "default-namespace"])
+def test_heading_levels_whatever_the_styles_markup(make_docx: MakeDocx, change) -> None:
+    path = _restyle(make_docx(_heading_report), change)
+    assert [(b.text, b.style_level) for b in read(path).blocks] == [
+        ("一、主要举措和成效", 1), ("全年审核合同328份。", None), ("（一）依法全面履行政府职能", 2)]
