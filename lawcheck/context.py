@@ -66,6 +66,7 @@ class DocContext:
     # Blocks that head a named part (plans, shortcomings…): they name the part, not a deed.
     part_heads: set[int] = field(default_factory=set)
     index: "SentenceIndex | None" = None  # set by the matcher: which sentences each clause may hold in
+    facts: dict[tuple[int, int], "_Facts"] = field(default_factory=dict)  # per sentence, for every item
 
     @classmethod
     def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
@@ -108,6 +109,43 @@ class DocContext:
     def role_blocks(self, *roles: str) -> set[int]:
         """The blocks of the parts that play any of ``roles``."""
         return set().union(*(self.roles.get(r, set()) for r in roles))
+
+
+class _Facts:
+    """A sentence's 《》 titles, placeholders, intent and concession: the same for every item."""
+
+    def __init__(self, view: "SentenceView") -> None:
+        self.view = view
+
+    @cached_property
+    def title_ranges(self) -> list[tuple[int, int]]:
+        text = self.view.text
+        return [(m.start(), m.end()) for m in TITLE_QUOTES.finditer(text)] if "《" in text else []
+
+    @cached_property
+    def placeholder_ranges(self) -> list[tuple[int, int]]:
+        text = self.view.text
+        return [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)] if "【" in text else []
+
+    @cached_property
+    def future_sentence(self) -> bool:
+        view = self.view
+        if view.in_plans():
+            return False
+        lead_end = clause_bounds(view.text, 0)[1]
+        return bool(view.ctx.cues.future_lead.search(view.text[:lead_end + 1]))
+
+    @cached_property
+    def concession_end(self) -> int:
+        """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
+        view = self.view
+        cues = view.ctx.cues
+        if cues.concessive is None:
+            return -1
+        m = cues.concessive.search(view.text)
+        if m is None or not cues.negation_before.search(view.text, m.end()):
+            return -1
+        return m.end()
 
 
 class SentenceIndex:
@@ -216,31 +254,30 @@ class SentenceView:
             return None
         return heading_text(self.block)
 
-    @cached_property
+    # What a sentence is, whichever item looks at it: worked out once per document.
+    @property
+    def _facts(self) -> "_Facts":
+        key = (self.sentence.block, self.sentence.start)
+        facts = self.ctx.facts.get(key)
+        if facts is None:
+            facts = self.ctx.facts[key] = _Facts(self)
+        return facts
+
+    @property
     def _title_ranges(self) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in TITLE_QUOTES.finditer(self.text)]
+        return self._facts.title_ranges
 
-    @cached_property
+    @property
     def _placeholder_ranges(self) -> list[tuple[int, int]]:
-        return [(m.start(), m.end()) for m in PLACEHOLDER.finditer(self.text)]
+        return self._facts.placeholder_ranges
 
-    @cached_property
+    @property
     def _future_sentence(self) -> bool:
-        if self.in_plans():
-            return False
-        lead_end = clause_bounds(self.text, 0)[1]
-        return bool(self.ctx.cues.future_lead.search(self.text[:lead_end + 1]))
+        return self._facts.future_sentence
 
-    @cached_property
+    @property
     def _concession_end(self) -> int:
-        """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
-        cues = self.ctx.cues
-        if cues.concessive is None:
-            return -1
-        m = cues.concessive.search(self.text)
-        if m is None or not cues.negation_before.search(self.text, m.end()):
-            return -1
-        return m.end()
+        return self._facts.concession_end
 
     def reasons(self, start: int, end: int) -> frozenset[str]:
         found: set[str] = set()

@@ -76,6 +76,23 @@ def find_title(doc: Document) -> TitleInfo:
     return TitleInfo(None, None)
 
 
+_YEARS: list[tuple[Document, list[tuple[int, list[int]]]]] = []  # the last document's, asked for twice
+
+
+def _block_years(doc: Document) -> list[tuple[int, list[int]]]:
+    """The years each body block names (outside 《》 titles), found once per document."""
+    if _YEARS and _YEARS[0][0] is doc:
+        return _YEARS[0][1]
+    found = []
+    for b in doc.blocks:
+        if b.kind == "furniture":
+            continue
+        text = arabic(QUOTED.sub("", b.norm)) if "年" in b.norm else ""
+        found.append((b.index, [int(m.group(1)) for m in YEAR.finditer(text)]))
+    _YEARS[:] = [(doc, found)]
+    return found
+
+
 def body_year(doc: Document, skip: set[int] = frozenset(),  # type: ignore[assignment]
               prefer: int | None = None) -> int | None:
     """The most frequent year in the body, outside dates, ``skip``ped blocks and 《》 titles.
@@ -84,11 +101,9 @@ def body_year(doc: Document, skip: set[int] = frozenset(),  # type: ignore[assig
     beside "2024年" does not make a 2024 report one about 2023.
     """
     counts: Counter[int] = Counter()
-    for b in doc.blocks:
-        if b.kind == "furniture" or b.index in skip:
-            continue
-        text = arabic(QUOTED.sub("", b.norm))
-        counts.update(int(m.group(1)) for m in YEAR.finditer(text))
+    for index, years in _block_years(doc):
+        if index not in skip:
+            counts.update(years)
     if not counts:
         return None
     best = max(counts.values())

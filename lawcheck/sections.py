@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lawcheck.model import Block, Document
-from lawcheck.patterns import compile_pattern, fill, search
+from lawcheck.patterns import compile_pattern, fill, required_literals, search
 from lawcheck.text import arabic
 
 SHORTCOMINGS, PLANS = "shortcomings", "plans"
@@ -63,11 +63,23 @@ class SectionDef:
 
     def inline_match(self, text: str, year: int | None) -> int | None:
         """Where inline wording for this section starts in ``text``, if it does."""
-        for pattern in self._compiled(year)[1]:
+        if not self.inline:
+            return None
+        for pattern, needs in zip(self._compiled(year)[1], self._inline_needs(year)):
+            if needs is not None and not any(t in text for t in needs):
+                continue  # a literal the pattern requires is not there
             m = search(pattern, text)
             if m:
                 return m.start()
         return None
+
+    def _inline_needs(self, year: int | None) -> list[frozenset[str] | None]:
+        key = ("needs", year)
+        got = self._cache.get(key)
+        if got is None:
+            got = [required_literals(fill(p, year)) for p in self.inline]
+            self._cache[key] = got
+        return got
 
 
 def role_of(name: str, declared: str | None) -> str | None:

@@ -150,6 +150,7 @@ def original_span(offsets: tuple[int, ...], start: int, end: int, text_len: int)
 
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
              "六": "6", "七": "7", "八": "8", "九": "9"}
+_CN_NUMERAL = re.compile(r"[〇○零一二三四五六七八九]")
 _CN_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*年)")
 _CN_MONTH_DAY = re.compile(r"(?<=[0-9]年)([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})日")
 
@@ -164,7 +165,7 @@ def _cn_number(text: str) -> str:
 
 def arabic(text: str) -> str:
     """Years and dates in Chinese numerals written with digits: 二〇二四年三月十日 → 2024年3月10日."""
-    if not any(c in text for c in "〇○零一二三四五六七八九"):
+    if not _CN_NUMERAL.search(text):
         return text
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group()), text)
     return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
