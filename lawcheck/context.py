@@ -116,6 +116,7 @@ class _Facts:
 
     def __init__(self, view: "SentenceView") -> None:
         self.view = view
+        self.reasons: dict[tuple[int, int, bool, bool, bool], frozenset[str]] = {}
 
     @cached_property
     def title_ranges(self) -> list[tuple[int, int]]:
@@ -280,6 +281,18 @@ class SentenceView:
         return self._facts.concession_end
 
     def reasons(self, start: int, end: int) -> frozenset[str]:
+        key = (start, end, self.check_titles, self.check_negation, self.check_future)
+        memo = self._facts.reasons
+        own = memo.get(key)
+        if own is None:
+            own = memo[key] = self._own_reasons(start, end)
+        if not self.traps:
+            return own
+        trapped = {reason for t_start, t_end, reason in self.traps if t_start < end and start < t_end}
+        return own | trapped if trapped else own
+
+    def _own_reasons(self, start: int, end: int) -> frozenset[str]:
+        """Why a hit at ``start:end`` may not count, traps aside (the same for every item)."""
         found: set[str] = set()
         if self.check_titles and any(s <= start and end <= e for s, e in self._title_ranges):
             found.add("title")
@@ -298,7 +311,4 @@ class SentenceView:
             if self.check_future and (self._future_sentence or (
                     not self.in_plans() and cues.future.search(self.text[:start]))):
                 found.add("future")
-        for t_start, t_end, reason in self.traps:
-            if t_start < end and start < t_end:
-                found.add(reason)
         return frozenset(found)

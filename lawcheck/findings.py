@@ -30,6 +30,7 @@ PLACEHOLDER = re.compile(
     # _村_, 聘请_律师: a blank inside a phrase
     r"|_+[\u4e00-\u9fff]{1,2}_+|_+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])_+"
 )
+_PLACEHOLDER_MARK = re.compile(r"[Xx×*〇○【_]")  # every placeholder holds one: a quick first look
 STALE = re.compile(r"2015\s*[—–\-~至]+\s*2020|廉洁高效|守法诚信")
 TITLE_BODY = re.compile(r"(法治政府建设|依法行政|法治建设)")
 TITLE_KIND = re.compile(r"(报告|总结)")
@@ -102,6 +103,8 @@ def plan_year(inp: FindingInput) -> list[Finding]:
 def placeholders(inp: FindingInput) -> list[Finding]:
     evidence = []
     for b in _body_blocks(inp.ctx):
+        if not _PLACEHOLDER_MARK.search(b.norm):
+            continue
         for m in PLACEHOLDER.finditer(b.norm):
             evidence.append(_ev(inp.ctx, b, m.start(), m.end()))
     if not evidence:

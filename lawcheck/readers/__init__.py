@@ -26,7 +26,7 @@ from lawcheck.errors import ReadError
 from lawcheck.messages.safe import CONTROLS, strip_controls
 from lawcheck.model import Source
 from lawcheck.lazy import lazy
-from lawcheck.readers import docx, legacy, markdown, txt
+from lawcheck.readers import legacy, txt
 from lawcheck.readers.sniff import sniff
 
 DEFAULT_MAX_SIZE = 50 * 1024 * 1024
@@ -60,8 +60,8 @@ class Format:
 # Heavy parsers are imported for a file of their format only.
 FORMATS: tuple[Format, ...] = (
     Format("txt", (".txt",), txt.read, any_text=True, plain=True),
-    Format("md", (".md", ".markdown"), markdown.read, any_text=True, plain=True),
-    Format("docx", (".docx",), docx.read, sniffs=("docx",)),
+    Format("md", (".md", ".markdown"), lazy("lawcheck.readers.markdown", "read"), any_text=True, plain=True),
+    Format("docx", (".docx",), lazy("lawcheck.readers.docx", "read"), sniffs=("docx",)),
     Format("pdf", (".pdf",), lazy("lawcheck.readers.pdf", "read"), sniffs=("pdf",)),
     Format("html", (".html", ".htm"), lazy("lawcheck.readers.html", "read"), sniffs=("html",), any_text=True),
     Format("odt", (".odt",), lazy("lawcheck.readers.odt", "read"), sniffs=("odt",)),

@@ -14,8 +14,6 @@ import re
 from pathlib import Path
 from typing import NamedTuple
 
-from charset_normalizer import from_bytes
-
 from lawcheck.errors import ReadError
 from lawcheck.model import RawBlock, Source
 
@@ -91,6 +89,8 @@ def _decode(data: bytes, path: Path) -> Decoded:
         stray = _replaced(data, "utf-8")
         if stray.replaced <= max(_STRAY_MIN, _STRAY_SHARE * len(data)):
             return stray
+    from charset_normalizer import from_bytes  # only for text that is not UTF-8 (or UTF-16)
+
     best = from_bytes(data).best()
     if best is not None and best.encoding:
         encoding = codecs.lookup(best.encoding).name
