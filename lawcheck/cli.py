@@ -41,6 +41,8 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "config": ("lawcheck.commands.config_cmd", "config_app", "Show the settings (lawcheck.yaml) in force."),
     "checklist": ("lawcheck.commands.checklist_cmd", "checklist_app",
                   "Write and check checklists: list, show, validate, schema, test."),
+    "history": ("lawcheck.commands.history_cmd", "history_app",
+                "What the recorded batches say across the years: bodies, body, item, regressions."),
 }
 
 

@@ -36,9 +36,10 @@ from lawcheck.scoring import FAIL_ON
 from lawcheck.waivers import Waiver
 
 SETTINGS_FILE = "lawcheck.yaml"
-KEYS = ("checklist", "min_score", "fail_on", "lang", "format")
+KEYS = ("checklist", "min_score", "fail_on", "lang", "format", "db", "bodies", "feedback_deadline")
 DEFAULTS: dict[str, Any] = {"checklist": DEFAULT_CHECKLIST, "min_score": None, "fail_on": "required",
-                            "lang": "zh", "format": "table"}
+                            "lang": "zh", "format": "table", "db": None, "bodies": None, "feedback_deadline": None}
+PATHS = ("bodies", "db")  # relative to the settings file's folder (a database URL stays as it is)
 DEFAULT, COMMAND_LINE = "default", "command line"
 
 
@@ -53,6 +54,9 @@ def _schema() -> dict[str, Any]:
             "fail_on": {"enum": list(FAIL_ON)},
             "lang": {"enum": list(LANGS)},
             "format": {"enum": sorted(f.name for f in FORMATS)},
+            "db": {"type": "string", "minLength": 1},
+            "bodies": {"type": "string", "minLength": 1},
+            "feedback_deadline": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
             "waivers": {"type": "array", "items": {
                 "type": "object", "additionalProperties": False,
                 "required": ["item", "files", "reason", "approved_by", "expires"],
@@ -197,6 +201,9 @@ class Resolved:
     def base_dir(self) -> Path:
         return self.settings.base_dir
 
+    def value(self, key: str) -> Any:
+        return self.values[key].value
+
     def options(self, **extra: Any) -> Options:
         """The engine options of this run (the gate, the language, the waivers) and ``extra``."""
         return Options(min_score=self.min_score, fail_on=self.fail_on, lang=self.lang, waivers=self.waivers,
@@ -223,6 +230,8 @@ def resolve_options(cli_values: dict[str, Any], settings: Settings) -> Resolved:
             value = settings.data[key]
             if key == "checklist":
                 value = _checklist_path(value, settings.base_dir)
+            elif key in PATHS and "://" not in str(value):
+                value = str(settings.base_dir / str(value))
             values[key] = Setting(value, settings.where(key))
         else:
             values[key] = Setting(DEFAULTS[key], DEFAULT)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Generator
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 from rich.console import Console
@@ -29,7 +29,13 @@ from lawcheck import batch, reporters
 from lawcheck import checklist as checklists
 from lawcheck.commands.common import (check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang,
                                       error, refuse_inputs_as_outputs, use_color, width)
+from lawcheck import bodies
 from lawcheck.compare import Baseline, load_baseline
+from lawcheck.model import ReportResult
+
+if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given
+    from lawcheck.history.queries import DbBaseline
+    from lawcheck.history.store import Store
 from lawcheck.config import check_waivers, settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
@@ -104,8 +110,9 @@ def open_sinks(fmt: str, given: str | None, outputs: list[Path], checklist: chec
     return sinks
 
 
-def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[Sink], tally: Tally, baseline: Baseline | None,
-              bar: Progress | _NoProgress, total: int) -> None:
+def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[Sink], tally: Tally,
+              baseline: Baseline | DbBaseline | None, bar: Progress | _NoProgress, total: int,
+              kept: list[ReportResult] | None = None) -> None:
     """Send each result to every output as it arrives; on any failure, leave no partial file."""
     try:
         for sink in sinks:
@@ -118,6 +125,8 @@ def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[
                     if baseline is not None:
                         entry = replace(entry, delta=baseline.delta(entry.row, tally.columns))
                     tally.add(entry)
+                    if kept is not None and isinstance(entry.result, ReportResult):
+                        kept.append(entry.result)
                     for sink in sinks:
                         sink.write(sink.stream.add(entry))
         for sink in sinks:
@@ -159,17 +168,30 @@ def batch_command(
     exclude: list[str] = typer.Option([], "--exclude", help="Leave out files and folders matching this glob; "
                                                             "repeatable"),
     compare: Optional[Path] = typer.Option(None, "--compare",
-                                           help="Last year's --format json output: show what regressed"),
+                                           help="Last year's --format json output, or db (the history of "
+                                                "--db): show what regressed"),
     keep_going: bool = typer.Option(False, "--keep-going",
                                     help="Report unreadable files but judge only the rest for the exit code"),
     config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report, but exit 0 even when the gate fails"),
+    feedback: Optional[Path] = typer.Option(None, "--feedback",
+                                            help="Write a feedback letter (.docx) per body and index.xlsx into "
+                                                 "this folder"),
+    feedback_deadline: Optional[str] = typer.Option(None, "--feedback-deadline",
+                                                    help="The date by which bodies correct their reports "
+                                                         "(YYYY-MM-DD), said in the letters"),
+    bodies_file: Optional[Path] = typer.Option(None, "--bodies",
+                                               help="bodies.yaml: the bodies expected to report and their "
+                                                    "other names"),
+    db: Optional[str] = typer.Option(None, "--db", help="Record every report in this history database "
+                                                        "(a file, or a postgresql:// URL)"),
 ) -> None:
     """Check every report under folders or globs, in parallel: ranking, coverage, gaps."""
     check_min_score(min_score)
     check_max_size(max_size)
     given = fmt  # --format as typed: an output's suffix must not contradict it
-    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
+    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt,
+                       db=db, bodies=str(bodies_file) if bodies_file else None, feedback_deadline=feedback_deadline)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in reporters.names("batch"):
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(reporters.names("batch")))
@@ -179,18 +201,43 @@ def batch_command(
         raise LawcheckError("batch-xlsx-terminal")
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
-    baseline = load_baseline(compare) if compare is not None else None
+    deadline = _deadline(run.value("feedback_deadline"), lang)
+    known = bodies.load(Path(run.value("bodies"))) if run.value("bodies") else bodies.Bodies()
+    store = _store(run.value("db"))
+    baseline: Baseline | DbBaseline | None = None
+    if compare is not None and str(compare) == "db":
+        if store is None:
+            raise LawcheckError("compare-db-needs-db")
+        from lawcheck.history.queries import DbBaseline
+
+        baseline = DbBaseline(store, compiled, known)
+    elif compare is not None:
+        baseline = load_baseline(compare)
     paths = batch.discover(inputs, batch.Filters(tuple(include), tuple(exclude)))
     if not paths:
         raise LawcheckError("batch-no-reports", inputs=" ".join(inputs), suffixes=" ".join(READABLE_SUFFIXES))
-    refuse_inputs_as_outputs(list(output), list(paths))
+    refuse_inputs_as_outputs([*output, *([feedback] if feedback else [])], list(paths))
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
+    kept: list[ReportResult] | None = [] if feedback is not None or store is not None else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
-                                detail=any(s.stream.needs_detail for s in sinks))
+                                detail=kept is not None or any(s.stream.needs_detail for s in sinks))
     bar = progress_bar(lang) if not quiet and sys.stderr.isatty() else _NoProgress()
-    write_all(results, sinks, tally, baseline, bar, len(paths))
+    write_all(results, sinks, tally, baseline, bar, len(paths), kept)
+    if feedback is not None and kept is not None:
+        from lawcheck.feedback import write_pack
+
+        letters = write_pack(feedback, kept, compiled, known, lang, deadline)
+        if not quiet:
+            error(message("feedback-written", lang, count=len(letters), path=str(feedback)))
+            absent = known.missing({letter.key for letter in letters})
+            if absent:
+                error(message("feedback-absent-note", lang, bodies="、".join(b.name for b in absent)))
+    if store is not None and kept is not None:
+        outcome = record(store, compiled, kept, known)
+        if not quiet:
+            error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=store.target))
     errors = tally.count("error")
     if errors and not quiet and (output or fmt != "table"):
         error(message("batch-errors-note", lang, count=errors))
@@ -214,3 +261,37 @@ class _NoProgress:
 
     def advance(self, *_: object) -> None:
         return None
+
+
+def _deadline(value: str | None, lang: str) -> str | None:
+    """The correction deadline as a date the letters say (YYYY年M月D日 in Chinese)."""
+    if value is None:
+        return None
+    import datetime as dt
+
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        raise LawcheckError("feedback-deadline-invalid", value=value) from None
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+
+
+def _store(target: str | None) -> Store | None:
+    if not target:
+        return None
+    from lawcheck.history.store import open_store
+
+    return open_store(target)
+
+
+def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResult], known: bodies.Bodies):  # type: ignore[no-untyped-def]
+    """Record the batch's readable reports in the history (each content once per checklist version)."""
+    from lawcheck import __version__
+    from lawcheck.history.store import Recorded, content_hash
+
+    recorded = []
+    for result in kept:
+        found = known.identify(result.meta.org)
+        recorded.append(Recorded(result, content_hash(result.path), found[0] if found else None,
+                                 found[1] if found else None))
+    return store.record(checklist.id, checklist.version or "", __version__, recorded)

@@ -38,7 +38,7 @@ def render(run: Resolved) -> str:
     lines = [message("config-file", lang, path=run.settings.shown) if run.settings.path
              else message("config-no-file", lang)]
     for key, setting in run.values.items():
-        lines.append(f"{key:<10} {_value(run, key):<28} {_origin(setting.origin, lang)}")
+        lines.append(f"{key:<17} {_value(run, key):<28} {_origin(setting.origin, lang)}")
     day = today()
     for w in run.waivers:
         line = message("config-waiver", lang, item=w.item, files=", ".join(w.files), expires=w.expires.isoformat(),
@@ -51,7 +51,9 @@ def _value(run: Resolved, key: str) -> str:
     value = run.values[key].value
     if key == "min_score" and value is None:
         return message("config-pass-score", run.lang, score=checklists.load(run.checklist).pass_score)
-    if key == "checklist" and os.path.isabs(str(value)):
+    if value is None:
+        return "—"
+    if key in ("checklist", "bodies", "db") and os.path.isabs(str(value)):
         return os.path.relpath(str(value))
     return f"{value:g}" if isinstance(value, float) else str(value)
 

@@ -77,6 +77,29 @@ HELP_ZH: dict[str, str] = {
         "列出每项设置、其值及来源（默认值、文件:行、命令行）。",
     "Pass mark": "及格线",
     "Default output format": "默认输出格式",
+    # batch: feedback and history
+    "Last year's --format json output, or db (the history of --db): show what regressed":
+        "上一年 --format json 的输出，或 db（--db 中的历史）：显示哪些项退步了",
+    "Write a feedback letter (.docx) per body and index.xlsx into this folder":
+        "在该文件夹中为每个单位写一份反馈意见（.docx），并写出索引 index.xlsx",
+    "The date by which bodies correct their reports (YYYY-MM-DD), said in the letters":
+        "整改期限（YYYY-MM-DD），写入反馈意见",
+    "bodies.yaml: the bodies expected to report and their other names": "bodies.yaml：应报送的单位及其别名",
+    "Record every report in this history database (a file, or a postgresql:// URL)":
+        "把每份报告记入该历史数据库（文件，或 postgresql:// 地址）",
+    # history
+    "What the recorded batches say across the years: bodies, body, item, regressions.":
+        "查询历年检查记录：bodies、body、item、regressions。",
+    "The history database (a file, or a postgresql:// URL)": "历史数据库（文件，或 postgresql:// 地址）",
+    "table | json | csv | xlsx": "输出格式：table | json | csv | xlsx",
+    "Each body, the years it reported and its score in each.": "列出各单位报送的年度及每年得分。",
+    "The body, by any name it reported under": "单位（报送时用过的任一名称）",
+    "One body's items year by year: met, partial or missing.": "列出某单位各检查项历年的情况：符合、部分或缺失。",
+    "Item id, e.g. legal-adviser": "检查项 id，如 legal-adviser",
+    "One item's coverage per year: how many bodies met it, partly or not.":
+        "列出某检查项每年的符合情况：多少单位符合、部分符合或缺失。",
+    "The year to look at (against the year before)": "要查看的年度（与上一年比较）",
+    "Items each body met the year before and misses in this one.": "列出各单位上一年符合、本年缺失的检查项。",
     # checklist
     "Write and check checklists: list, show, validate, schema, test.": "编写和检查检查清单：list、show、validate、schema、test。",
     "The built-in checklists.": "列出内置检查清单。",
@@ -114,6 +137,11 @@ METAVARS: dict[str, dict[str, str]] = {
     "year": {"zh": "年度", "en": "YEAR"},
     "org": {"zh": "单位", "en": "BODY"},
     "fixtures": {"zh": "文件夹", "en": "FOLDER"},
+    "feedback": {"zh": "文件夹", "en": "FOLDER"},
+    "feedback_deadline": {"zh": "日期", "en": "DATE"},
+    "bodies_file": {"zh": "bodies.yaml", "en": "bodies.yaml"},
+    "db": {"zh": "数据库", "en": "DB"},
+    "body": {"zh": "单位", "en": "BODY"},
 }
 
 HELP_WORDS: dict[str, dict[str, str]] = {

@@ -73,8 +73,8 @@ def test_every_problem_is_reported_with_its_place(project, cli):
         "Settings file lawcheck.yaml has these errors:\n"
         "lawcheck.yaml:2:12: min_score: found \"high\", expected a number\n"
         "lawcheck.yaml:3:10: fail_on: found \"sometimes\", expected one of required, partial, none\n"
-        "lawcheck.yaml:4:1: colour: found unknown key 'colour', expected one of checklist, fail_on, format, "
-        "lang, min_score, waivers\n"
+        "lawcheck.yaml:4:1: colour: found unknown key 'colour', expected one of bodies, checklist, db, fail_on, "
+        "feedback_deadline, format, lang, min_score, waivers\n"
         "lawcheck.yaml:6:5: waivers.0: found no 'approved_by', expected 'approved_by' to be set\n"
     )
 
@@ -111,18 +111,21 @@ def test_config_show_says_where_each_value_came_from(project, cli, monkeypatch):
     assert run.code == 0
     assert run.out == (
         "Settings file: ../lawcheck.yaml\n"
-        "checklist  ../mini.yaml                 ../lawcheck.yaml:1\n"
-        "min_score  the checklist's pass mark, 60 default\n"
-        "fail_on    partial                      ../lawcheck.yaml:3\n"
-        "lang       en                           command line\n"
-        "format     table                        default\n"
+        "checklist         ../mini.yaml                 ../lawcheck.yaml:1\n"
+        "min_score         the checklist's pass mark, 60 default\n"
+        "fail_on           partial                      ../lawcheck.yaml:3\n"
+        "lang              en                           command line\n"
+        "format            table                        default\n"
+        "db                —                            default\n"
+        "bodies            —                            default\n"
+        "feedback_deadline —                            default\n"
     )
 
 
 def test_config_show_without_a_settings_file(project, cli):
     run = cli("config", "show", "--min-score", "75", "-c", "mini.yaml")
     assert run.out.splitlines()[0] == "设置文件：无（当前目录及上级目录中没有 lawcheck.yaml）"
-    assert "min_score  75                           命令行" in run.out
+    assert "min_score         75                           命令行" in run.out
 
 
 def test_the_language_of_the_settings_file_speaks_the_messages(project, cli):

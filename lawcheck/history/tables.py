@@ -1,0 +1,67 @@
+"""An answer as the inspector asked for it: a table on screen, JSON, CSV or a workbook."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from lawcheck.cells import pad, width
+from lawcheck.history.queries import Answer
+from lawcheck.messages.safe import inert_cell, printable
+
+FORMATS = ("table", "json", "csv", "xlsx")
+
+
+def render(answer: Answer, fmt: str) -> bytes:
+    if fmt == "json":
+        return (json.dumps(answer.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
+    if fmt == "csv":
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([inert_cell(h) for h in answer.header])
+        for row in answer.rows:
+            writer.writerow([inert_cell(str(c)) for c in row])
+        return ("\ufeff" + out.getvalue()).encode("utf-8")
+    if fmt == "xlsx":
+        return _xlsx(answer)
+    return _table(answer).encode("utf-8")
+
+
+def _table(answer: Answer) -> str:
+    cells = [list(answer.header)] + [[printable(str(c)) for c in row] for row in answer.rows]
+    widths = [max(width(r[i]) for r in cells) for i in range(len(answer.header))]
+    lines = [answer.title, ""]
+    for n, row in enumerate(cells):
+        lines.append("  ".join(pad(c, w) for c, w in zip(row, widths)).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    if not answer.rows:
+        lines.append("(—)")
+    return "\n".join(lines) + "\n"
+
+
+def _xlsx(answer: Answer) -> bytes:
+    import zipfile
+
+    from openpyxl import Workbook  # type: ignore[import-untyped]
+    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
+
+    from lawcheck.reporters.xlsx import BOLD, FIXED_TIME, _FixedTimeZip, text_cell
+
+    book = Workbook(write_only=True)
+    ws = book.create_sheet(title="history")
+    header = []
+    for h in answer.header:
+        cell = text_cell(ws, h)
+        cell.font = BOLD
+        header.append(cell)
+    ws.append(header)
+    for row in answer.rows:
+        ws.append([text_cell(ws, c) for c in row])
+    props = book.properties
+    props.creator, props.created, props.modified = "lawcheck", FIXED_TIME, FIXED_TIME
+    out = io.BytesIO()
+    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).write_data()
+    return out.getvalue()
