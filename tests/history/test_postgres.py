@@ -1,0 +1,92 @@
+"""The same history on a real PostgreSQL server, started here (initdb and pg_ctl, as a non-root user)."""
+
+from __future__ import annotations
+
+import glob
+import json
+import os
+import pwd
+import random
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.cli.conftest import lawcheck
+
+
+def _binary(name: str) -> str:
+    found = shutil.which(name) or next(iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)),
+                                       None)
+    if found is None:  # .ci/run installs Debian's postgresql: there this never happens
+        pytest.fail(f"{name} not found: install PostgreSQL (apt-get install postgresql)")
+    return found
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """A PostgreSQL server on a socket in a temporary folder; its URL."""
+    folder = Path(tempfile.mkdtemp(prefix="lawcheck-pg-"))
+    data, port = folder / "data", random.randint(20000, 40000)
+    as_user: list[str] = []
+    if os.geteuid() == 0:  # PostgreSQL refuses to run as root: run it as the postgres user
+        user = pwd.getpwnam("postgres")
+        os.chown(folder, user.pw_uid, user.pw_gid)
+        as_user = ["runuser", "-u", "postgres", "--"]
+    run = subprocess.run([*as_user, _binary("initdb"), "-D", str(data), "-U", "postgres", "--auth=trust",
+                          "-E", "UTF8", "--locale=C"], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    start = subprocess.run([*as_user, _binary("pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"),
+                            "-o", f"-k {folder} -c listen_addresses='' -p {port}", "start"],
+                           capture_output=True, text=True)
+    assert start.returncode == 0, start.stderr + (folder / "log").read_text(errors="replace")
+    try:
+        yield f"postgresql://postgres@/postgres?host={folder}&port={port}"
+    finally:
+        subprocess.run([*as_user, _binary("pg_ctl"), "-D", str(data), "-m", "immediate", "stop"],
+                       capture_output=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _bodies(db: str) -> object:
+    run = lawcheck("history", "bodies", "--db", db, "--format", "json")
+    assert run.code == 0, run.err
+    return json.loads(run.out)
+
+
+def test_the_history_on_a_server_answers_as_the_file_does(server: str, history: Path,
+                                                          years: dict[int, Path]) -> None:
+    for year, folder in sorted(years.items()):
+        run = lawcheck("batch", str(folder), "--db", server, "-q", "-o", str(folder.parent / f"pg-{year}.json"))
+        assert run.code in (0, 1), run.err
+    assert _bodies(server) == _bodies(str(history))
+    for query in (["regressions", "--year", "2024"], ["body", "青禾街道"], ["item", "legal-adviser"]):
+        on_server = lawcheck("history", *query, "--db", server, "--format", "json").out
+        assert on_server == lawcheck("history", *query, "--db", str(history), "--format", "json").out
+
+
+def test_recording_again_on_the_server_adds_no_report(server: str, years: dict[int, Path]) -> None:
+    run = lawcheck("batch", str(years[2022]), "--db", server)
+    assert "新增 0 份报告，3 份此前已记录" in run.err
+
+
+def test_two_inspectors_record_at_once(server: str, years: dict[int, Path], tmp_path: Path) -> None:
+    """Two batches recording into one server at the same time: both finish, nothing is lost or doubled."""
+    for year in (2023, 2024):  # fresh copies: new contents, so both record
+        folder = tmp_path / str(year)
+        shutil.copytree(years[year], folder)
+        for report in folder.iterdir():
+            report.write_text(report.read_text(encoding="utf-8") + "\n（更正稿）\n", encoding="utf-8")
+    env_args = [["batch", str(tmp_path / y), "--db", server, "-q", "-o", str(tmp_path / f"{y}.json")]
+                for y in ("2023", "2024")]
+    procs = [subprocess.Popen([sys.executable, "-m", "lawcheck", *a], cwd=Path(__file__).parents[2],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for a in env_args]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode in (0, 1), err
+    data = _bodies(server)
+    assert {b["body"] for b in data} == {"云岭镇人民政府", "石门乡人民政府", "青禾街道办事处"}
