@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,6 +136,16 @@ class Store:
             return _version(conn)
 
     def migrate(self) -> None:
+        """Bring the schema up to date; two processes doing it at once: the second sees the first's work."""
+        for attempt in range(5):
+            try:
+                return self._migrate()
+            except sa.exc.DBAPIError:
+                if attempt == 4:
+                    raise
+                time.sleep(0.2 * (attempt + 1))  # another process was creating the same tables
+
+    def _migrate(self) -> None:
         with self.engine.begin() as conn:
             schema_table.create(conn, checkfirst=True)
             current = _version(conn)

@@ -124,3 +124,20 @@ def test_an_unknown_body_lists_the_known_ones(history: Path) -> None:
 def test_db_from_the_settings_file(history: Path, tmp_path: Path) -> None:
     (tmp_path / "lawcheck.yaml").write_text(f"db: {history}\n", encoding="utf-8")
     assert lawcheck("history", "bodies", cwd=tmp_path).out.startswith("各单位历年得分")
+
+
+def test_two_batches_record_into_one_file_at_once(years: dict[int, Path], tmp_path: Path) -> None:
+    """SQLite in WAL mode: two processes recording at the same time both finish, nothing lost or doubled."""
+    import subprocess
+    import sys
+
+    db = tmp_path / "shared.sqlite"
+    procs = [subprocess.Popen([sys.executable, "-m", "lawcheck", "batch", str(years[y]), "--db", str(db), "-q",
+                               "-o", str(tmp_path / f"{y}.json")], cwd=Path(__file__).parents[2],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for y in (2022, 2024)]
+    for p in procs:
+        _, err = p.communicate(timeout=120)
+        assert p.returncode in (0, 1), err
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT count(*), count(DISTINCT content_hash) FROM reports").fetchone() == (6, 6)
+        assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] == 2
