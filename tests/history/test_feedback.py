@@ -122,3 +122,14 @@ def test_a_bad_bodies_file_is_named(text: str, said: str, years: dict[int, Path]
 def test_a_deadline_that_is_not_a_date(years: dict[int, Path], tmp_path: Path) -> None:
     run = lawcheck("batch", str(years[2024]), "--feedback", str(tmp_path / "fb"), "--feedback-deadline", "3月底")
     assert (run.code, run.err) == (2, "整改期限“3月底”不是有效日期（应为 YYYY-MM-DD）\n")
+
+
+def test_the_deadline_and_the_bodies_from_the_settings_file(years: dict[int, Path], tmp_path: Path) -> None:
+    (tmp_path / "lists").mkdir()
+    (tmp_path / "lists" / "bodies.yaml").write_text(BODIES_YAML, encoding="utf-8")
+    (tmp_path / "lawcheck.yaml").write_text("bodies: lists/bodies.yaml\nfeedback_deadline: 2025-04-15\n",
+                                            encoding="utf-8")
+    run = lawcheck("batch", str(years[2024]), "--feedback", "fb", "-o", "s.csv", cwd=tmp_path)
+    assert "未报送的单位：东坝镇人民政府" in run.err
+    texts = [p.text for p in docx.Document(str(tmp_path / "fb" / "石门乡人民政府-2024-反馈意见.docx")).paragraphs]
+    assert "请于2025年4月15日前完成修改，并重新报送。" in texts
