@@ -59,7 +59,7 @@ class Block:
     index: int
     text: str
     norm: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     kind: BlockKind
     level: int | None = None  # heading level, 1 = top
     section: tuple[int, ...] = ()  # indexes of the heading blocks above, outermost first

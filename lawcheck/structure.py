@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lawcheck.model import Block, BlockKind, Document, RawBlock, Sentence, Source
@@ -55,7 +56,7 @@ class _Draft:
     raw: RawBlock
     text: str
     norm: str
-    offsets: tuple[int, ...]
+    offsets: Sequence[int]
     kind: BlockKind = "paragraph"
     form: str | None = None
     heading: str | None = None

@@ -136,4 +136,5 @@ REPORT_CHARS = st.sampled_from(list(
 def test_the_fast_path_agrees_with_the_character_by_character_path(text: str) -> None:
     from lawcheck.text import _normalise_by_char
 
-    assert normalise(text) == _normalise_by_char(text)
+    fast, slow = normalise(text), _normalise_by_char(text)
+    assert (fast[0], list(fast[1])) == (slow[0], list(slow[1]))  # the same values, whatever holds them
