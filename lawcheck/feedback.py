@@ -31,7 +31,7 @@ from typing import Any
 from lawcheck import bodies as bodies_mod
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
-from lawcheck.model import ItemResult, ReportResult, flat_items
+from lawcheck.model import ErrorResult, ItemResult, ReportResult, flat_items
 from lawcheck.output import write_file
 
 _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
@@ -74,14 +74,17 @@ def _file_name(body: str, year: int | None, used: set[str]) -> str:
 
 
 def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checklist, known: bodies_mod.Bodies,
-               lang: str, deadline: str | None) -> list[Letter]:
-    """Every letter and ``index.xlsx`` into ``outdir`` (made if need be); the letters, in order."""
+               lang: str, deadline: str | None, unreadable: Sequence[ErrorResult] = ()) -> list[Letter]:
+    """Every letter and ``index.xlsx`` into ``outdir`` (made if need be); the letters, in order.
+
+    A file that could not be read gets no letter; the index names it with the reason.
+    """
     outdir.mkdir(parents=True, exist_ok=True)
     letters = group(results, known)
     for letter in letters:
         write_file(outdir / letter.file, letter_bytes(letter, checklist, lang, deadline))
     seen = {letter.key for letter in letters}
-    write_file(outdir / "index.xlsx", index_bytes(letters, known.missing(seen), checklist, lang))
+    write_file(outdir / "index.xlsx", index_bytes(letters, known.missing(seen), checklist, lang, unreadable))
     return letters
 
 
@@ -190,7 +193,7 @@ def _closest(item: ItemResult, lang: str) -> str:
 # ---------------------------------------------------------------- the index
 
 def index_bytes(letters: Sequence[Letter], absent: Sequence[bodies_mod.Body], checklist: Checklist,
-                lang: str) -> bytes:
+                lang: str, unreadable: Sequence[ErrorResult] = ()) -> bytes:
     from openpyxl import Workbook  # type: ignore[import-untyped]
     from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
@@ -213,6 +216,10 @@ def index_bytes(letters: Sequence[Letter], absent: Sequence[bodies_mod.Body], ch
         missing = [i.title for i in flat_items(result.items) if i.severity == "required" and i.status == "missing"]
         ws.append([text_cell(ws, letter.body), result.meta.year, round(result.score, 1), verdict,
                    text_cell(ws, "、".join(missing)), text_cell(ws, letter.file), text_cell(ws, result.path)])
+    for failed in sorted(unreadable, key=lambda e: e.path):
+        state = text_cell(ws, message("feedback-unreadable", lang))
+        state.fill = FILLS["error"]
+        ws.append([None, None, None, state, text_cell(ws, failed.error), None, text_cell(ws, failed.path)])
     for body in absent:
         none = text_cell(ws, message("feedback-absent", lang))
         none.fill = FILLS["error"]

@@ -31,7 +31,7 @@ from lawcheck.commands.common import (check_max_size, check_min_score, EXIT_ERRO
                                       error, refuse_inputs_as_outputs, use_color, width)
 from lawcheck import bodies
 from lawcheck.compare import Baseline, load_baseline
-from lawcheck.model import ReportResult
+from lawcheck.model import ErrorResult, ReportResult
 
 if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given
     from lawcheck.history.queries import DbBaseline
@@ -112,7 +112,7 @@ def open_sinks(fmt: str, given: str | None, outputs: list[Path], checklist: chec
 
 def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[Sink], tally: Tally,
               baseline: Baseline | DbBaseline | None, bar: Progress | _NoProgress, total: int,
-              kept: list[ReportResult] | None = None) -> None:
+              kept: list[ReportResult | ErrorResult] | None = None) -> None:
     """Send each result to every output as it arrives; on any failure, leave no partial file."""
     try:
         for sink in sinks:
@@ -125,7 +125,7 @@ def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[
                     if baseline is not None:
                         entry = replace(entry, delta=baseline.delta(entry.row, tally.columns))
                     tally.add(entry)
-                    if kept is not None and isinstance(entry.result, ReportResult):
+                    if kept is not None and entry.result is not None:
                         kept.append(entry.result)
                     for sink in sinks:
                         sink.write(sink.stream.add(entry))
@@ -220,7 +220,7 @@ def batch_command(
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
-    kept: list[ReportResult] | None = [] if feedback is not None or store is not None else None
+    kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or store is not None else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
                                 detail=kept is not None or any(s.stream.needs_detail for s in sinks))
     bar = progress_bar(lang) if not quiet and sys.stderr.isatty() else _NoProgress()
@@ -228,14 +228,15 @@ def batch_command(
     if feedback is not None and kept is not None:
         from lawcheck.feedback import write_pack
 
-        letters = write_pack(feedback, kept, compiled, known, lang, deadline)
+        letters = write_pack(feedback, [r for r in kept if isinstance(r, ReportResult)], compiled, known, lang,
+                             deadline, unreadable=[r for r in kept if isinstance(r, ErrorResult)])
         if not quiet:
             error(message("feedback-written", lang, count=len(letters), path=str(feedback)))
             absent = known.missing({letter.key for letter in letters})
             if absent:
                 error(message("feedback-absent-note", lang, bodies="、".join(b.name for b in absent)))
     if store is not None and kept is not None:
-        outcome = record(store, compiled, kept, known)
+        outcome = record(store, compiled, [r for r in kept if isinstance(r, ReportResult)], known)
         if not quiet:
             error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=store.target))
     errors = tally.count("error")

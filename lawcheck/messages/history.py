@@ -43,6 +43,7 @@ HISTORY_MESSAGES: dict[str, dict[str, str]] = {
     "feedback-col-letter": {"zh": "反馈意见文件", "en": "Letter"},
     "feedback-col-report": {"zh": "报告文件", "en": "Report file"},
     "feedback-absent": {"zh": "未报送", "en": "no report"},
+    "feedback-unreadable": {"zh": "无法读取", "en": "unreadable"},
     "feedback-written": {"zh": "已写出 {count} 份反馈意见和索引：{path}",
                          "en": "Wrote {count} feedback letters and their index to {path}"},
     "feedback-absent-note": {"zh": "未报送的单位：{bodies}", "en": "Bodies that sent no report: {bodies}"},

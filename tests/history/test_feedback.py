@@ -133,3 +133,14 @@ def test_the_deadline_and_the_bodies_from_the_settings_file(years: dict[int, Pat
     assert "未报送的单位：东坝镇人民政府" in run.err
     texts = [p.text for p in docx.Document(str(tmp_path / "fb" / "石门乡人民政府-2024-反馈意见.docx")).paragraphs]
     assert "请于2025年4月15日前完成修改，并重新报送。" in texts
+
+
+def test_an_unreadable_file_is_named_in_the_index(years: dict[int, Path], tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    shutil.copytree(years[2024], folder)
+    (folder / "扫描件.docx").write_bytes(b"PK\x03\x04 not really a zip")
+    lawcheck("batch", str(folder), "--feedback", str(tmp_path / "fb"), "-q", "-o", str(tmp_path / "s.csv"))
+    rows = list(openpyxl.load_workbook(tmp_path / "fb" / "index.xlsx").active.iter_rows(values_only=True))
+    unreadable = [r for r in rows if r[3] == "无法读取"]
+    assert len(unreadable) == 1 and unreadable[0][6].endswith("扫描件.docx") and unreadable[0][4]
+    assert len(list((tmp_path / "fb").glob("*.docx"))) == 3  # no letter for it
