@@ -43,6 +43,7 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
                   "Write and check checklists: list, show, validate, schema, test."),
     "history": ("lawcheck.commands.history_cmd", "history_app",
                 "What the recorded batches say across the years: bodies, body, item, regressions."),
+    "serve": ("lawcheck.commands.serve_cmd", "serve", "Serve the checker as a web page and an HTTP API."),
 }
 
 

@@ -14,6 +14,7 @@ from lawcheck.messages.drafter import DRAFTER_MESSAGES
 from lawcheck.messages.gate import GATE_MESSAGES
 from lawcheck.messages.help import HELP_WORDS
 from lawcheck.messages.history import HISTORY_MESSAGES
+from lawcheck.messages.web import WEB_MESSAGES
 from lawcheck.messages.read import READ_MESSAGES
 from lawcheck.messages.safe import printable
 
@@ -21,7 +22,7 @@ LANGS = ("zh", "en")
 
 MESSAGES: dict[str, dict[str, str]] = {**READ_MESSAGES, **CORE_MESSAGES, **DRAFTER_MESSAGES, **GATE_MESSAGES,
                                        **BATCH_MESSAGES, **HELP_WORDS,
-                                       **HISTORY_MESSAGES}
+                                       **HISTORY_MESSAGES, **WEB_MESSAGES}
 
 
 def message(key: str, lang: str = "zh", **params: object) -> str:

@@ -100,6 +100,14 @@ HELP_ZH: dict[str, str] = {
         "列出某检查项每年的符合情况：多少单位符合、部分符合或缺失。",
     "The year to look at (against the year before)": "要查看的年度（与上一年比较）",
     "Items each body met the year before and misses in this one.": "列出各单位上一年符合、本年缺失的检查项。",
+    # serve
+    "Serve the checker as a web page and an HTTP API.": "以网页和 HTTP 接口提供检查服务。",
+    "Address to listen on (0.0.0.0: every network)": "监听地址（0.0.0.0：所有网络）",
+    "Port to listen on": "监听端口",
+    "Access token for the page and the API (default: $LAWCHECK_TOKEN; none: open)":
+        "网页和接口的访问口令（默认取 $LAWCHECK_TOKEN；不设则不需要口令）",
+    "Checks run at once (0: one per core)": "同时进行的检查数（0：每个处理器核一个）",
+    "Seconds one check may take before it is stopped": "一次检查最长可用的秒数，超时即停止",
     # checklist
     "Write and check checklists: list, show, validate, schema, test.": "编写和检查检查清单：list、show、validate、schema、test。",
     "The built-in checklists.": "列出内置检查清单。",
@@ -142,6 +150,11 @@ METAVARS: dict[str, dict[str, str]] = {
     "bodies_file": {"zh": "bodies.yaml", "en": "bodies.yaml"},
     "db": {"zh": "数据库", "en": "DB"},
     "body": {"zh": "单位", "en": "BODY"},
+    "host": {"zh": "地址", "en": "HOST"},
+    "port": {"zh": "端口", "en": "PORT"},
+    "token": {"zh": "口令", "en": "TOKEN"},
+    "workers": {"zh": "数量", "en": "N"},
+    "timeout": {"zh": "秒数", "en": "SECONDS"},
 }
 
 HELP_WORDS: dict[str, dict[str, str]] = {

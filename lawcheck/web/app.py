@@ -1,0 +1,355 @@
+"""The web application: an upload page for drafters and an HTTP API for pipelines.
+
+Pages (Chinese by default, ``?lang=en`` for English):
+
+- ``GET /``: the upload form; it posts without JavaScript, and a drop zone
+  (``/static/app.js``) only helps choosing the file;
+- ``POST /check``: the report as ``--format html`` shows it, with links to
+  download the JSON and, for a .docx, the copy with Word comments;
+- ``GET /template``: the five-part skeleton (``lawcheck template``).
+
+API: ``POST /api/check`` (multipart ``file``, optional ``checklist`` and
+``lang``) → the JSON of ``--format json``; ``POST /api/annotate`` → the
+commented .docx; ``GET /api/checklists``; ``GET /healthz``. A refusal is
+``{"error": "…"}`` with 400 (the CLI's sentence), 401 (no token), 413 (too
+large) or 415 (not a report format).
+
+Uploads are counted while they stream and cut off at the size limit, kept in a
+temporary folder removed after the response, and named by the server: what
+the user calls the file is only shown, never used as a path. Every page is
+sent with a Content-Security-Policy that runs no inline script.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hmac
+import re
+import tempfile
+from dataclasses import dataclass, field
+from html import escape
+from importlib import resources
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.datastructures import UploadFile
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from lawcheck.messages import LANGS, message
+from lawcheck.messages.safe import printable
+from lawcheck.web.jobs import Job, Outcome, Runner
+
+COOKIE = "lawcheck_token"
+FORM_OVERHEAD = 64 * 1024  # the multipart envelope and the small fields around the file
+HEADERS = {
+    "Content-Security-Policy": ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
+    "X-Content-Type-Options": "nosniff",
+    "X-Frame-Options": "DENY",
+    "Referrer-Policy": "no-referrer",
+    "Cache-Control": "no-store",
+}
+ACCEPT = ".docx,.txt,.pdf,.html,.htm,.md,.odt,.rtf"
+_SUFFIX = re.compile(r"\.[a-z0-9]{1,8}")
+
+
+@dataclass(frozen=True)
+class Choice:
+    """A checklist the page offers: the value the form sends, its label, what it loads."""
+
+    value: str
+    label: str
+    ref: str
+
+
+@dataclass(frozen=True)
+class WebConfig:
+    checklists: tuple[Choice, ...]
+    default_checklist: str
+    lang: str = "zh"
+    token: str | None = None
+    max_size: int = 50 * 1024 * 1024
+    workers: int = 2
+    seconds: float = 60.0
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class TooLarge(Exception):
+    pass
+
+
+class LimitBody:
+    """Counts a request's body as it arrives and stops it at the limit (413), whatever it declared."""
+
+    def __init__(self, app: ASGIApp, limit: int) -> None:
+        self.app, self.limit = app, limit
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope.get("headers") or []).get(b"content-length")
+        if declared is not None and declared.isdigit() and int(declared) > self.limit:
+            return await _too_large(scope, send)
+        seen = 0
+
+        async def counted() -> Message:
+            nonlocal seen
+            got = await receive()
+            seen += len(got.get("body", b""))
+            if seen > self.limit:
+                raise TooLarge()
+            return got
+
+        await self.app(scope, counted, send)
+
+
+class Headers:
+    """The security headers on every response."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        async def with_headers(msg: Message) -> None:
+            if msg["type"] == "http.response.start":
+                present = {k.lower() for k, _ in msg.get("headers", [])}
+                extra = [(k.lower().encode(), v.encode()) for k, v in HEADERS.items()
+                         if k.lower().encode() not in present]
+                msg = {**msg, "headers": list(msg.get("headers", [])) + extra}
+            await send(msg)
+
+        await self.app(scope, receive, with_headers)
+
+
+async def _too_large(scope: Scope, send: Send) -> None:
+    lang = _lang_of_query(scope.get("query_string", b"").decode("latin-1"))
+    body = JSONResponse({"error": message("web-too-large", lang)}, status_code=413)
+    await body({"type": "http"}, _nothing, send)
+
+
+async def _nothing() -> Message:
+    return {"type": "http.disconnect"}
+
+
+def _lang_of_query(query: str) -> str:
+    found = re.search(r"(?:^|&)lang=(zh|en)(?:&|$)", query)
+    return found.group(1) if found else "zh"
+
+
+def create_app(config: WebConfig) -> ASGIApp:
+    """The application for ``config`` (its limits, token and checklists)."""
+    runner = Runner(config.workers, config.seconds)
+    by_value = {c.value: c for c in config.checklists}
+
+    def lang_of(request: Request, form: Any = None) -> str:
+        asked = (form.get("lang") if form is not None else None) or request.query_params.get("lang")
+        return asked if asked in LANGS else config.lang
+
+    def allowed(request: Request) -> bool:
+        if not config.token:
+            return True
+        given = request.headers.get("authorization", "")
+        if given.lower().startswith("bearer "):
+            given = given[7:].strip()
+        else:
+            given = request.cookies.get(COOKIE, "")
+        return hmac.compare_digest(given.encode(), config.token.encode())
+
+    def api_error(status: int, text: str) -> JSONResponse:
+        return JSONResponse({"error": text}, status_code=status)
+
+    async def upload(request: Request, kind: str) -> tuple[Outcome, str, str]:
+        """Read the posted form into a temporary folder and run the job: (outcome, lang, shown name)."""
+        lang = lang_of(request)
+        try:
+            form = await request.form(max_files=1, max_fields=8, max_part_size=FORM_OVERHEAD)
+        except TooLarge:
+            return Outcome(413, message("web-too-large-size", lang, mb=config.max_size // 2**20)), lang, ""
+        except Exception as e:  # a malformed multipart body
+            return Outcome(400, message("web-bad-form", lang, error=str(e)[:200])), lang, ""
+        lang = lang_of(request, form)
+        file = form.get("file")
+        if not isinstance(file, UploadFile) or not file.filename:
+            return Outcome(400, message("web-no-file", lang)), lang, ""
+        shown = _shown_name(file.filename)
+        choice = by_value.get(str(form.get("checklist") or config.default_checklist))
+        if choice is None:
+            known = ", ".join(by_value)
+            return Outcome(400, message("web-bad-checklist", lang, value=str(form.get("checklist")),
+                                        known=known)), lang, shown
+        with tempfile.TemporaryDirectory(prefix="lawcheck-upload-") as folder:
+            path = Path(folder) / ("upload" + PurePosixPath(shown).suffix.lower())
+            try:
+                with open(path, "wb") as out:
+                    while chunk := await file.read(1 << 20):
+                        out.write(chunk)
+            finally:
+                await file.close()
+            job = Job(kind, str(path), shown, choice.ref, lang, config.max_size, config.options)
+            outcome = await runner.run(job, message("web-timeout", lang, seconds=f"{config.seconds:g}"))
+        return outcome, lang, shown
+
+    async def healthz(request: Request) -> Response:
+        return JSONResponse({"status": "ok"})
+
+    async def api_checklists(request: Request) -> Response:
+        if not allowed(request):
+            return api_error(401, message("web-token", lang_of(request)))
+        return JSONResponse({"default": config.default_checklist,
+                             "checklists": [{"id": c.value, "title": c.label} for c in config.checklists]})
+
+    async def api_check(request: Request) -> Response:
+        if not allowed(request):
+            return api_error(401, message("web-token", lang_of(request)))
+        outcome, _, _ = await upload(request, "check")
+        if outcome.status != 200:
+            return api_error(outcome.status, outcome.error)
+        return Response(outcome.json, media_type="application/json; charset=utf-8")
+
+    async def api_annotate(request: Request) -> Response:
+        if not allowed(request):
+            return api_error(401, message("web-token", lang_of(request)))
+        outcome, _, shown = await upload(request, "annotate")
+        if outcome.status != 200:
+            return api_error(outcome.status, outcome.error)
+        return Response(outcome.docx, media_type=DOCX, headers=_attachment(_checked_name(shown)))
+
+    async def home(request: Request) -> Response:
+        lang = lang_of(request)
+        given = request.query_params.get("token")
+        if config.token and given is not None:
+            if hmac.compare_digest(given.encode(), config.token.encode()):
+                response = RedirectResponse(f"/?lang={lang}", status_code=303)
+                response.set_cookie(COOKIE, config.token, httponly=True, samesite="strict")
+                return response
+        if not allowed(request):
+            return HTMLResponse(_page(lang, message("web-title", lang), _login(lang)), status_code=401)
+        return HTMLResponse(_page(lang, message("web-title", lang), _form(config, lang)))
+
+    async def check_page(request: Request) -> Response:
+        if not allowed(request):
+            return HTMLResponse(_page("zh", message("web-title", "zh"), _login("zh")), status_code=401)
+        outcome, lang, shown = await upload(request, "check")
+        if outcome.status != 200:
+            body = (f'<p class="refused" role="alert">{_e(outcome.error)}</p>'
+                    f'<p><a href="/?lang={lang}">{_e(message("web-again", lang))}</a></p>')
+            return HTMLResponse(_page(lang, message("web-title", lang), body), status_code=outcome.status)
+        return HTMLResponse(_with_toolbar(outcome, shown, lang))
+
+    async def template(request: Request) -> Response:
+        lang = lang_of(request)
+        if not allowed(request):
+            return api_error(401, message("web-token", lang))
+        from lawcheck.template import template_bytes
+
+        asked = request.query_params.get("year", "")
+        year = int(asked) if asked.isdigit() and 2000 <= int(asked) <= 2100 else dt.date.today().year - 1
+        name = f"{year}年法治政府建设年度报告（模板）.docx"
+        return Response(template_bytes(year), media_type=DOCX, headers=_attachment(name))
+
+    async def static(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in ASSETS:
+            return Response(status_code=404)
+        media = "text/javascript; charset=utf-8" if name.endswith(".js") else "text/css; charset=utf-8"
+        return Response(asset(name), media_type=media, headers={"Cache-Control": "public, max-age=3600"})
+
+    routes = [
+        Route("/", home, methods=["GET"]),
+        Route("/check", check_page, methods=["POST"]),
+        Route("/template", template, methods=["GET"]),
+        Route("/static/{name}", static, methods=["GET"]),
+        Route("/healthz", healthz, methods=["GET"]),
+        Route("/api/checklists", api_checklists, methods=["GET"]),
+        Route("/api/check", api_check, methods=["POST"]),
+        Route("/api/annotate", api_annotate, methods=["POST"]),
+    ]
+    app = Starlette(routes=routes)
+    return Headers(LimitBody(app, config.max_size + FORM_OVERHEAD))
+
+
+DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+ASSETS = ("app.js", "page.css")
+
+
+def asset(name: str) -> str:
+    return resources.files("lawcheck.web").joinpath("assets", name).read_text("utf-8")
+
+
+def _e(value: object) -> str:
+    return escape(printable(str(value)), quote=True)
+
+
+def _shown_name(filename: str) -> str:
+    """The name a user's browser sent, as a bare name to show (its folders and controls dropped)."""
+    name = PurePosixPath(filename.replace("\\", "/")).name
+    name = printable(name).strip()[:200]
+    suffix = PurePosixPath(name).suffix.lower()
+    return name if name and _SUFFIX.fullmatch(suffix or "-") else (name or "upload")
+
+
+def _checked_name(shown: str) -> str:
+    return f"{PurePosixPath(shown).stem or 'report'}.checked.docx"
+
+
+def _attachment(name: str) -> dict[str, str]:
+    from urllib.parse import quote
+
+    ascii_name = re.sub(r"[^A-Za-z0-9._-]+", "_", name) or "download"
+    return {"Content-Disposition": f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(name)}"}
+
+
+def _page(lang: str, title: str, body: str) -> str:
+    switch = "en" if lang == "zh" else "zh"
+    return "\n".join([
+        "<!DOCTYPE html>", f'<html lang="{"zh-CN" if lang == "zh" else "en"}">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">', f"<title>{_e(title)}</title>",
+        '<link rel="stylesheet" href="/static/page.css">', '<script src="/static/app.js" defer></script>',
+        "</head>", "<body>", '<main class="web">',
+        f'<header><h1>{_e(title)}</h1><a class="lang" href="/?lang={switch}">{_e(message("web-switch", lang))}</a>'
+        "</header>", body, "</main>", "</body>", "</html>", ""])
+
+
+def _form(config: WebConfig, lang: str) -> str:
+    options = "".join(
+        f'<option value="{_e(c.value)}"{" selected" if c.value == config.default_checklist else ""}>'
+        f"{_e(c.label)}</option>" for c in config.checklists)
+    return f"""<p>{_e(message("web-intro", lang))}</p>
+<form id="upload" method="post" action="/check?lang={lang}" enctype="multipart/form-data">
+<input type="hidden" name="lang" value="{lang}">
+<label class="drop" id="drop" for="file"><span id="drop-text">{_e(message("web-drop", lang))}</span>
+<input type="file" id="file" name="file" accept="{ACCEPT}" required></label>
+<label>{_e(message("web-checklist", lang))} <select name="checklist">{options}</select></label>
+<button type="submit">{_e(message("web-submit", lang))}</button>
+</form>
+<p class="more"><a href="/template?lang={lang}">{_e(message("web-template", lang))}</a> ·
+{_e(message("web-limit", lang, mb=config.max_size // 2**20))}</p>"""
+
+
+def _login(lang: str) -> str:
+    return f"""<p>{_e(message("web-token-page", lang))}</p>
+<form method="get" action="/"><input type="hidden" name="lang" value="{lang}">
+<label>{_e(message("web-token-label", lang))} <input type="password" name="token" required></label>
+<button type="submit">{_e(message("web-token-submit", lang))}</button></form>"""
+
+
+def _with_toolbar(outcome: Outcome, shown: str, lang: str) -> str:
+    """The report page of ``--format html``, with the downloads and a way back above it."""
+    links = [f'<a href="/?lang={lang}">{_e(message("web-again", lang))}</a>',
+             f'<a download="{_e(PurePosixPath(shown).stem or "report")}.json" '
+             f'href="data:application/json;base64,{base64.b64encode(outcome.json.encode()).decode()}">'
+             f'{_e(message("web-download-json", lang))}</a>']
+    if outcome.docx:
+        links.append(f'<a id="download-docx" download="{_e(_checked_name(shown))}" '
+                     f'href="data:{DOCX};base64,{base64.b64encode(outcome.docx).decode()}">'
+                     f'{_e(message("web-download-docx", lang))}</a>')
+    links.append(f'<a href="/template?lang={lang}">{_e(message("web-template", lang))}</a>')
+    bar = (f'<nav class="web-toolbar" aria-label="{_e(message("web-actions", lang))}">'
+           f'<strong>{_e(shown)}</strong> ' + " · ".join(links) + "</nav>")
+    return outcome.html.replace("<main>", "<main>\n" + bar, 1).replace(
+        "</head>", '<link rel="stylesheet" href="/static/page.css">\n</head>', 1)
