@@ -39,11 +39,21 @@ NAV = re.compile(
     r"|(?:浏览次数|阅读次数|点击数|点击量)\s*(?::|\d+(?![\d.万亿余次人]))"
     r"|字体:|【字体|字号:|责任编辑|版权所有|Copyright|网站地图|主办单位:|承办单位:"
     r"|[上下]一篇[:】]|扫一扫(?:在手机|:)|收藏本页|发布时间:|发布:|来源:|^时间:\s*\d{4}-"
-    r"|^首页\s*[|>»/]|([^|]{1,8}\|){3,}"
+    r"|^首页\s*[|>»/]"
     # a government site's information table: 索引号：… 发布机构：… 名称：… 成文日期：…
     r"|^(?:索引号|发布机构|发文机关|发布单位|名称|标题|文件名称|文号|生成日期|成文日期|发文日期|发布日期|主题分类"
     r"|体裁分类|组配分类|服务对象|公开方式|公开范围|公开时限|有效性|所属机构):"
 )
+# A row of links ("首页|机构|政务公开|…"): only where there is a bar, since the search
+# tries every position of every line.
+NAV_BAR = re.compile(r"([^|]{1,8}\|){3,}")
+
+
+def is_nav(text: str) -> bool:
+    """A site's navigation or page furniture, not the report's words."""
+    return NAV.search(text) is not None or ("|" in text and NAV_BAR.search(text) is not None)
+
+
 NAV_TAIL = re.compile(r"^(【)?(相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|推荐阅读)(】)?$")
 NAV_MAX_LEN = 80
 HEADING_MAX_LEN = 50
@@ -94,7 +104,7 @@ def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
     joined: list[RawBlock] = []
     previous_end: str | None = None  # how a line that fills the width ends: text, stop, heading
     for block, n, line_width in zip(blocks, norms, widths):
-        starts = numbering_form(n) is not None or NAV.search(n) or _indent(block.text) > margin
+        starts = numbering_form(n) is not None or is_nav(n) or _indent(block.text) > margin
         if previous_end == "heading" and not indents:
             # A heading longer than a line goes on with a short, unpunctuated tail; a line whose
             # first clause is a few characters ending a figure ("定910件，…") finishes a cut
@@ -141,7 +151,7 @@ def _indent(text: str) -> int:
 
 def _mark_nav(drafts: list[_Draft]) -> None:
     for d in drafts:
-        if len(d.norm) <= NAV_MAX_LEN and NAV.search(d.norm):
+        if len(d.norm) <= NAV_MAX_LEN and is_nav(d.norm):
             d.kind = "furniture"
     tail_from = int(len(drafts) * 0.5)
     for i in range(tail_from, len(drafts)):
