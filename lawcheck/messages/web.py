@@ -25,6 +25,8 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web-bad-checklist": {"zh": "没有检查清单“{value}”；可选：{known}", "en": "No checklist \"{value}\"; choose one of {known}"},
     "web-timeout": {"zh": "检查超过 {seconds} 秒，已停止；这份文件可能不是正常的报告。",
                     "en": "The check took over {seconds} s and was stopped; the file may not be an ordinary report."},
+    "web-died": {"zh": "检查进程意外结束（退出码 {code}），请重试；若反复出现请报告此问题。",
+                 "en": "The check ended unexpectedly (exit code {code}); try again, and report it if it recurs."},
     "web-token": {"zh": "需要访问口令。", "en": "An access token is required."},
     "web-token-page": {"zh": "此服务需要访问口令，请向管理员索取。", "en": "This service needs an access token; ask its administrator."},
     "web-token-label": {"zh": "访问口令", "en": "Access token"},

@@ -108,9 +108,10 @@ class Runner:
             if parent.poll(self.seconds):
                 try:
                     return parent.recv()  # type: ignore[no-any-return]
-                except EOFError:  # the child died (out of memory, killed)
-                    pass
-                return Outcome(500, timeout_said)
+                except EOFError:  # the child died without a word (out of memory, killed)
+                    from lawcheck.messages import message
+
+                    return Outcome(500, message("web-died", job.lang, code=process.exitcode))
             return Outcome(400, timeout_said)  # too slow: stopped, as a file the CLI refuses
         finally:
             if process.is_alive():
