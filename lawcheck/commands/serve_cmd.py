@@ -48,6 +48,7 @@ def serve(
                     options={"min_score": run.min_score, "fail_on": run.fail_on, "waivers": run.waivers,
                              "waiver_base": str(run.base_dir)})
     checklists.load(run.checklist)  # a broken checklist is said now, not at the first upload
+    _check_address(host, port)
     app = create_app(web)
     shown = f"[{host}]" if ":" in host else host
     error(message("serve-listening", lang, url=f"http://{shown}:{port}/"))
@@ -74,3 +75,17 @@ def default_choice(configured: str) -> str:
     from lawcheck import checklist as checklists
 
     return configured if configured in checklists.builtin_ids() else checklists.load(configured).id
+
+
+def _check_address(host: str, port: int) -> None:
+    """The address is free to listen on: said in one sentence before anything else starts."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        family, _, _, _, address = infos[0]
+        with socket.socket(family, socket.SOCK_STREAM) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            probe.bind(address)
+    except OSError as e:
+        raise LawcheckError("serve-bind", host=host, port=port, error=e.strerror or str(e)) from None

@@ -193,3 +193,18 @@ def test_hostile_files_get_the_cli_answer(client: TestClient, tmp_path: Path, na
     else:
         assert got.status_code == 200 and json.loads(got.text)["reports"][0]["score"] == said["score"]
     assert took < 30
+
+
+def test_serve_says_in_one_sentence_when_it_cannot_start() -> None:
+    import socket
+
+    from tests.cli.conftest import lawcheck
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        run = lawcheck("serve", "--port", str(port))
+    assert run.code == 2
+    assert run.err.startswith(f"无法在 127.0.0.1:{port} 上监听：") and run.err.count("\n") == 1
+    assert lawcheck("serve", "--port", "70000").err == "端口 70000 无效（应为 1–65535）\n"
