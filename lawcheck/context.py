@@ -163,20 +163,18 @@ class SentenceIndex:
         self.ctx = ctx
         sentences = ctx.doc.sentences
         self.count = len(sentences)
-        self.postings: dict[str, set[int]] = {}
+        # literal -> the sentences holding it, in reading order (lists: a 20 MB report has a million)
+        self.postings: dict[str, list[int]] = {}
         self.scanned = scanned  # the literals the automaton finds
         if automaton is not None and scanned:
-            ends: list[int] = []
-            position = -1
-            for s in sentences:
-                position += len(s.norm) + 1
-                ends.append(position)  # the separator after sentence i
-            text = "\x00".join(s.norm for s in sentences)
-            i = 0
-            for end, literal in automaton.iter(text):
-                while ends[i] < end:
-                    i += 1
-                self.postings.setdefault(literal, set()).add(i)
+            postings = self.postings
+            for i, s in enumerate(sentences):
+                for _, literal in automaton.iter(s.norm):
+                    found = postings.get(literal)
+                    if found is None:
+                        postings[literal] = [i]
+                    elif found[-1] != i:
+                        found.append(i)
         self._cache: dict[Any, set[int]] = {}
 
     def with_any(self, literals: frozenset[str]) -> set[int]:
@@ -184,7 +182,7 @@ class SentenceIndex:
         got = self._cache.get(literals)
         if got is None:
             for t in literals - self.scanned:  # not in the scan (a clause built after it): look
-                self.postings[t] = {i for i, s in enumerate(self.ctx.doc.sentences) if t in s.norm}
+                self.postings[t] = [i for i, s in enumerate(self.ctx.doc.sentences) if t in s.norm]
             got = set().union(*(self.postings.get(t, ()) for t in literals))
             self._cache[literals] = got
         return got

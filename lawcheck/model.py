@@ -17,7 +17,7 @@ BlockKind = Literal["paragraph", "cell", "heading", "furniture"]
 Status = Literal["met", "partial", "missing", "waived"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many per report: no __dict__ each
 class RawBlock:
     """One paragraph or table cell as a reader found it.
 
@@ -47,7 +47,7 @@ class Source:
     replaced: int = 0  # undecodable bytes read as U+FFFD (a text file with a few stray bytes)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many per report: no __dict__ each
 class Block:
     """A block of a structured document.
 
@@ -68,7 +68,7 @@ class Block:
     page: int | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # many per report: no __dict__ each
 class Sentence:
     """A sentence of a block: ``block.norm[start:end]``."""
 
