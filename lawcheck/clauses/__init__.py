@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from lawcheck.clauses.base import Clause, Hit, Kind, any_literals
+from lawcheck.clauses.base import Clause, Hit, Kind
 from lawcheck.clauses.logic import AllOf, Near, NoneOf
 from lawcheck.clauses.pattern import Pattern
 from lawcheck.clauses.scope import Closing, HeadingText, InSections, OutsideSections, SectionHead, Under
@@ -75,5 +75,5 @@ def trap_properties() -> dict[str, Any]:
     return {key: kind.SCHEMA for key, kind in KINDS.items() if "trap" in kind.PLACES}
 
 
-__all__ = ["KINDS", "Clause", "Hit", "Kind", "Words", "any_literals", "compile_clause", "describe", "schema_defs",
+__all__ = ["KINDS", "Clause", "Hit", "Kind", "Words", "compile_clause", "describe", "schema_defs",
            "trap_properties"]

@@ -54,15 +54,12 @@ class Clause(Protocol):
         """Hits of this clause in sentence ``s`` (``anchors``: hits of the clause before, for ``near``)."""
         ...
 
-    def literals(self) -> frozenset[str] | None:
-        """Texts one of which a sentence must contain for the clause to hold (None: no such set).
-
-        The matcher uses them to skip, in one pass, the sentences that cannot hold.
-        """
-        ...
-
     def candidates(self, index: "SentenceIndex") -> set[int] | None:
-        """The sentences (numbers in reading order) where the clause may hold; None: any of them."""
+        """The sentences (numbers in reading order) where the clause may hold; None: any of them.
+
+        The matcher looks only at those, found by one scan of the document (literals a
+        clause requires) or by where a clause may hold (a part's heading, the closing).
+        """
         ...
 
 
@@ -98,23 +95,8 @@ class Kind:
         """The regular expressions its value holds (checked when a checklist is validated)."""
         return []
 
-    def literals(self) -> frozenset[str] | None:
-        return None
-
     def candidates(self, index: "SentenceIndex") -> set[int] | None:
-        found = self.literals()
-        return None if found is None else index.with_any(found)
-
-
-def any_literals(clauses: "list[Clause]") -> frozenset[str] | None:
-    """Literals of "one of these clauses holds": the union, or None if one has none."""
-    found: set[str] = set()
-    for clause in clauses:
-        got = clause.literals()
-        if got is None:
-            return None
-        found |= got
-    return frozenset(found)
+        return None
 
 
 def distinct(hits: list[Hit]) -> list[Hit]:

@@ -36,11 +36,6 @@ class AllOf(Kind):
     def __init__(self, spec: list[Any] | list[Clause], compile: Compile) -> None:
         self.clauses = [c if hasattr(c, "hits") else compile(c) for c in spec]
 
-    def literals(self) -> frozenset[str] | None:
-        # Every clause must hold: any one's literals will do; the fewest filter best.
-        sets = [got for got in (c.literals() for c in self.clauses) if got is not None]
-        return min(sets, key=len) if sets else None
-
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         # Every clause must hold: where all of them may.
         found: set[int] | None = None
@@ -96,9 +91,6 @@ class Near(Kind):
     def __init__(self, spec: dict[str, Any], compile: Compile) -> None:
         self.within = int(spec["within"])
         self.clause = compile({k: v for k, v in spec.items() if k != "within"})
-
-    def literals(self) -> frozenset[str] | None:
-        return self.clause.literals()
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         return self.clause.candidates(index)

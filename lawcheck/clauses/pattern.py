@@ -14,7 +14,7 @@ from typing import Any
 import regex
 
 from lawcheck.clauses.base import MAX_HITS, Compile, Hit, Kind, Say
-from lawcheck.context import SentenceView
+from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed
 from lawcheck.patterns import compile_pattern, fill, finditer, required_literals, shapes, templated
 
@@ -42,7 +42,8 @@ class Pattern(Kind):
             self._compiled[key] = compiled
         return compiled
 
-    def literals(self) -> frozenset[str] | None:
+    def candidates(self, index: SentenceIndex) -> set[int] | None:
+        """The sentences holding a literal every source requires (any sentence if one requires none)."""
         if self.templated:
             return None
         found: set[str] = set()
@@ -51,7 +52,7 @@ class Pattern(Kind):
             if got is None:
                 return None
             found |= got
-        return frozenset(found)
+        return index.with_any(frozenset(found))
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lawcheck.clauses.base import MAX_HITS, Clause, Compile, Hit, Kind, Say, any_literals
+from lawcheck.clauses.base import MAX_HITS, Clause, Compile, Hit, Kind, Say
 from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, message, quoted
 from lawcheck.patterns import fill
@@ -39,12 +39,6 @@ class Terms(Kind):
             pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else re.compile(r"(?!)")
             self._compiled[key] = pattern
         return pattern
-
-    def literals(self) -> frozenset[str] | None:
-        if self.templated:
-            return None
-        alternatives = any_literals(list(self.alternatives))
-        return None if alternatives is None else frozenset(self.terms) | alternatives
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         if self.templated:
