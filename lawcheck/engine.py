@@ -10,7 +10,7 @@ from lawcheck.checklist import Checklist
 from lawcheck.context import DocContext
 from lawcheck.findings import FindingInput, find_all
 from lawcheck.matching import match_all
-from lawcheck.metadata import read_meta
+from lawcheck.metadata import block_years, read_meta, report_year
 from lawcheck.model import Document, Meta, ReportResult, Source
 from lawcheck.scoring import passes, score
 from lawcheck.sections import PLANS
@@ -48,13 +48,15 @@ def judge(doc: Document, checklist: Checklist, options: Options = Options()) -> 
 
 def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, Meta]:
     """The document context with the report's year settled, and the metadata."""
-    meta = read_meta(doc)
+    years = block_years(doc)
+    meta = read_meta(doc, years=years)
     ctx = DocContext.build(doc, checklist, meta.year)
     # The plans part names next year; the year covered is counted without it.
-    settled = read_meta(doc, ctx.role_blocks(PLANS))
-    if settled.year != meta.year:
-        ctx = DocContext.build(doc, checklist, settled.year)
-    return ctx, settled
+    settled = report_year(doc, meta, ctx.role_blocks(PLANS), years)
+    if settled != meta.year:
+        meta = replace(meta, year=settled)
+        ctx = DocContext.build(doc, checklist, settled)
+    return ctx, meta
 
 
 def check_document(doc: Document, checklist: Checklist, options: Options = Options()) -> ReportResult:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from lawcheck.model import Block, Document, Meta
 from lawcheck.text import arabic
@@ -76,34 +76,28 @@ def find_title(doc: Document) -> TitleInfo:
     return TitleInfo(None, None)
 
 
-_YEARS: list[tuple[Document, list[tuple[int, list[int]]]]] = []  # the last document's, asked for twice
-
-
-def _block_years(doc: Document) -> list[tuple[int, list[int]]]:
-    """The years each body block names (outside 《》 titles), found once per document."""
-    if _YEARS and _YEARS[0][0] is doc:
-        return _YEARS[0][1]
+def block_years(doc: Document) -> list[tuple[int, list[int]]]:
+    """The years each body block names (outside 《》 titles): found once, counted with several skips."""
     found = []
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
         text = arabic(QUOTED.sub("", b.norm)) if "年" in b.norm else ""
         found.append((b.index, [int(m.group(1)) for m in YEAR.finditer(text)]))
-    _YEARS[:] = [(doc, found)]
     return found
 
 
 def body_year(doc: Document, skip: set[int] = frozenset(),  # type: ignore[assignment]
-              prefer: int | None = None) -> int | None:
+              prefer: int | None = None, years: list[tuple[int, list[int]]] | None = None) -> int | None:
     """The most frequent year in the body, outside dates, ``skip``ped blocks and 《》 titles.
 
     Of years mentioned equally often, ``prefer`` (the title's year) wins: "比2023年增加"
     beside "2024年" does not make a 2024 report one about 2023.
     """
     counts: Counter[int] = Counter()
-    for index, years in _block_years(doc):
+    for index, named in block_years(doc) if years is None else years:
         if index not in skip:
-            counts.update(years)
+            counts.update(named)
     if not counts:
         return None
     best = max(counts.values())
@@ -242,10 +236,18 @@ def find_org(doc: Document, title: TitleInfo) -> str | None:
     return max(fuller, key=len) if fuller else best
 
 
-def read_meta(doc: Document, plans_blocks: set[int] | None = None) -> Meta:
+def read_meta(doc: Document, plans_blocks: set[int] | None = None,
+              years: list[tuple[int, list[int]]] | None = None) -> Meta:
+    """The report's title, year, body and date (``years``: its ``block_years``, if already found)."""
     title = find_title(doc)
-    skip = {title.block.index} if title.block else set()
-    year = body_year(doc, skip | (plans_blocks or set()), prefer=title.year) or title.year
-    return Meta(title=title.text, year=year, org=find_org(doc, title), date=find_date(doc), title_year=title.year,
+    meta = Meta(title=title.text, year=None, org=find_org(doc, title), date=find_date(doc), title_year=title.year,
                 format=doc.format, encoding=doc.encoding, replaced=doc.replaced,
                 title_block=title.block.index if title.block else None)
+    return replace(meta, year=report_year(doc, meta, plans_blocks or set(), years))
+
+
+def report_year(doc: Document, meta: Meta, plans_blocks: set[int],
+                years: list[tuple[int, list[int]]] | None = None) -> int | None:
+    """The year reported on: the body's, outside the title and the plans part; else the title's."""
+    skip = {meta.title_block} if meta.title_block is not None else set()
+    return body_year(doc, skip | plans_blocks, prefer=meta.title_year, years=years) or meta.title_year
