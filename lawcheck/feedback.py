@@ -20,9 +20,7 @@ options.
 
 from __future__ import annotations
 
-import io
 import re
-import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -91,19 +89,16 @@ def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checkli
 # ---------------------------------------------------------------- the letter
 
 def letter_bytes(letter: Letter, checklist: Checklist, lang: str, deadline: str | None) -> bytes:
-    import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
     from lawcheck.docxfile import docx_bytes
     from lawcheck.reporters.verdict import because
-    from lawcheck.template import FIXED, FONTS, _font
+    from lawcheck.template import fix_properties, official_document
 
     result, body = letter.result, letter.body
     meta = result.meta
-    document = docx.Document()
-    for style, (font, size) in FONTS.items():
-        _font(document, style, font, size)
+    document = official_document()
 
     def para(text: str, indent: bool = True) -> None:
         p = document.add_paragraph(text)
@@ -154,12 +149,7 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, deadline: str 
     note = document.add_paragraph(message("feedback-note", lang))
     note.alignment = WD_ALIGN_PARAGRAPH.RIGHT
 
-    props = document.core_properties
-    props.title = message("feedback-title", lang, body=body, year=year)
-    props.author = props.last_modified_by = "lawcheck"
-    props.comments = ""
-    props.created = props.modified = props.last_printed = FIXED
-    props.revision = 1
+    fix_properties(document, message("feedback-title", lang, body=body, year=year), "lawcheck")
     return docx_bytes(document)
 
 
@@ -195,20 +185,16 @@ def _closest(item: ItemResult, lang: str) -> str:
 def index_bytes(letters: Sequence[Letter], absent: Sequence[bodies_mod.Body], checklist: Checklist,
                 lang: str, unreadable: Sequence[ErrorResult] = ()) -> bytes:
     from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
-    from lawcheck.reporters.xlsx import BOLD, FILLS, FIXED_TIME, _FixedTimeZip, text_cell
+    from lawcheck.reporters.xlsx import FILLS, header_row, text_cell, workbook_bytes
 
     book = Workbook(write_only=True)
     ws = book.create_sheet(title=message("feedback-index-sheet", lang))
     for letter_col, width in zip("ABCDEFG", (28, 8, 8, 10, 50, 40, 50)):
         ws.column_dimensions[letter_col].width = width
-    header = [text_cell(ws, message(k, lang)) for k in (
+    ws.append(header_row(ws, (message(k, lang) for k in (
         "feedback-col-body", "history-col-year", "feedback-col-score", "feedback-col-verdict",
-        "feedback-col-missing", "feedback-col-letter", "feedback-col-report")]
-    for cell in header:
-        cell.font = BOLD
-    ws.append(header)
+        "feedback-col-missing", "feedback-col-letter", "feedback-col-report"))))
     for letter in letters:
         result = letter.result
         verdict = text_cell(ws, message("batch-verdict-passed" if result.passed else "batch-verdict-failed", lang))
@@ -224,9 +210,4 @@ def index_bytes(letters: Sequence[Letter], absent: Sequence[bodies_mod.Body], ch
         none = text_cell(ws, message("feedback-absent", lang))
         none.fill = FILLS["error"]
         ws.append([text_cell(ws, body.name), None, None, none, None, None, None])
-    props = book.properties
-    props.creator, props.created, props.modified = "lawcheck", FIXED_TIME, FIXED_TIME
-    out = io.BytesIO()
-    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(book, archive).write_data()
-    return out.getvalue()
+    return workbook_bytes(book)

@@ -93,9 +93,7 @@ def build(year: int, org: str | None = None) -> DocxDocument:
     """The skeleton as a python-docx Document (fixed core properties, undated comments)."""
     name = org or ORG_PLACEHOLDER
     fill = {"year": year, "next_year": year + 1, "org": name}
-    document = docx.Document()
-    for style, (font, size) in FONTS.items():
-        _font(document, style, font, size)
+    document = official_document()
     title = document.add_paragraph(f"{name}{year}年法治政府建设年度报告", style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     for level, heading, placeholder, guidance in OUTLINE:
@@ -108,12 +106,20 @@ def build(year: int, org: str | None = None) -> DocxDocument:
             body.paragraph_format.first_line_indent = Pt(32)
     for line in (name, f"{year + 1}年××月××日"):
         document.add_paragraph(line).alignment = WD_ALIGN_PARAGRAPH.RIGHT
-    _properties(document, f"{name}{year}年法治政府建设年度报告")
+    fix_properties(document, f"{name}{year}年法治政府建设年度报告", "lawcheck template")
     return document
 
 
 def template_bytes(year: int, org: str | None = None) -> bytes:
     return docx_bytes(build(year, org))
+
+
+def official_document() -> DocxDocument:
+    """A new document whose title, heading and body styles have the official fonts and sizes."""
+    document = docx.Document()
+    for style, (font, size) in FONTS.items():
+        _font(document, style, font, size)
+    return document
 
 
 def _font(document: DocxDocument, style_name: str, font: str, size: int) -> None:
@@ -126,10 +132,11 @@ def _font(document: DocxDocument, style_name: str, font: str, size: int) -> None
         fonts.set(qn(attr), font)
 
 
-def _properties(document: DocxDocument, title: str) -> None:
+def fix_properties(document: DocxDocument, title: str, author: str) -> None:
+    """Core properties that depend on nothing but ``title`` and ``author``: the same bytes every time."""
     props = document.core_properties
     props.title = title
-    props.author = props.last_modified_by = "lawcheck template"
+    props.author = props.last_modified_by = author
     props.comments = ""
     props.created = props.modified = props.last_printed = FIXED
     props.revision = 1

@@ -42,26 +42,13 @@ def _table(answer: Answer) -> str:
 
 
 def _xlsx(answer: Answer) -> bytes:
-    import zipfile
-
     from openpyxl import Workbook  # type: ignore[import-untyped]
-    from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
-    from lawcheck.reporters.xlsx import BOLD, FIXED_TIME, _FixedTimeZip, text_cell
+    from lawcheck.reporters.xlsx import header_row, text_cell, workbook_bytes
 
     book = Workbook(write_only=True)
     ws = book.create_sheet(title="history")
-    header = []
-    for h in answer.header:
-        cell = text_cell(ws, h)
-        cell.font = BOLD
-        header.append(cell)
-    ws.append(header)
+    ws.append(header_row(ws, answer.header))
     for row in answer.rows:
         ws.append([text_cell(ws, c) for c in row])
-    props = book.properties
-    props.creator, props.created, props.modified = "lawcheck", FIXED_TIME, FIXED_TIME
-    out = io.BytesIO()
-    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-        ExcelWriter(book, archive).write_data()
-    return out.getvalue()
+    return workbook_bytes(book)

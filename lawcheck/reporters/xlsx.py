@@ -48,6 +48,24 @@ _ILLEGAL = re.compile(r"[\[\]:*?/\\]")
 FIXED_COLUMNS = 5  # report, body, year, score, verdict
 
 
+def workbook_bytes(book: Workbook) -> bytes:
+    """A workbook's file, the same bytes for the same content: fixed dates, inside and in the zip."""
+    props = book.properties
+    props.creator, props.created, props.modified = "lawcheck", FIXED_TIME, FIXED_TIME
+    out = io.BytesIO()
+    with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(book, archive).write_data()
+    return out.getvalue()
+
+
+def header_row(ws: WriteOnlyWorksheet, titles: Any) -> list[WriteOnlyCell]:
+    """A bold row of column titles."""
+    cells = [text_cell(ws, title) for title in titles]
+    for cell in cells:
+        cell.font = BOLD
+    return cells
+
+
 def text_cell(ws: WriteOnlyWorksheet, value: Any) -> WriteOnlyCell:
     """A cell holding ``value``; text is always text, never a formula Excel evaluates (OWASP)."""
     if not isinstance(value, str):
@@ -194,13 +212,7 @@ class XlsxStream:
         last = get_column_letter(FIXED_COLUMNS + len(self.columns) + (2 if self.comparing else 0))
         self.summary.auto_filter.ref = f"A1:{last}{self.rows + 1}"
         self._coverage(tally)
-        props = self.book.properties
-        props.creator, props.created, props.modified = "lawcheck", FIXED_TIME, FIXED_TIME
-        out = io.BytesIO()
-        with _FixedTimeZip(out, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
-            writer = ExcelWriter(self.book, archive)
-            writer.write_data()
-        return out.getvalue()
+        return workbook_bytes(self.book)
 
     def _coverage(self, tally: Tally) -> None:
         ws, lang = self.coverage, self.lang
