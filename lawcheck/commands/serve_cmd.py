@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 import typer
 
@@ -13,6 +13,9 @@ from lawcheck.config import settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.readers import DEFAULT_MAX_SIZE
+
+if TYPE_CHECKING:
+    from lawcheck.web.app import Choice
 
 
 @boundary
@@ -42,12 +45,12 @@ def serve(
         raise LawcheckError("serve-limits")
     run = settings_for(config, checklist=checklist, lang=lang)
     lang = check_lang(run.lang)
-    web = WebConfig(checklists=choices(run.checklist, lang), default_checklist=default_choice(run.checklist),
+    compiled = checklists.load(run.checklist)  # a broken checklist is said now, not at the first upload
+    web = WebConfig(checklists=choices(run.checklist, lang), default_checklist=compiled.id,
                     lang=lang, token=token or os.environ.get("LAWCHECK_TOKEN") or None, max_size=max_size,
                     workers=workers or default_jobs(), seconds=timeout,
                     options={"min_score": run.min_score, "fail_on": run.fail_on, "waivers": run.waivers,
                              "waiver_base": str(run.base_dir)})
-    checklists.load(run.checklist)  # a broken checklist is said now, not at the first upload
     _check_address(host, port)
     app = create_app(web)
     shown = f"[{host}]" if ":" in host else host
@@ -58,23 +61,19 @@ def serve(
     raise typer.Exit(EXIT_OK)
 
 
-def choices(configured: str, lang: str) -> tuple:  # type: ignore[type-arg]
+def choices(configured: str, lang: str) -> tuple[Choice, ...]:
     """The built-in checklists, and the settings' own one when it is a file."""
     from lawcheck import checklist as checklists
     from lawcheck.web.app import Choice
 
-    found = [Choice(i, f"{checklists.load(i).title_in(lang)}（{i}）" if lang == "zh"
-                    else f"{checklists.load(i).title_in(lang)} ({i})", i) for i in checklists.builtin_ids()]
+    found = [Choice(i, message("serve-checklist", lang, title=checklists.load(i).title_in(lang), id=i), i)
+             for i in checklists.builtin_ids()]
     if configured not in checklists.builtin_ids():
         own = checklists.load(configured)
         found.insert(0, Choice(own.id, own.title_in(lang), configured))
     return tuple(found)
 
 
-def default_choice(configured: str) -> str:
-    from lawcheck import checklist as checklists
-
-    return configured if configured in checklists.builtin_ids() else checklists.load(configured).id
 
 
 def _check_address(host: str, port: int) -> None:

@@ -35,6 +35,7 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "serve-limits": {"zh": "--timeout 应大于 0，--workers 不能为负数", "en": "--timeout must be above 0 and --workers not negative"},
     "serve-bind": {"zh": "无法在 {host}:{port} 上监听：{error}（可用 --port 换一个端口）",
                    "en": "Cannot listen on {host}:{port}: {error} (choose another with --port)"},
+    "serve-checklist": {"zh": "{title}（{id}）", "en": "{title} ({id})"},
     "serve-listening": {"zh": "lawcheck 网页服务已启动：{url}（按 Ctrl-C 停止）",
                         "en": "lawcheck is serving at {url} (Ctrl-C to stop)"},
     "serve-open-network": {"zh": "注意：正在 {host} 上监听，同一网络中的其他人也能访问；建议用 --token 设置访问口令。",

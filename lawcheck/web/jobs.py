@@ -9,6 +9,7 @@ and a check that runs past the time limit is killed, not waited for. At most
 from __future__ import annotations
 
 import asyncio
+import io
 import multiprocessing
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -50,9 +51,8 @@ def run_job(job: Job) -> Outcome:
 
     try:
         compiled = checklists.load(job.checklist)
-        with open(job.path, "rb") as upload:  # as `lawcheck check -` reads one: the name gives the format
-            source = readers.read_stream(upload, job.shown, max_size=job.max_size)
-        data = Path(job.path).read_bytes() if source.format == "docx" else b""
+        data = Path(job.path).read_bytes()  # once: read as `check -` reads, and annotated if a .docx
+        source = readers.read_stream(io.BytesIO(data), job.shown, max_size=job.max_size)
         doc = structure.build(source)
         result = judge(doc, compiled, Options(lang=job.lang, max_size=job.max_size, **job.options))
     except ReadError as e:
@@ -63,15 +63,14 @@ def run_job(job: Job) -> Outcome:
     text = render("json", [result], compiled, job.lang, fail_on=result.fail_on)
     page = render("html", [result], compiled, job.lang, fail_on=result.fail_on)
     docx = b""
-    if job.kind == "annotate" or source.format == "docx":
-        if source.format == "docx":
-            from lawcheck.annotate import annotate
+    if source.format == "docx":
+        from lawcheck.annotate import annotate
 
-            docx, _ = annotate(data, doc, result, compiled, job.lang)
-        elif job.kind == "annotate":
-            from lawcheck.messages import message
+        docx, _ = annotate(data, doc, result, compiled, job.lang)
+    elif job.kind == "annotate":
+        from lawcheck.messages import message
 
-            return Outcome(415, message("annotate-not-docx", job.lang, path=job.shown))
+        return Outcome(415, message("annotate-not-docx", job.lang, path=job.shown))
     return Outcome(200, json=str(text), html=str(page), passed=result.passed, docx=docx)
 
 
