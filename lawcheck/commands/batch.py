@@ -32,16 +32,15 @@ from lawcheck.commands.common import (check_max_size, check_min_score, EXIT_ERRO
 from lawcheck import bodies
 from lawcheck.compare import Baseline, load_baseline
 from lawcheck.model import ErrorResult, ReportResult
-
-if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given
-    from lawcheck.history.queries import DbBaseline
-    from lawcheck.history.store import Store
 from lawcheck.config import check_waivers, settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.output import AtomicFile
 from lawcheck.readers import DEFAULT_MAX_SIZE, READABLE_SUFFIXES
 from lawcheck.tally import Entry, Stream, Tally, columns
+
+if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given
+    from lawcheck.history.store import Outcome, Store
 
 FILE_WIDTH = 120  # the summary's width in a file: fixed, so the bytes do not depend on the terminal
 
@@ -111,7 +110,7 @@ def open_sinks(fmt: str, given: str | None, outputs: list[Path], checklist: chec
 
 
 def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[Sink], tally: Tally,
-              baseline: Baseline | DbBaseline | None, bar: Progress | _NoProgress, total: int,
+              baseline: Baseline | None, bar: Progress | _NoProgress, total: int,
               kept: list[ReportResult | ErrorResult] | None = None) -> None:
     """Send each result to every output as it arrives; on any failure, leave no partial file."""
     try:
@@ -204,7 +203,7 @@ def batch_command(
     deadline = _deadline(run.value("feedback_deadline"), lang)
     known = bodies.load(Path(run.value("bodies"))) if run.value("bodies") else bodies.Bodies()
     store = _store(run.value("db"))
-    baseline: Baseline | DbBaseline | None = None
+    baseline: Baseline | None = None
     if compare is not None and str(compare) == "db":
         if store is None:
             raise LawcheckError("compare-db-needs-db")
@@ -225,18 +224,19 @@ def batch_command(
                                 detail=kept is not None or any(s.stream.needs_detail for s in sinks))
     bar = progress_bar(lang) if not quiet and sys.stderr.isatty() else _NoProgress()
     write_all(results, sinks, tally, baseline, bar, len(paths), kept)
-    if feedback is not None and kept is not None:
+    readable = [r for r in kept or [] if isinstance(r, ReportResult)]
+    if feedback is not None:
         from lawcheck.feedback import write_pack
 
-        letters = write_pack(feedback, [r for r in kept if isinstance(r, ReportResult)], compiled, known, lang,
-                             deadline, unreadable=[r for r in kept if isinstance(r, ErrorResult)])
+        letters = write_pack(feedback, readable, compiled, known, lang, deadline,
+                             unreadable=[r for r in kept or [] if isinstance(r, ErrorResult)])
         if not quiet:
             error(message("feedback-written", lang, count=len(letters), path=str(feedback)))
             absent = known.missing({letter.key for letter in letters})
             if absent:
                 error(message("feedback-absent-note", lang, bodies="、".join(b.name for b in absent)))
-    if store is not None and kept is not None:
-        outcome = record(store, compiled, [r for r in kept if isinstance(r, ReportResult)], known)
+    if store is not None:
+        outcome = record(store, compiled, readable, known)
         if not quiet:
             error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=store.target))
     errors = tally.count("error")
@@ -285,7 +285,7 @@ def _store(target: str | None) -> Store | None:
     return open_store(target)
 
 
-def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResult], known: bodies.Bodies):  # type: ignore[no-untyped-def]
+def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResult], known: bodies.Bodies) -> Outcome:
     """Record the batch's readable reports in the history (each content once per checklist version)."""
     from lawcheck import __version__
     from lawcheck.history.store import Recorded, content_hash

@@ -13,9 +13,11 @@ import sqlalchemy as sa
 
 from lawcheck import bodies as bodies_mod
 from lawcheck.checklist import Checklist
+from lawcheck.compare import Baseline, Previous
+from lawcheck.errors import LawcheckError
 from lawcheck.history.store import Store, items, reports
 from lawcheck.messages import message
-from lawcheck.tally import columns
+from lawcheck.tally import Column, Row, columns
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,11 @@ def _statuses(store: Store, report_ids: list[int]) -> dict[int, dict[str, str]]:
                                 .where(items.c.report_id.in_(report_ids))):
             out.setdefault(row.report_id, {})[row.item_id] = row.status
     return out
+
+
+def _title(column: Column) -> str:
+    """An item's title, a part's marked as under its item."""
+    return ("└ " if column.depth else "") + column.title
 
 
 def _status_word(status: str | None, lang: str) -> str:
@@ -90,16 +97,16 @@ def body_answer(store: Store, checklist: Checklist, name: str, lang: str,
                 known: bodies_mod.Bodies = bodies_mod.Bodies()) -> Answer:
     found = known.identify(name)
     wanted = found[0] if found else bodies_mod.key(name)
-    records = [r for r in _latest(store, checklist) if r.body_key == wanted]
+    every = _latest(store, checklist)
+    records = [r for r in every if r.body_key == wanted]
     if not records:
-        raise_unknown_body(store, checklist, name, lang)
+        raise LawcheckError("history-no-body", body=name, bodies="、".join(sorted(_names(every).values())) or "—")
     years = [r.year for r in records]
     statuses = _statuses(store, [r.id for r in records])
     rows, data = [], []
     for column in columns(checklist, lang):
         per_year = [statuses.get(r.id, {}).get(column.id) for r in records]
-        title = ("└ " if column.depth else "") + column.title
-        rows.append((title, column.id, *(_status_word(s, lang) for s in per_year)))
+        rows.append((_title(column), column.id, *(_status_word(s, lang) for s in per_year)))
         data.append({"item": column.id, "title": column.title,
                      "years": {str(y): s for y, s in zip(years, per_year)}})
     scores = [f"{r.score:.1f}" for r in records]
@@ -110,18 +117,9 @@ def body_answer(store: Store, checklist: Checklist, name: str, lang: str,
                   {"body": shown, "scores": {str(r.year): r.score for r in records}, "items": data})
 
 
-def raise_unknown_body(store: Store, checklist: Checklist, name: str, lang: str) -> None:
-    from lawcheck.errors import LawcheckError
-
-    known = sorted(_names(_latest(store, checklist)).values())
-    raise LawcheckError("history-no-body", body=name, bodies="、".join(known) or "—")
-
-
 def item_answer(store: Store, checklist: Checklist, item_id: str, lang: str) -> Answer:
     column = next((c for c in columns(checklist, lang) if c.id == item_id), None)
     if column is None:
-        from lawcheck.errors import LawcheckError
-
         ids = ", ".join(c.id for c in columns(checklist, lang))
         raise LawcheckError("item-unknown", checklist=checklist.id, item=item_id, ids=ids)
     records = _latest(store, checklist)
@@ -150,7 +148,7 @@ def regressions_answer(store: Store, checklist: Checklist, year: int, lang: str)
     by_key = {(r.body_key, r.year): r for r in records}
     pairs = [(by_key[(k, year - 1)], r) for (k, y), r in sorted(by_key.items()) if y == year and (k, year - 1) in by_key]
     statuses = _statuses(store, [r.id for pair in pairs for r in pair])
-    titles = {c.id: ("└ " if c.depth else "") + c.title for c in columns(checklist, lang)}
+    titles = {c.id: _title(c) for c in columns(checklist, lang)}
     order = list(titles)
     rows, data = [], []
     for before, now in sorted(pairs, key=lambda p: names[p[1].body_key]):
@@ -166,24 +164,17 @@ def regressions_answer(store: Store, checklist: Checklist, year: int, lang: str)
                   tuple(rows), data)
 
 
-class DbBaseline:
+class DbBaseline(Baseline):
     """``--compare db``: each report against its body's record of the year before, from the history."""
 
     def __init__(self, store: Store, checklist: Checklist, known: bodies_mod.Bodies) -> None:
-        from lawcheck.compare import Previous
-
         self.known = known
         records = _latest(store, checklist)
         statuses = _statuses(store, [r.id for r in records])
         self.previous = {(r.body_key, r.year): Previous(r.path, statuses.get(r.id, {})) for r in records}
 
-    def find(self, row: Any) -> Any:
+    def find(self, row: Row) -> Previous | None:
         found = self.known.identify(row.org)
         if found is None or row.year is None:
             return None
         return self.previous.get((found[0], row.year - 1))
-
-    def delta(self, row: Any, cols: Any) -> Any:
-        from lawcheck.compare import Baseline
-
-        return Baseline.delta(self, row, cols)  # type: ignore[arg-type]  # the same rule, another lookup
