@@ -262,39 +262,23 @@ class SentenceView:
             facts = self.ctx.facts[key] = _Facts(self)
         return facts
 
-    @property
-    def _title_ranges(self) -> list[tuple[int, int]]:
-        return self._facts.title_ranges
-
-    @property
-    def _placeholder_ranges(self) -> list[tuple[int, int]]:
-        return self._facts.placeholder_ranges
-
-    @property
-    def _future_sentence(self) -> bool:
-        return self._facts.future_sentence
-
-    @property
-    def _concession_end(self) -> int:
-        return self._facts.concession_end
-
     def reasons(self, start: int, end: int) -> frozenset[str]:
         key = (start, end, self.check_titles, self.check_negation, self.check_future)
-        memo = self._facts.reasons
-        own = memo.get(key)
+        facts = self._facts
+        own = facts.reasons.get(key)
         if own is None:
-            own = memo[key] = self._own_reasons(start, end)
+            own = facts.reasons[key] = self._own_reasons(facts, start, end)
         if not self.traps:
             return own
         trapped = {reason for t_start, t_end, reason in self.traps if t_start < end and start < t_end}
         return own | trapped if trapped else own
 
-    def _own_reasons(self, start: int, end: int) -> frozenset[str]:
+    def _own_reasons(self, facts: "_Facts", start: int, end: int) -> frozenset[str]:
         """Why a hit at ``start:end`` may not count, traps aside (the same for every item)."""
         found: set[str] = set()
-        if self.check_titles and any(s <= start and end <= e for s, e in self._title_ranges):
+        if self.check_titles and any(s <= start and end <= e for s, e in facts.title_ranges):
             found.add("title")
-        if any(s <= start and end <= e for s, e in self._placeholder_ranges):
+        if any(s <= start and end <= e for s, e in facts.placeholder_ranges):
             found.add("placeholder")
         if self.check_negation or self.check_future:
             c_start, c_end = clause_bounds(self.text, start)
@@ -303,10 +287,10 @@ class SentenceView:
             cues = self.ctx.cues
             if self.check_negation and (cues.negation_before.search(before)
                                         or cues.negation_after.search(after)
-                                        or start < self._concession_end):
+                                        or start < facts.concession_end):
                 found.add("negated")
             # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
-            if self.check_future and (self._future_sentence or (
+            if self.check_future and (facts.future_sentence or (
                     not self.in_plans() and cues.future.search(self.text[:start]))):
                 found.add("future")
         return frozenset(found)
