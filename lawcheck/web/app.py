@@ -55,7 +55,6 @@ HEADERS = {
     "Cache-Control": "no-store",
 }
 ACCEPT = ".docx,.txt,.pdf,.html,.htm,.md,.odt,.rtf"
-_SUFFIX = re.compile(r"\.[a-z0-9]{1,8}")
 
 
 @dataclass(frozen=True)
@@ -183,7 +182,7 @@ def create_app(config: WebConfig) -> ASGIApp:
             return Outcome(400, message("web-bad-checklist", lang, value=str(form.get("checklist")),
                                         known=known)), lang, shown
         with tempfile.TemporaryDirectory(prefix="lawcheck-upload-") as folder:
-            path = Path(folder) / ("upload" + PurePosixPath(shown).suffix.lower())
+            path = Path(folder) / "upload"  # the format comes from the shown name, never from a path
             try:
                 with open(path, "wb") as out:
                     while chunk := await file.read(1 << 20):
@@ -288,9 +287,7 @@ def _e(value: object) -> str:
 def _shown_name(filename: str) -> str:
     """The name a user's browser sent, as a bare name to show (its folders and controls dropped)."""
     name = PurePosixPath(filename.replace("\\", "/")).name
-    name = printable(name).strip()[:200]
-    suffix = PurePosixPath(name).suffix.lower()
-    return name if name and _SUFFIX.fullmatch(suffix or "-") else (name or "upload")
+    return printable(name).strip()[:200] or "upload"
 
 
 def _checked_name(shown: str) -> str:
