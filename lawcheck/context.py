@@ -162,7 +162,6 @@ class SentenceIndex:
     def __init__(self, ctx: DocContext, automaton: Any = None, scanned: frozenset[str] = frozenset()) -> None:
         self.ctx = ctx
         sentences = ctx.doc.sentences
-        self.count = len(sentences)
         # literal -> the sentences holding it, in reading order (lists: a 20 MB report has a million)
         self.postings: dict[str, list[int]] = {}
         self.scanned = scanned  # the literals the automaton finds

@@ -17,6 +17,7 @@ from typing import Any
 from lawcheck.cells import pad, width, wrap
 from lawcheck.messages import in_lang, message
 from lawcheck.messages.help import HELP_ZH, METAVARS
+from lawcheck.usage import requested_lang
 
 WIDEST = 100  # help lines, however wide the terminal
 FIRST_COLUMN = 30  # an option's names beyond this go on a line of their own
@@ -105,7 +106,6 @@ def _rows(rows: list[tuple[str, str]], columns: int) -> list[str]:
 
 
 def requested() -> str:
-    from lawcheck.usage import requested_lang
     return requested_lang(sys.argv[1:])
 
 
