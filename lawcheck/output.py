@@ -2,12 +2,15 @@
 
 A reader of the output never sees half a file, an interrupted run leaves none
 behind, and the file gets the permissions any new file gets (the umask), not
-the private mode of a temporary file.
+the private mode of a temporary file. An output that is not a file but a
+device or a pipe (``-o /dev/null``, ``-o /dev/stdout``, a named pipe) is
+written to as it is: renaming a file over it would put a file in its place.
 """
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 from typing import IO
@@ -40,13 +43,20 @@ class AtomicFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.target = path.resolve()
+        self.tmp = ""
+        self.done = False
+        if _is_stream(path):
+            try:
+                self.fh: IO[bytes] = open(path, "wb")  # noqa: SIM115 - closed by commit or abort
+            except OSError as e:
+                raise LawcheckError("usage-output-dir", path=str(path), error=e.strerror or str(e)) from None
+            return
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=self.target.parent)
         except OSError as e:
             raise LawcheckError("usage-output-dir", path=str(path), error=e.strerror or str(e)) from None
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; an output is an ordinary file
-        self.fh: IO[bytes] = os.fdopen(fd, "wb")
-        self.done = False
+        self.fh = os.fdopen(fd, "wb")
         _UNFINISHED.add(self.tmp)
 
     def write(self, data: bytes) -> None:
@@ -56,6 +66,9 @@ class AtomicFile:
         if self.done:
             return
         self.fh.close()
+        if not self.tmp:  # a device or a pipe: written in place
+            self.done = True
+            return
         try:
             os.replace(self.tmp, self.target)
         except OSError as e:
@@ -69,11 +82,22 @@ class AtomicFile:
             return
         self.done = True
         self.fh.close()
+        if not self.tmp:
+            return
         try:
             os.unlink(self.tmp)
         except FileNotFoundError:
             pass
         _UNFINISHED.discard(self.tmp)
+
+
+def _is_stream(path: Path) -> bool:
+    """Whether ``path`` names a device, a pipe or a socket (following links), not a file to replace."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False  # not there yet (or unreachable: mkstemp says why)
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
 
 
 def write_file(path: Path, data: bytes) -> None:

@@ -60,3 +60,25 @@ def test_batch_writes_github_annotations(tmp_path: Path) -> None:
     run = lawcheck("batch", "examples", "--format", "github", "--quiet")
     assert run.code == 1, run.err
     assert "::error file=examples/yunling-town-2024.txt,title=lawcheck legal-adviser" in run.out
+
+
+@pytest.mark.parametrize("command", ["check", "batch"])
+def test_an_output_that_is_a_pipe_is_written_into_not_replaced(tmp_path: Path, command: str) -> None:
+    # -o /dev/null or a named pipe: a file renamed over it would take its place (as root, over /dev/null)
+    import os
+    import stat
+    import threading
+
+    pipe = tmp_path / "out.json"
+    os.mkfifo(pipe)
+    got: list[bytes] = []
+    reader = threading.Thread(target=lambda: got.append(pipe.read_bytes()), daemon=True)
+    reader.start()
+    run = lawcheck(command, REPORT, "-o", str(pipe), "--format", "json")
+    if reader.is_alive() and stat.S_ISFIFO(os.stat(pipe).st_mode):  # never opened: let the reader go
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+    reader.join(timeout=20)
+    assert run.code == 1, run.err
+    assert stat.S_ISFIFO(os.stat(pipe).st_mode)
+    assert json.loads(got[0].decode("utf-8"))["reports"][0]["path"] == REPORT
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json"]  # no temporary file left beside it
