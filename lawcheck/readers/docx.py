@@ -41,6 +41,9 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "delText",
                    "sdtPr", "sdtEndPr", "rt", "fldChar", "tcPr", "tblPr", "trPr",
                    "footnoteReference", "endnoteReference", "commentReference"})
+# Elements inside a paragraph that only the full walk reads right: what it skips
+# although text may be under it, and what holds blocks of its own (text boxes).
+_WALK = ("del", "moveFrom", "rt", "sdtPr", "txbxContent", "pict", "object", "drawing")
 # Block-level wrappers whose children are blocks.
 _WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"})
 _CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
@@ -83,6 +86,9 @@ class _Styles:
     raw: bytes = b""
     prefix: bytes = b""  # the namespace prefix of WordprocessingML in styles.xml ("w:")
     namespace: str = W_TRANSITIONAL
+    # What each style id used says along its basedOn chain, worked out once.
+    _levels: dict[str | None, int | None] = field(default_factory=dict)
+    _numbering: dict[str | None, tuple[str | None, int | None]] = field(default_factory=dict)
 
     def style(self, style_id: str) -> _Style | None:
         if style_id not in self.styles:
@@ -120,6 +126,11 @@ class _Styles:
             style_id = style.based_on
 
     def level(self, style_id: str | None) -> int | None:
+        if style_id not in self._levels:
+            self._levels[style_id] = self._level(style_id)
+        return self._levels[style_id]
+
+    def _level(self, style_id: str | None) -> int | None:
         for style in self.chain(style_id):
             heading = _HEADING_NAME.match(style.name.strip())
             if heading:
@@ -129,6 +140,11 @@ class _Styles:
         return None
 
     def numbering(self, style_id: str | None) -> tuple[str | None, int | None]:
+        if style_id not in self._numbering:
+            self._numbering[style_id] = self._numbering_of(style_id)
+        return self._numbering[style_id]
+
+    def _numbering_of(self, style_id: str | None) -> tuple[str | None, int | None]:
         num_id, ilvl = None, None
         for style in self.chain(style_id):
             num_id = num_id if num_id is not None else style.num_id
@@ -159,10 +175,17 @@ class _Package:
         self.body: etree._Element = body
         self.rels = self._rels(self.main)
         self.styles = self._styles()
-        self.numbering = Numbering.parse(self._related("numbering"), self.w)
+        self._numbering: Numbering | None = None
+
+    @property
+    def numbering(self) -> Numbering:
+        """The numbering part, parsed when the first paragraph in a list needs its label."""
+        if self._numbering is None:
+            self._numbering = Numbering.parse(self._related("numbering"), self.w)
+        return self._numbering
 
     def source(self) -> Source:
-        body = _Walker(self, self.numbering)
+        body = _Walker(self, numbered=True)
         blocks = list(body.blocks(self.body, "paragraph"))
         for kind in ("footnotes", "endnotes"):
             notes = self._related(kind)
@@ -234,14 +257,14 @@ class _Package:
         return styles
 
     def _notes(self, root: etree._Element) -> Iterator[RawBlock]:
-        walker = _Walker(self, None)
+        walker = _Walker(self, numbered=False)
         for note in root:
             if note.get(f"{self.w}type") in _NOTE_SEPARATORS:
                 continue
             yield from walker.blocks(note, "paragraph")
 
     def _furniture(self) -> tuple[str, ...]:
-        walker = _Walker(self, None)
+        walker = _Walker(self, numbered=False)
         texts: list[str] = []
         for kind, target in self.rels:
             if kind not in ("header", "footer"):
@@ -258,10 +281,17 @@ class _Package:
 class _Walker:
     """Turns block containers (body, cell, text box, note) into RawBlocks."""
 
-    def __init__(self, package: _Package, numbering: Numbering | None) -> None:
-        self.w = package.w
+    def __init__(self, package: _Package, numbered: bool) -> None:
+        self.w = w = package.w
+        self.package = package
         self.styles = package.styles
-        self.numbering = numbering
+        self.numbered = numbered  # body paragraphs show their list labels; notes and headers do not
+        # One pass per paragraph over the elements that make its text, in C; an element
+        # that needs the full walk (a text box, a deletion, ruby…) sends it there.
+        self.text_tags = (f"{w}t", *(f"{w}{name}" for name in _CHARS), f"{w}sym",
+                          *(f"{w}{name}" for name in _WALK), f"{MC}AlternateContent")
+        self.walk_tags = frozenset(f"{w}{name}" for name in _WALK) | {f"{MC}AlternateContent"}
+        self.chars = {f"{w}{name}": char for name, char in _CHARS.items()}
 
     def blocks(self, children: Iterable[etree._Element], kind: str) -> Iterator[RawBlock]:
         for child in children:
@@ -276,9 +306,11 @@ class _Walker:
                 yield from self.blocks(_choice(child), kind)
 
     def _paragraph(self, p: etree._Element, kind: str) -> Iterator[RawBlock]:
-        parts: list[str] = []
+        parts = self._plain_text(p)
         boxes: list[etree._Element] = []
-        self._inline(p, parts, boxes)
+        if parts is None:
+            parts = []
+            self._inline(p, parts, boxes)
         text = "".join(parts)
         ppr = p.find(f"{self.w}pPr")
         style_id = _val(_find(ppr, f"{self.w}pStyle"), self.w) or self.styles.default_paragraph
@@ -292,8 +324,26 @@ class _Walker:
         for box in boxes:
             yield from self.blocks(box, kind)
 
+    def _plain_text(self, p: etree._Element) -> list[str] | None:
+        """The paragraph's text when nothing in it needs :meth:`_inline`'s walk, else None."""
+        parts: list[str] = []
+        t = f"{self.w}t"
+        for el in p.iter(*self.text_tags):
+            tag = el.tag
+            if tag == t:
+                parts.append(el.text or "")
+            elif tag in self.walk_tags:
+                return None
+            elif tag in self.chars:
+                parent = el.getparent()
+                if parent is None or parent.tag != f"{self.w}tabs":  # tab stops in pPr
+                    parts.append(self.chars[tag])
+            else:  # w:sym
+                parts.append(_symbol(el.get(f"{self.w}char")))
+        return parts
+
     def _label(self, ppr: etree._Element | None, style_id: str | None) -> str:
-        if self.numbering is None:
+        if not self.numbered:
             return ""
         num_id, ilvl = _num_pr(ppr, self.w)
         style_num, style_ilvl = self.styles.numbering(style_id)
@@ -301,7 +351,7 @@ class _Walker:
         ilvl = ilvl if ilvl is not None else (style_ilvl or 0)
         if not num_id or num_id == "0":
             return ""
-        return self.numbering.label(num_id, ilvl, self.styles.num_of_style)
+        return self.package.numbering.label(num_id, ilvl, self.styles.num_of_style)
 
     def _inline(self, children: Iterable[etree._Element], out: list[str],
                 boxes: list[etree._Element]) -> None:
