@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lawcheck.model import Block, BlockKind, Document, RawBlock, Sentence, Source
-from lawcheck.text import FIGURE, normalise, split_sentences
+from lawcheck.text import FIGURE, normalise, normalise_all, split_sentences
 
 # Numbering forms, in the usual outline order; matched on normalised text.
 NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -81,9 +81,11 @@ def numbering_form(norm_text: str) -> tuple[str, int] | None:
     return None
 
 
-def _join_wrapped(blocks: tuple[RawBlock, ...]) -> list[RawBlock]:
-    """Re-join paragraphs hard-wrapped at a fixed width (text copied out of a PDF)."""
-    norms = [normalise(b.text)[0] for b in blocks]
+def _join_wrapped(blocks: tuple[RawBlock, ...], norms: list[str]) -> list[RawBlock]:
+    """Re-join paragraphs hard-wrapped at a fixed width (text copied out of a PDF).
+
+    ``norms`` are the blocks' normalised texts.
+    """
     # A line's width on the page: its characters and its indentation.
     widths = [len(n) + _indent(b.text) for b, n in zip(blocks, norms)]
     lengths = [w for w in widths if w >= 8]
@@ -203,10 +205,14 @@ def _title_is_not_a_section(drafts: list[_Draft]) -> None:
 
 def build(source: Source) -> Document:
     """Structure a :class:`Source` into a :class:`Document`."""
-    raws = _join_wrapped(source.blocks) if source.format in ("txt", "md") else list(source.blocks)
+    raws = list(source.blocks)
+    normed = normalise_all([raw.text for raw in raws])
+    if source.format in ("txt", "md"):
+        joined = _join_wrapped(source.blocks, [n for n, _ in normed])
+        if len(joined) != len(raws):
+            raws, normed = joined, [normalise(raw.text) for raw in joined]
     drafts = []
-    for raw in raws:
-        n, offs = normalise(raw.text)
+    for raw, (n, offs) in zip(raws, normed):
         if n:
             drafts.append(_Draft(raw, raw.text, n, offs))
     _mark_nav(drafts)

@@ -138,3 +138,30 @@ def test_the_fast_path_agrees_with_the_character_by_character_path(text: str) ->
 
     fast, slow = normalise(text), _normalise_by_char(text)
     assert (fast[0], list(fast[1])) == (slow[0], list(slow[1]))  # the same values, whatever holds them
+
+
+@given(st.lists(st.text(alphabet=st.one_of(REPORT_CHARS, st.sampled_from(list("薴苧é\u0301ﬁ\u2460"))),
+                        max_size=30), max_size=8))
+def test_normalising_a_report_at_once_gives_what_each_block_gives_alone(texts: list[str]) -> None:
+    # Blocks with line breaks inside (table cells), ones NFKC lengthens (…, ㈠) or
+    # shortens (e + a combining accent), and traditional characters that map in a chain.
+    from lawcheck.text import normalise_all
+
+    together = [(n, list(o)) for n, o in normalise_all(texts)]
+    assert together == [(n, list(o)) for n, o in map(normalise, texts)]
+
+
+def test_a_block_that_nfkc_shortens_beside_one_it_lengthens_keeps_each_its_own_text() -> None:
+    from lawcheck.text import normalise_all
+
+    texts = ["Cafe\u0301 审核", "一是……", "（一）", "執法記錄"]  # 5 characters less one, 4 plus 4
+    together = normalise_all(texts)
+    assert [n for n, _ in together] == [normalise(t)[0] for t in texts]
+    assert [n for n, _ in together][1:] == ["一是......", "(一)", "执法记录"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("薴苧苎執記錄儀法治覆彷abc，。")), max_size=40))
+def test_simplifying_replaces_only_what_the_table_changes_and_once(text: str) -> None:
+    from lawcheck.text import _t2s_table, to_simplified
+
+    assert to_simplified(text) == text.translate(_t2s_table())
