@@ -61,6 +61,10 @@ class SectionDef:
                 return True
         return False
 
+    def inline_possible(self, text: str, year: int | None) -> bool:
+        """Whether inline wording for this section may occur anywhere in ``text`` (the whole report)."""
+        return any(needs is None or any(t in text for t in needs) for needs in self._inline_needs(year))
+
     def inline_match(self, text: str, year: int | None) -> int | None:
         """Where inline wording for this section starts in ``text``, if it does."""
         if not self.inline:
@@ -131,11 +135,17 @@ def content_chars(text: str) -> int:
     return len(SCAFFOLDING.sub("", text).replace(" ", ""))
 
 
-def find_sections(doc: Document, section: SectionDef, year: int | None) -> list[SectionInstance]:
-    """Every part of ``doc`` that ``section`` recognises, by heading or inline."""
+def find_sections(doc: Document, section: SectionDef, year: int | None,
+                  body: str | None = None) -> list[SectionInstance]:
+    """Every part of ``doc`` that ``section`` recognises, by heading or inline.
+
+    ``body``, the report's text (:func:`body_text`), lets a report where no inline
+    wording can occur skip looking for it paragraph by paragraph.
+    """
     found: list[SectionInstance] = []
     blocks = doc.blocks
     closing = signature_lines(doc)
+    inline = section.inline_possible(body if body is not None else body_text(doc), year)
     for b in blocks:
         if b.kind == "furniture":
             continue
@@ -146,8 +156,13 @@ def find_sections(doc: Document, section: SectionDef, year: int | None) -> list[
                 b.heading or "")
             found.append(SectionInstance(section.name, (b.index, 0), members, chars, section.role))
             continue
-        m = section.inline_match(b.norm, year)
+        m = section.inline_match(b.norm, year) if inline else None
         if m is not None:
             start = max((s.start for s in doc.sentences if s.block == b.index and s.start <= m), default=0)
             found.append(SectionInstance(section.name, (b.index, start), {b.index}, len(b.norm) - m, section.role))
     return found
+
+
+def body_text(doc: Document) -> str:
+    """The report's normalised text, page furniture aside, a line a block."""
+    return "\n".join(b.norm for b in doc.blocks if b.kind != "furniture")
