@@ -7,7 +7,6 @@ carries the error boundary that maps failures to exit code 2.
 from __future__ import annotations
 
 import importlib
-import multiprocessing
 import os
 import signal
 import sys
@@ -112,7 +111,9 @@ def _stop(signum: int, _frame: object) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a second Ctrl-C does not interrupt the goodbye
     remove_unfinished()
-    children = [child.pid for child in multiprocessing.active_children() if child.pid]
+    # multiprocessing is imported by the commands that start workers; without it there are none.
+    pool = sys.modules.get("multiprocessing")
+    children = [child.pid for child in pool.active_children() if child.pid] if pool is not None else []
     for pid in children:
         try:
             os.kill(pid, signal.SIGKILL)
