@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ctypes
 import glob
+import json
 import os
 import signal
 from collections.abc import Callable, Generator, Sequence
@@ -23,6 +24,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
+from typing import Literal
 
 from lawcheck import checklist as checklists
 from lawcheck.checklist import Checklist
@@ -31,6 +33,7 @@ from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import SUPPORTED_SUFFIXES
+from lawcheck.reporters.records import report_record
 from lawcheck.tally import Entry, row_of
 
 # File names that are never reports: Word/LibreOffice lock files, editors' temporary files.
@@ -139,7 +142,12 @@ def _rel(path: Path, root: Path) -> str:
 
 # ---------------------------------------------------------------- checking
 
-def check_one(path: Path, checklist: Checklist, options: Options, detail: bool) -> Entry:
+# What a report sends back besides its summary row: nothing, the full result, or
+# its JSON record as text (the JSONL line's body, made where the report was checked).
+Detail = Literal["row", "result", "record"]
+
+
+def check_one(path: Path, checklist: Checklist, options: Options, detail: Detail) -> Entry:
     """Check one report; an unreadable file (or a crash on it) becomes an error row."""
     result: ReportResult | ErrorResult
     try:
@@ -153,14 +161,16 @@ def check_one(path: Path, checklist: Checklist, options: Options, detail: bool) 
             raise
         text = message("internal-error", options.lang, error=f"{type(e).__name__}: {e}")
         result = ErrorResult(path=str(path), error=text, key="internal-error")
-    return Entry(row_of(result), result if detail else None)
+    if detail == "record":
+        return Entry(row_of(result), record=json.dumps(report_record(result, options.lang), ensure_ascii=False))
+    return Entry(row_of(result), result if detail == "result" else None)
 
 
 # Set in each worker process by _init_worker: the checklist is loaded once per process.
-_WORKER: tuple[Checklist, Options, bool] | None = None
+_WORKER: tuple[Checklist, Options, Detail] | None = None
 
 
-def _init_worker(checklist_path: str, options: Options, detail: bool) -> None:
+def _init_worker(checklist_path: str, options: Options, detail: Detail) -> None:
     global _WORKER
     # Ctrl-C reaches the whole process group: the parent stops the run and its workers.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -192,12 +202,15 @@ def default_jobs() -> int:
 
 
 def run(paths: Sequence[Path], checklist: Checklist, options: Options, *, jobs: int = 0,
-        detail: bool = True, on_done: Callable[[int], None] | None = None) -> Generator[Entry, None, None]:
+        detail: Detail = "result", on_done: Callable[[int], None] | None = None) -> Generator[Entry, None, None]:
     """Check ``paths`` and yield their outcomes in the same order.
 
-    ``jobs`` processes (0: one per core; 1: in this process). ``detail=False``
-    keeps only the summary rows, so workers send back a few hundred bytes per
-    report. ``on_done(n)`` is called as reports finish, for a progress bar.
+    ``jobs`` processes (0: one per core; 1: in this process). ``detail`` says
+    what comes back with each summary row: the full result (``"result"``), the
+    report's JSON record ready to write (``"record"``: the JSON is made in the
+    worker, and a string is all that crosses to this process), or nothing
+    (``"row"``: a few hundred bytes per report). ``on_done(n)`` is called as
+    reports finish, for a progress bar.
     """
     jobs = jobs or default_jobs()
     if jobs == 1 or len(paths) <= 1:
@@ -210,7 +223,7 @@ def run(paths: Sequence[Path], checklist: Checklist, options: Options, *, jobs: 
     yield from _run_pool(list(paths), checklist, options, min(jobs, len(paths)), detail, on_done)
 
 
-def _run_pool(paths: list[Path], checklist: Checklist, options: Options, jobs: int, detail: bool,
+def _run_pool(paths: list[Path], checklist: Checklist, options: Options, jobs: int, detail: Detail,
               on_done: Callable[[int], None] | None) -> Generator[Entry, None, None]:
     # Small chunks keep the workers evenly loaded; a few reports per chunk save messages
     # when there are thousands.

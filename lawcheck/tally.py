@@ -104,6 +104,7 @@ class Entry:
     row: Row
     result: ReportResult | ErrorResult | None = None
     delta: Delta | None = None
+    record: str | None = None  # the report's JSON record, made by the worker (see batch.run)
 
 
 @dataclass
@@ -151,7 +152,12 @@ class Tally:
 
 
 class Stream(Protocol):
-    """A batch output written as results arrive."""
+    """A batch output written as results arrive.
+
+    A stream that can write a report from its JSON record alone (``Entry.record``)
+    says so with a class attribute ``takes_record = True``: the workers then send
+    that text instead of the full result.
+    """
 
     needs_detail: bool  # whether ``add`` needs the full result, not just the row
 

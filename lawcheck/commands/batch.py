@@ -137,6 +137,14 @@ def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[
         raise
 
 
+def _detail(sinks: list[Sink], keeping: bool) -> batch.Detail:
+    """What the workers send back: the full results only where an output or the history needs them."""
+    detailed = [s.stream for s in sinks if s.stream.needs_detail]
+    if keeping or any(not getattr(stream, "takes_record", False) for stream in detailed):
+        return "result"
+    return "record" if detailed else "row"
+
+
 def exit_code(tally: Tally, keep_going: bool) -> int:
     errors = tally.count("error")
     if errors and (not keep_going or errors == len(tally.rows)):
@@ -221,7 +229,7 @@ def batch_command(
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
     kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or store is not None else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
-                                detail=kept is not None or any(s.stream.needs_detail for s in sinks))
+                                detail=_detail(sinks, kept is not None))
     bar = progress_bar(lang) if not quiet and sys.stderr.isatty() else _NoProgress()
     write_all(results, sinks, tally, baseline, bar, len(paths), kept)
     readable = [r for r in kept or [] if isinstance(r, ReportResult)]

@@ -48,18 +48,31 @@ class JsonStream:
 
 
 class JsonlStream:
-    """``--format jsonl``: one report object per line, with the checklist and version on each."""
+    """``--format jsonl``: one report object per line, with the checklist and version on each.
+
+    It takes the report's record as JSON text made by the worker (``takes_record``):
+    the line is that text after the envelope's keys, and ``compare`` after it,
+    the bytes ``json.dumps`` gives the merged object.
+    """
 
     needs_detail = True
+    takes_record = True
 
     def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
         self.top, self.lang, self.comparing = envelope(checklist), lang, comparing
+        self.lead = json.dumps(self.top, ensure_ascii=False)[:-1] + ", "
 
     def head(self) -> str:
         return ""
 
     def add(self, entry: Entry) -> str:
-        return json.dumps({**self.top, **record(entry, self.lang, self.comparing)}, ensure_ascii=False) + "\n"
+        if entry.record is None:
+            return json.dumps({**self.top, **record(entry, self.lang, self.comparing)}, ensure_ascii=False) + "\n"
+        body = entry.record[1:]
+        if self.comparing:
+            delta = entry.delta.to_dict() if entry.delta else None
+            body = f"{body[:-1]}, \"compare\": {json.dumps(delta, ensure_ascii=False)}}}"
+        return self.lead + body + "\n"
 
     def finish(self, tally: Tally) -> str:
         return ""
