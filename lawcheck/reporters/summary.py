@@ -203,7 +203,7 @@ def render_tally(tally: Tally, lang: str = "zh", *, color: bool = True, width: i
     width = width or 110
     paint = _painter(color)
     console = Console(record=True, width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
+                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False, emoji=False,
                       file=io.StringIO())
     console.print(coverage_table(tally, lang))
     parts = [paint(message("batch-ranked-title", lang), "italic") + "\n" + ranked_grid(tally, lang).render(width, color),

@@ -135,7 +135,7 @@ def error_text(result: ErrorResult, lang: str = "zh") -> Text:
 def render_table(results: Sequence[ReportResult | ErrorResult], checklist: Checklist, lang: str = "zh",
                  *, color: bool = True, width: int | None = None, **_: object) -> str:
     console = Console(record=True, width=width or 110, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False,
+                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False, emoji=False,
                       file=io.StringIO())
     for i, result in enumerate(results):
         if i:

@@ -86,3 +86,14 @@ def test_only_the_command_that_runs_is_imported():
     assert not [m for m in loaded if m.split(".")[-1] in ("annotate", "batch", "template", "explain", "checklist_cmd")]
     assert "docx" not in loaded  # a .txt report needs no Word reader
     assert not [m for m in loaded if m.startswith("rich")]  # JSON draws no table
+
+
+def test_a_table_loads_what_it_draws_with_and_nothing_to_start_a_pool():
+    code = ("import sys\nsys.argv = ['lawcheck', 'check', 'examples/yunling-town-2024.txt']\n"
+            "from lawcheck.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('rich', 'multiprocessing'))), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    loaded = eval(run.stderr.strip().splitlines()[-1])
+    assert "rich.table" in loaded
+    assert "rich._emoji_codes" not in loaded  # report text is not searched for :emoji: codes
+    assert not [m for m in loaded if m.startswith("multiprocessing")]  # one report: no workers
