@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ctypes
 import glob
-import json
 import os
 import signal
 from collections.abc import Callable, Generator, Sequence
@@ -33,7 +32,7 @@ from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import SUPPORTED_SUFFIXES
-from lawcheck.reporters.records import report_record
+from lawcheck.reporters.json import record_text
 from lawcheck.tally import Entry, row_of
 
 # File names that are never reports: Word/LibreOffice lock files, editors' temporary files.
@@ -162,7 +161,7 @@ def check_one(path: Path, checklist: Checklist, options: Options, detail: Detail
         text = message("internal-error", options.lang, error=f"{type(e).__name__}: {e}")
         result = ErrorResult(path=str(path), error=text, key="internal-error")
     if detail == "record":
-        return Entry(row_of(result), record=json.dumps(report_record(result, options.lang), ensure_ascii=False))
+        return Entry(row_of(result), record=record_text(result, options.lang))
     return Entry(row_of(result), result if detail == "result" else None)
 
 

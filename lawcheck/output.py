@@ -43,7 +43,7 @@ class AtomicFile:
     def __init__(self, path: Path) -> None:
         self.path = path
         self.target = path.resolve()
-        self.tmp = ""
+        self.tmp: str | None = None  # none for a device or a pipe, written in place
         self.done = False
         if _is_stream(path):
             try:
@@ -52,12 +52,13 @@ class AtomicFile:
                 raise LawcheckError("usage-output-dir", path=str(path), error=e.strerror or str(e)) from None
             return
         try:
-            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=self.target.parent)
+            fd, tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=self.target.parent)
         except OSError as e:
             raise LawcheckError("usage-output-dir", path=str(path), error=e.strerror or str(e)) from None
         os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; an output is an ordinary file
         self.fh = os.fdopen(fd, "wb")
-        _UNFINISHED.add(self.tmp)
+        self.tmp = tmp
+        _UNFINISHED.add(tmp)
 
     def write(self, data: bytes) -> None:
         self.fh.write(data)
@@ -66,7 +67,7 @@ class AtomicFile:
         if self.done:
             return
         self.fh.close()
-        if not self.tmp:  # a device or a pipe: written in place
+        if self.tmp is None:  # a device or a pipe: written in place
             self.done = True
             return
         try:
@@ -82,7 +83,7 @@ class AtomicFile:
             return
         self.done = True
         self.fh.close()
-        if not self.tmp:
+        if self.tmp is None:
             return
         try:
             os.unlink(self.tmp)

@@ -135,8 +135,7 @@ def content_chars(text: str) -> int:
     return len(SCAFFOLDING.sub("", text).replace(" ", ""))
 
 
-def find_sections(doc: Document, section: SectionDef, year: int | None,
-                  body: str | None = None) -> list[SectionInstance]:
+def find_sections(doc: Document, section: SectionDef, year: int | None, body: str) -> list[SectionInstance]:
     """Every part of ``doc`` that ``section`` recognises, by heading or inline.
 
     ``body``, the report's text (:func:`body_text`), lets a report where no inline
@@ -145,7 +144,7 @@ def find_sections(doc: Document, section: SectionDef, year: int | None,
     found: list[SectionInstance] = []
     blocks = doc.blocks
     closing = signature_lines(doc)
-    inline = section.inline_possible(body if body is not None else body_text(doc), year)
+    inline = section.inline_possible(body, year)
     for b in blocks:
         if b.kind == "furniture":
             continue

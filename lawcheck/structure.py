@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lawcheck.model import Block, BlockKind, Document, RawBlock, Sentence, Source
-from lawcheck.text import FIGURE, normalise, normalise_all, split_sentences
+from lawcheck.text import FIGURE, normalise_all, split_sentences
 
 # Numbering forms, in the usual outline order; matched on normalised text.
 NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -210,7 +210,7 @@ def build(source: Source) -> Document:
     if source.format in ("txt", "md"):
         joined = _join_wrapped(source.blocks, [n for n, _ in normed])
         if len(joined) != len(raws):
-            raws, normed = joined, [normalise(raw.text) for raw in joined]
+            raws, normed = joined, normalise_all([raw.text for raw in joined])
     drafts = []
     for raw, (n, offs) in zip(raws, normed):
         if n:

@@ -75,7 +75,6 @@ _SPACE = re.compile(r"[\s\u200b\ufeff]+")
 _SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8-\u00be\u2150-\u218f]")
 
 
-@lru_cache(maxsize=4096)  # structure normalises a line, then the paragraph it belongs to
 def normalise(text: str) -> tuple[str, Sequence[int]]:
     """Return ``(norm, offsets)`` where ``norm[i]`` comes from ``text[offsets[i]]``."""
     folded = None

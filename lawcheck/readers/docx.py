@@ -292,6 +292,7 @@ class _Walker:
                           *(f"{w}{name}" for name in _WALK), f"{MC}AlternateContent")
         self.walk_tags = frozenset(f"{w}{name}" for name in _WALK) | {f"{MC}AlternateContent"}
         self.chars = {f"{w}{name}": char for name, char in _CHARS.items()}
+        self.t, self.tabs, self.char = f"{w}t", f"{w}tabs", f"{w}char"
 
     def blocks(self, children: Iterable[etree._Element], kind: str) -> Iterator[RawBlock]:
         for child in children:
@@ -327,19 +328,18 @@ class _Walker:
     def _plain_text(self, p: etree._Element) -> list[str] | None:
         """The paragraph's text when nothing in it needs :meth:`_inline`'s walk, else None."""
         parts: list[str] = []
-        t = f"{self.w}t"
         for el in p.iter(*self.text_tags):
             tag = el.tag
-            if tag == t:
+            if tag == self.t:
                 parts.append(el.text or "")
             elif tag in self.walk_tags:
                 return None
             elif tag in self.chars:
                 parent = el.getparent()
-                if parent is None or parent.tag != f"{self.w}tabs":  # tab stops in pPr
+                if parent is None or parent.tag != self.tabs:  # tab stops in pPr
                     parts.append(self.chars[tag])
             else:  # w:sym
-                parts.append(_symbol(el.get(f"{self.w}char")))
+                parts.append(_symbol(el.get(self.char)))
         return parts
 
     def _label(self, ppr: etree._Element | None, style_id: str | None) -> str:

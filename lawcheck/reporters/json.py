@@ -50,9 +50,9 @@ class JsonStream:
 class JsonlStream:
     """``--format jsonl``: one report object per line, with the checklist and version on each.
 
-    It takes the report's record as JSON text made by the worker (``takes_record``):
-    the line is that text after the envelope's keys, and ``compare`` after it,
-    the bytes ``json.dumps`` gives the merged object.
+    A line is the report's record as JSON text (:func:`record_text`, made by the
+    worker when it sends text: ``takes_record``) after the envelope's keys, and
+    ``compare`` after it: the bytes ``json.dumps`` gives the merged object.
     """
 
     needs_detail = True
@@ -66,9 +66,11 @@ class JsonlStream:
         return ""
 
     def add(self, entry: Entry) -> str:
-        if entry.record is None:
-            return json.dumps({**self.top, **record(entry, self.lang, self.comparing)}, ensure_ascii=False) + "\n"
-        body = entry.record[1:]
+        if entry.record is not None:
+            body = entry.record[1:]
+        else:
+            assert entry.result is not None
+            body = record_text(entry.result, self.lang)[1:]
         if self.comparing:
             delta = entry.delta.to_dict() if entry.delta else None
             body = f"{body[:-1]}, \"compare\": {json.dumps(delta, ensure_ascii=False)}}}"
@@ -85,3 +87,8 @@ def record(entry: Entry, lang: str, comparing: bool) -> dict[str, object]:
     if comparing:
         data["compare"] = entry.delta.to_dict() if entry.delta else None
     return data
+
+
+def record_text(result: ReportResult | ErrorResult, lang: str) -> str:
+    """The report's JSON record as one line of text: what a JSONL line carries after the envelope."""
+    return json.dumps(report_record(result, lang), ensure_ascii=False)

@@ -8,12 +8,10 @@ written when the batch is done (:class:`SummaryStream`).
 
 from __future__ import annotations
 
-import io
 from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
 from rich.color import ColorSystem
-from rich.console import Console
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
@@ -22,7 +20,7 @@ from lawcheck.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult
-from lawcheck.reporters.table import STYLES
+from lawcheck.reporters.table import STYLES, recording_console
 from lawcheck.reporters.verdict import row_reason
 from lawcheck.tally import Entry, Row, Tally, collect, columns
 
@@ -202,9 +200,7 @@ def compare_text(tally: Tally, lang: str, width: int, color: bool) -> str:
 def render_tally(tally: Tally, lang: str = "zh", *, color: bool = True, width: int | None = None) -> str:
     width = width or 110
     paint = _painter(color)
-    console = Console(record=True, width=width, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False, emoji=False,
-                      file=io.StringIO())
+    console = recording_console(width, color)
     console.print(coverage_table(tally, lang))
     parts = [paint(message("batch-ranked-title", lang), "italic") + "\n" + ranked_grid(tally, lang).render(width, color),
              console.export_text(styles=color)]

@@ -132,11 +132,16 @@ def error_text(result: ErrorResult, lang: str = "zh") -> Text:
     return Text(message("error-row", lang, message=result.error), style="bold red")
 
 
+def recording_console(width: int, color: bool) -> Console:
+    """A console that draws into memory, for ``export_text``: colour only if asked, text as it is."""
+    return Console(record=True, width=width, color_system="standard" if color else None,
+                   force_terminal=color, no_color=not color, highlight=False, soft_wrap=False, emoji=False,
+                   file=io.StringIO())
+
+
 def render_table(results: Sequence[ReportResult | ErrorResult], checklist: Checklist, lang: str = "zh",
                  *, color: bool = True, width: int | None = None, **_: object) -> str:
-    console = Console(record=True, width=width or 110, color_system="standard" if color else None,
-                      force_terminal=color, no_color=not color, highlight=False, soft_wrap=False, emoji=False,
-                      file=io.StringIO())
+    console = recording_console(width or 110, color)
     for i, result in enumerate(results):
         if i:
             console.print()
