@@ -60,6 +60,56 @@ def read(path: Path, data: bytes) -> Source:
         package.close()
 
 
+class _Inflating:
+    """A part of the package inflated only as far as it is searched.
+
+    A template's ``styles.xml`` is a few hundred KB, and the styles a report uses
+    (its default, Normal, the headings) come in its first few: inflating the rest
+    cost a .docx a fifth of its reading time.
+    """
+
+    def __init__(self, pieces: Iterator[bytes]) -> None:
+        self.data = b""
+        self._pieces = pieces
+        self._done = False
+
+    def _more(self) -> bool:
+        piece = next(self._pieces, None)
+        if piece is None:
+            self._done = True
+            return False
+        self.data += piece
+        return True
+
+    def head(self, size: int) -> bytes:
+        while len(self.data) < size and self._more():
+            pass
+        return self.data[:size]
+
+    def whole(self) -> bytes:
+        while self._more():
+            pass
+        return self.data
+
+    def tag(self, pattern: re.Pattern[bytes], pos: int) -> re.Match[bytes] | None:
+        """The first match of ``pattern`` from ``pos``, as in the whole part.
+
+        For a pattern that ends at the first ``>`` after its start (a start tag): a
+        match found lies wholly in what is inflated, and so does every place before
+        it where one could start, so inflating more cannot give an earlier one.
+        """
+        while True:
+            m = pattern.search(self.data, pos)
+            if m is not None or not self._more():
+                return m
+
+    def find(self, sub: bytes, pos: int) -> int:
+        while True:
+            found = self.data.find(sub, pos)
+            if found >= 0 or not self._more():
+                return found
+
+
 @dataclass
 class _Style:
     name: str = ""
@@ -83,7 +133,7 @@ class _Styles:
 
     styles: dict[str, _Style | None] = field(default_factory=dict)
     default_paragraph: str | None = None
-    raw: bytes = b""
+    raw: _Inflating | None = None
     prefix: bytes = b""  # the namespace prefix of WordprocessingML in styles.xml ("w:")
     namespace: str = W_TRANSITIONAL
     # What each style id used says along its basedOn chain, worked out once.
@@ -92,21 +142,25 @@ class _Styles:
 
     def style(self, style_id: str) -> _Style | None:
         if style_id not in self.styles:
-            self.styles[style_id] = self._find(style_id) if self.raw else None
+            self.styles[style_id] = self._find(style_id) if self.raw is not None else None
         return self.styles[style_id]
 
     def _find(self, style_id: str) -> _Style | None:
+        assert self.raw is not None
+        raw = self.raw
         p = re.escape(self.prefix)
         opening = re.compile(rb"<" + p + rb"style\b(?=[^>]*\s" + p + rb"styleId=[\"']"
                              + re.escape(_xml_attr(style_id)) + rb"[\"'])[^>]*>")
-        for m in opening.finditer(self.raw):
+        pos = 0
+        while (m := raw.tag(opening, pos)) is not None:
+            pos = m.end()
             if m.group().endswith(b"/>"):
                 element = m.group()
             else:
-                end = self.raw.find(b"</" + self.prefix + b"style>", m.end())
+                end = raw.find(b"</" + self.prefix + b"style>", m.end())
                 if end < 0:
                     return None
-                element = self.raw[m.start():end + len(self.prefix) + 8]
+                element = raw.data[m.start():end + len(self.prefix) + 8]
             node = _parse_fragment(element, self.prefix, self.namespace)
             if node is None:
                 return None
@@ -186,7 +240,9 @@ class _Package:
 
     def source(self) -> Source:
         body = _Walker(self, numbered=True)
-        blocks = list(body.blocks(self.body, "paragraph"))
+        blocks = body.flat(self.body)
+        if blocks is None:
+            blocks = list(body.blocks(self.body, "paragraph"))
         for kind in ("footnotes", "endnotes"):
             notes = self._related(kind)
             if notes is not None:
@@ -236,16 +292,17 @@ class _Package:
         target = next((t for kind, t in self.rels if kind == "styles"), None)
         if target is None or not self.package.has(target):
             return styles
-        raw = self.package.read(target)
-        prefix = _prefix_of(raw, self.ns)
+        raw = _Inflating(self.package.pieces(target))
+        head = raw.head(4096)
+        prefix = _prefix_of(head, self.ns)
         default = None if prefix is None else _default_style(raw, prefix)
         if prefix is not None and not isinstance(default, bool):
-            check_xml_head(raw, self.path)
+            check_xml_head(head, self.path)
             styles.raw, styles.prefix = raw, prefix
             styles.default_paragraph = default
             return styles
         # Markup the byte search cannot follow: parse the whole part.
-        root = parse_xml(raw, self.path, "DOCX")
+        root = parse_xml(raw.whole(), self.path, "DOCX")
         w = self.w
         for node in root.iterchildren(f"{w}style"):
             if node.get(f"{w}type") not in (None, "paragraph"):
@@ -293,6 +350,7 @@ class _Walker:
         self.walk_tags = frozenset(f"{w}{name}" for name in _WALK) | {f"{MC}AlternateContent"}
         self.chars = {f"{w}{name}": char for name, char in _CHARS.items()}
         self.t, self.tabs, self.char = f"{w}t", f"{w}tabs", f"{w}char"
+        self.p, self.ppr = f"{w}p", f"{w}pPr"
 
     def blocks(self, children: Iterable[etree._Element], kind: str) -> Iterator[RawBlock]:
         for child in children:
@@ -306,24 +364,89 @@ class _Walker:
             elif local == "AlternateContent":
                 yield from self.blocks(_choice(child), kind)
 
+    def flat(self, body: etree._Element) -> list[RawBlock] | None:
+        """A body of paragraphs alone read in one pass over its elements, in C; None if it has more.
+
+        The same blocks as :meth:`blocks`: a paragraph holding what only the full walk
+        reads right (a text box, a deletion…) gets that walk; a body with anything
+        else showing text (a table, a content control…) is left to :meth:`blocks` whole.
+        """
+        p_tag = self.p
+        for child in body:  # section properties, bookmarks…: nothing shown in them
+            if child.tag != p_tag and next(child.iter(p_tag, *self.text_tags), None) is not None:
+                return None
+        out: list[RawBlock] = []
+        t_tag, ppr_tag, walk_tags, chars, tabs = self.t, self.ppr, self.walk_tags, self.chars, self.tabs
+        p: etree._Element | None = None
+        parts: list[str] = []
+        ppr: etree._Element | None = None
+        walk = False
+        for el in body.iter(p_tag, ppr_tag, *self.text_tags):
+            tag = el.tag
+            if tag == t_tag:
+                if not walk:
+                    parts.append(el.text or "")
+            elif tag == p_tag:
+                if el.getparent() is not body:
+                    continue  # a paragraph in a text box: its own paragraph's walk reads it
+                if p is not None:
+                    self._flush(p, parts, ppr, walk, out)
+                p, parts, ppr, walk = el, [], None, False
+            elif walk:
+                continue
+            elif tag == ppr_tag:
+                if el.getparent() is p:
+                    ppr = el
+            elif tag in walk_tags:
+                walk = True
+            elif tag in chars:
+                parent = el.getparent()
+                if parent is None or parent.tag != tabs:  # tab stops in pPr
+                    parts.append(chars[tag])
+            else:  # w:sym
+                parts.append(_symbol(el.get(self.char)))
+        if p is not None:
+            self._flush(p, parts, ppr, walk, out)
+        return out
+
+    def _flush(self, p: etree._Element, parts: list[str], ppr: etree._Element | None, walk: bool,
+               out: list[RawBlock]) -> None:
+        if walk:
+            out.extend(self._paragraph(p, "paragraph"))
+            return
+        block = self._block("".join(parts), ppr, "paragraph")
+        if block is not None:
+            out.append(block)
+
     def _paragraph(self, p: etree._Element, kind: str) -> Iterator[RawBlock]:
         parts = self._plain_text(p)
         boxes: list[etree._Element] = []
         if parts is None:
             parts = []
             self._inline(p, parts, boxes)
-        text = "".join(parts)
-        ppr = p.find(f"{self.w}pPr")
-        style_id = _val(_find(ppr, f"{self.w}pStyle"), self.w) or self.styles.default_paragraph
-        if text.strip():
-            text = self._label(ppr, style_id) + text
-            level = None
-            if kind == "paragraph":
-                own = to_int(_val(_find(ppr, f"{self.w}outlineLvl"), self.w), None)
-                level = _outline_level(own) if own is not None else self.styles.level(style_id)
-            yield RawBlock(text=text, kind=kind, style_level=level)  # type: ignore[arg-type]
+        block = self._block("".join(parts), p.find(self.ppr), kind)
+        if block is not None:
+            yield block
         for box in boxes:
             yield from self.blocks(box, kind)
+
+    def _block(self, text: str, ppr: etree._Element | None, kind: str) -> RawBlock | None:
+        """A paragraph's block from its text and properties (None if it shows no text)."""
+        if not text.strip():
+            return None
+        w = self.w
+        if ppr is None:  # most body text: the default style says it all
+            style_id = self.styles.default_paragraph
+            text = self._label(None, None, style_id) + text
+            level = self.styles.level(style_id) if kind == "paragraph" else None
+            return RawBlock(text=text, kind=kind, style_level=level)  # type: ignore[arg-type]
+        style_id = _val(ppr.find(f"{w}pStyle"), w) or self.styles.default_paragraph
+        text = self._label(*_num_pr(ppr, w), style_id) + text
+        level = None
+        if kind == "paragraph":
+            own = to_int(_val(ppr.find(f"{w}outlineLvl"), w), None)
+            level = _outline_level(own) if own is not None else self.styles.level(style_id)
+        return RawBlock(text=text, kind=kind, style_level=level)  # type: ignore[arg-type]
 
     def _plain_text(self, p: etree._Element) -> list[str] | None:
         """The paragraph's text when nothing in it needs :meth:`_inline`'s walk, else None."""
@@ -342,10 +465,10 @@ class _Walker:
                 parts.append(_symbol(el.get(self.char)))
         return parts
 
-    def _label(self, ppr: etree._Element | None, style_id: str | None) -> str:
+    def _label(self, num_id: str | None, ilvl: int | None, style_id: str | None) -> str:
+        """The list label of a paragraph in list ``num_id`` at ``ilvl`` (its own or its style's)."""
         if not self.numbered:
             return ""
-        num_id, ilvl = _num_pr(ppr, self.w)
         style_num, style_ilvl = self.styles.numbering(style_id)
         num_id = num_id if num_id is not None else style_num
         ilvl = ilvl if ilvl is not None else (style_ilvl or 0)
@@ -415,10 +538,13 @@ def _prefix_of(raw: bytes, namespace: str) -> bytes | None:
     return prefix if bound else None
 
 
-def _default_style(raw: bytes, prefix: bytes) -> str | bool | None:
+def _default_style(raw: _Inflating, prefix: bytes) -> str | bool | None:
     """The default paragraph style's id; None if there is none, False if it cannot be told from bytes."""
     p = re.escape(prefix)
-    for m in re.finditer(rb"<" + p + rb"style\b[^>]*>", raw):
+    opening = re.compile(rb"<" + p + rb"style\b[^>]*>")
+    pos = 0
+    while (m := raw.tag(opening, pos)) is not None:
+        pos = m.end()
         tag = m.group()
         if not re.search(rb"\s" + p + rb"default=[\"'](?:1|true|on)[\"']", tag):
             continue

@@ -13,6 +13,8 @@ from typing import Any
 
 import io
 import zipfile
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 from lxml import etree
@@ -72,6 +74,24 @@ class SafeZip:
         if len(data) > limit:
             raise ReadError("zip_bomb", path=str(self.path))
         return data
+
+    def pieces(self, name: str) -> Iterator[bytes]:
+        """Inflate one member piece by piece, as it is asked for, within the same limit as :meth:`read`."""
+        info = self._infos[name]
+        limit = min(MAX_MEMBER_SIZE, max(info.file_size, 0))
+        size, total = 1 << 15, 0
+        try:
+            with self._zip.open(info) as member:
+                while piece := member.read(size):
+                    total += len(piece)
+                    if total > limit:
+                        raise ReadError("zip_bomb", path=str(self.path))
+                    yield piece
+                    size = min(size * 2, 1 << 22)  # a long part in few pieces: joining stays linear
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
+                RuntimeError, zlib.error) as exc:
+            raise ReadError("corrupt", path=str(self.path), format=self.fmt,
+                            detail=f"{name}: {exc}") from exc
 
     def close(self) -> None:
         self._zip.close()

@@ -298,3 +298,37 @@ def test_heading_levels_whatever_the_styles_markup(make_docx: MakeDocx, change) 
     path = _restyle(make_docx(_heading_report), change)
     assert [(b.text, b.style_level) for b in read(path).blocks] == [
         ("一、主要举措和成效", 1), ("全年审核合同328份。", None), ("（一）依法全面履行政府职能", 2)]
+
+
+def test_paragraphs_read_the_same_whether_or_not_a_table_follows(make_docx: MakeDocx) -> None:
+    # A body of paragraphs alone is read in one pass; a table among them sends the
+    # whole body through the element walk. Both must give the same blocks.
+    box = "<w:txbxContent><w:p><w:r><w:t>文本框里的文字</w:t></w:r></w:p></w:txbxContent>"
+
+    def paragraphs(d: docx.document.Document) -> None:
+        d.add_heading("一、主要举措", level=1)
+        add_numbering(d, 21, [("chineseCounting", "（%1）", 1)])
+        numbered(d, "推行执法公示", 21)
+        append_xml(d, para(  # tab stops are properties, not text; an old style is not the style
+            '<w:pPr><w:tabs><w:tab w:val="left" w:pos="720"/></w:tabs>'
+            '<w:pPrChange w:id="5" w:author="a"><w:pPr><w:pStyle w:val="Heading1"/>'
+            '<w:outlineLvl w:val="0"/></w:pPr></w:pPrChange></w:pPr>'
+            '<w:r><w:t>甲</w:t><w:tab/><w:t>乙</w:t><w:sym w:font="Symbol" w:char="2605"/></w:r>'))
+        append_xml(d, para(f"<w:r><w:t>锚定段落</w:t></w:r><w:r><w:pict><v:shape><v:textbox>{box}"
+                           "</v:textbox></v:shape></w:pict></w:r>"))
+        append_xml(d, para('<w:pPr><w:outlineLvl w:val="1"/></w:pPr><w:r><w:t>大纲二级</w:t></w:r>'))
+        numbered(d, "落实法制审核", 21)
+        d.add_paragraph("   ")
+
+    def with_table(d: docx.document.Document) -> None:
+        paragraphs(d)
+        d.add_table(rows=1, cols=1).cell(0, 0).text = "表格"
+
+    def blocks(path: Path) -> list[tuple[str, int | None]]:
+        return [(b.text, b.style_level) for b in read(path).blocks]
+
+    alone = blocks(make_docx(paragraphs, "alone.docx"))
+    assert alone == [("一、主要举措", 1), ("（一）推行执法公示", None), ("甲\t乙★", None),
+                     ("锚定段落", None), ("文本框里的文字", None), ("大纲二级", 2),
+                     ("（二）落实法制审核", None)]
+    assert blocks(make_docx(with_table, "table.docx")) == alone + [("表格", None)]
