@@ -26,7 +26,7 @@ from typing import Any, Protocol
 import regex
 
 from lawcheck.model import Block, Document, Sentence
-from lawcheck.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, SectionDef, SectionInstance, body_text,
+from lawcheck.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, Body, SectionDef, SectionInstance,
                                find_sections, heading_text, is_short_line)
 
 __all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER", "heading_text"]
@@ -71,7 +71,7 @@ class DocContext:
     @classmethod
     def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
         ctx = cls(doc, year, sources.cues, section_roles={n: s.role for n, s in sources.sections.items()})
-        body = body_text(doc)
+        body = Body(doc)
         for name, section in sources.sections.items():
             for inst in find_sections(doc, section, year, body):
                 ctx.instances.append(inst)

@@ -14,6 +14,7 @@ A section without ``role`` plays the role its name names, if it is one
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -44,32 +45,40 @@ class SectionDef:
     title: dict[str, str] = field(default_factory=dict)  # what people call it, {zh, en} (explain)
     _cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None]], list[Any]]:
+    def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None, Needs]], list[tuple[Any, Needs]]]:
+        """The heading patterns (with their levels) and the inline ones for ``year``, each with
+        the literals one of which it requires (None when it requires none)."""
         got = self._cache.get(year)
         if got is None:
-            got = ([(compile_pattern(fill(p, year)), lvl) for p, lvl in self.headings],
-                   [compile_pattern(fill(p, year)) for p in self.inline])
+            got = ([(compile_pattern(fill(p, year)), lvl, required_literals(fill(p, year)))
+                    for p, lvl in self.headings],
+                   [(compile_pattern(fill(p, year)), required_literals(fill(p, year))) for p in self.inline])
             self._cache[year] = got
         return got
 
     def heading_matches(self, title: str, level: int | None, year: int | None) -> bool:
         title = arabic(title)  # "四、二〇二五年工作安排" names 2025 as "2025年…" does
-        for pattern, max_level in self._compiled(year)[0]:
+        for pattern, max_level, needs in self._compiled(year)[0]:
             if max_level is not None and (level is None or level > max_level):
                 continue
+            if needs is not None and not any(t in title for t in needs):
+                continue  # a literal the pattern requires is not there
             if search(pattern, title):
                 return True
         return False
 
-    def inline_possible(self, text: str, year: int | None) -> bool:
-        """Whether inline wording for this section may occur anywhere in ``text`` (the whole report)."""
-        return any(needs is None or any(t in text for t in needs) for needs in self._inline_needs(year))
+    def inline_blocks(self, body: "Body", year: int | None) -> set[int] | None:
+        """The blocks where inline wording for this section may start (None: any block)."""
+        found: set[int] = set()
+        for _, needs in self._compiled(year)[1]:
+            if needs is None:
+                return None
+            found |= body.blocks_with(needs)
+        return found
 
     def inline_match(self, text: str, year: int | None) -> int | None:
         """Where inline wording for this section starts in ``text``, if it does."""
-        if not self.inline:
-            return None
-        for pattern, needs in zip(self._compiled(year)[1], self._inline_needs(year)):
+        for pattern, needs in self._compiled(year)[1]:
             if needs is not None and not any(t in text for t in needs):
                 continue  # a literal the pattern requires is not there
             m = search(pattern, text)
@@ -77,13 +86,8 @@ class SectionDef:
                 return m.start()
         return None
 
-    def _inline_needs(self, year: int | None) -> list[frozenset[str] | None]:
-        key = ("needs", year)
-        got = self._cache.get(key)
-        if got is None:
-            got = [required_literals(fill(p, year)) for p in self.inline]
-            self._cache[key] = got
-        return got
+
+Needs = frozenset[str] | None  # literals one of which a pattern requires
 
 
 def role_of(name: str, declared: str | None) -> str | None:
@@ -135,33 +139,61 @@ def content_chars(text: str) -> int:
     return len(SCAFFOLDING.sub("", text).replace(" ", ""))
 
 
-def find_sections(doc: Document, section: SectionDef, year: int | None, body: str) -> list[SectionInstance]:
+def find_sections(doc: Document, section: SectionDef, year: int | None, body: "Body") -> list[SectionInstance]:
     """Every part of ``doc`` that ``section`` recognises, by heading or inline.
 
-    ``body``, the report's text (:func:`body_text`), lets a report where no inline
-    wording can occur skip looking for it paragraph by paragraph.
+    ``body``, the report's text (:class:`Body`), says which paragraphs hold the
+    literals inline wording requires: only those are looked at for it.
     """
     found: list[SectionInstance] = []
     blocks = doc.blocks
     closing = signature_lines(doc)
-    inline = section.inline_possible(body, year)
+    inline = section.inline_blocks(body, year) if section.inline else set()
     for b in blocks:
-        if b.kind == "furniture":
+        if b.kind == "furniture" or (b.heading is None and inline is not None and b.index not in inline):
             continue
-        title = heading_text(b)
+        title = body.titles[b.index]
         if title is not None and section.heading_matches(title, b.level, year):
             members = {b.index} | {c.index for c in blocks[b.index + 1:] if b.index in c.section}
             chars = sum(content_chars(blocks[i].norm) for i in members if i not in closing) - content_chars(
                 b.heading or "")
             found.append(SectionInstance(section.name, (b.index, 0), members, chars, section.role))
             continue
-        m = section.inline_match(b.norm, year) if inline else None
+        m = section.inline_match(b.norm, year) if inline is None or b.index in inline else None
         if m is not None:
             start = max((s.start for s in doc.sentences if s.block == b.index and s.start <= m), default=0)
             found.append(SectionInstance(section.name, (b.index, start), {b.index}, len(b.norm) - m, section.role))
     return found
 
 
-def body_text(doc: Document) -> str:
-    """The report's normalised text, page furniture aside, a line a block."""
-    return "\n".join(b.norm for b in doc.blocks if b.kind != "furniture")
+class Body:
+    """A report's normalised text, page furniture aside, a line a block; and its headings' titles.
+
+    Built once per document: where a literal occurs is found in the whole text at
+    once, not paragraph by paragraph.
+    """
+
+    def __init__(self, doc: Document) -> None:
+        kept = [b for b in doc.blocks if b.kind != "furniture"]
+        self.text = "\n".join(b.norm for b in kept)
+        self.titles = [heading_text(b) for b in doc.blocks]  # by block index
+        self._starts: list[int] = []  # where each kept block starts in ``text``
+        at = 0
+        for b in kept:
+            self._starts.append(at)
+            at += len(b.norm) + 1
+        self._index = [b.index for b in kept]
+
+    def blocks_with(self, literals: frozenset[str]) -> set[int]:
+        """The blocks whose text contains one of ``literals``."""
+        found: set[int] = set()
+        text, starts, index = self.text, self._starts, self._index
+        for t in literals:
+            at = text.find(t)
+            while at >= 0:
+                k = bisect_right(starts, at) - 1
+                block_end = starts[k + 1] - 1 if k + 1 < len(starts) else len(text)
+                if at + len(t) <= block_end:  # not across a line break between blocks
+                    found.add(index[k])
+                at = text.find(t, at + 1)
+        return found
