@@ -165,3 +165,25 @@ def test_simplifying_replaces_only_what_the_table_changes_and_once(text: str) ->
     from lawcheck.text import _t2s_table, to_simplified
 
     assert to_simplified(text) == text.translate(_t2s_table())
+
+
+@given(st.text(alphabet=st.one_of(REPORT_CHARS, st.sampled_from(list("Ａｅ\u0301\u0308\u3099か\uff76\uff9e⦅ﬁ\u2460"))),
+               max_size=60))
+def test_fast_nfkc_is_nfkc(text: str) -> None:
+    # Full-width letters before combining marks, half-width katakana and its sound mark,
+    # ligatures: whatever the replacement of full-width forms meets, the result is NFKC's.
+    import unicodedata
+
+    from lawcheck.text import nfkc
+
+    assert nfkc(text) == unicodedata.normalize("NFKC", text)
+
+
+@given(st.text(alphabet=st.sampled_from(list("乾後於夥徵麽摺甯法治政府执法，。、abc\n")), max_size=40))
+def test_simplifying_a_gb2312_text_finds_the_traditional_characters_gb2312_has(text: str) -> None:
+    # A text GB2312 encodes is searched for its 15 traditional characters only.
+    from lawcheck.text import _t2s_table, to_simplified
+
+    text.encode("gb2312")
+    assert to_simplified(text) == text.translate(_t2s_table())
+    assert to_simplified("乾隆後来於此") == "干隆后来于此"
