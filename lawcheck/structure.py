@@ -15,6 +15,7 @@ follows it) is set aside as ``furniture`` and kept in ``Document.nav``.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -151,9 +152,38 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _mark_nav(drafts: list[_Draft]) -> None:
+# NAV over many lines at once: ``^`` at the start of each.
+NAV_LINES = re.compile(NAV.pattern, re.MULTILINE)
+
+
+def _maybe_nav(drafts: list[_Draft]) -> list[_Draft]:
+    """The drafts :func:`is_nav` may hold for, found by searching their texts joined a line each.
+
+    Every draft where NAV matches is among them: a search from the start of a draft
+    finds a match there if there is one (``^`` and ``\\b`` see the line break before
+    it as they see the start of the text), and after a match the next search starts
+    at the next draft. Each is then asked alone.
+    """
+    text = "\n".join(d.norm for d in drafts)
+    starts: list[int] = []
+    at = 0
     for d in drafts:
-        if len(d.norm) <= NAV_MAX_LEN and is_nav(d.norm):
+        starts.append(at)
+        at += len(d.norm) + 1
+    found = {i for i, d in enumerate(drafts) if "|" in d.norm}  # NAV_BAR's rows of links
+    pos = 0
+    while (m := NAV_LINES.search(text, pos)) is not None:
+        k = bisect_right(starts, m.start()) - 1
+        found.add(k)
+        if k + 1 >= len(starts):
+            break
+        pos = starts[k + 1]
+    return [drafts[i] for i in sorted(found)]
+
+
+def _mark_nav(drafts: list[_Draft]) -> None:
+    for d in _maybe_nav([d for d in drafts if len(d.norm) <= NAV_MAX_LEN]):
+        if is_nav(d.norm):
             d.kind = "furniture"
     tail_from = int(len(drafts) * 0.5)
     for i in range(tail_from, len(drafts)):

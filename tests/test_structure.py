@@ -6,6 +6,8 @@ from pathlib import Path
 
 import docx
 import pytest
+from hypothesis import example, given
+from hypothesis import strategies as st
 
 from lawcheck.metadata import find_title
 from lawcheck.model import Document, RawBlock, Source
@@ -333,3 +335,22 @@ def test_a_right_aligned_signature_does_not_run_into_the_date() -> None:
     lines = body + [" " * 16 + "青松乡人民政府办公室综合治理和法治建设领导小组", "2025年3月18日"]
     doc = doc_of(*lines)
     assert [b.norm for b in doc.blocks[-2:]] == ["青松乡人民政府办公室综合治理和法治建设领导小组", "2025年3月18日"]
+
+
+_NAV_PIECES = ["首页", ">", "正文", "ICP", "备", "浏览次数", "点击量", ":", "12", "万", "|", "时间", "-", "2024",
+               " ", "来源", "法治", "审核", "a", "相关文章", "【", "】", "打印本页", "索引号", "\n"]
+
+
+@given(st.lists(st.lists(st.sampled_from(_NAV_PIECES), max_size=8).map("".join), max_size=12))
+@example(["首页>", "时间:2024-", "法治"])  # a match that ends a line, then one only at the next line's start
+@example(["法治", "机构|政务|公开|服务|"])  # a row of links
+def test_page_furniture_found_for_all_lines_at_once_is_what_each_line_alone_gives(lines: list[str]) -> None:
+    # Page labels are searched for over the lines joined; a line counts when its own search does.
+    from lawcheck.structure import NAV_MAX_LEN, _Draft, _mark_nav, is_nav
+
+    drafts = [_Draft(RawBlock(line), line, line, range(len(line))) for line in lines]
+    _mark_nav(drafts)
+    tail = next((i for i, d in enumerate(drafts) if i >= len(drafts) // 2 and d.norm in ("相关文章", "【相关文章】")), None)
+    expected = [(len(line) <= NAV_MAX_LEN and is_nav(line)) or (tail is not None and i >= tail)
+                for i, line in enumerate(lines)]
+    assert [d.kind == "furniture" for d in drafts] == expected
