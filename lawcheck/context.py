@@ -18,6 +18,7 @@ what a checklist provides (its sections and cues), not the checklist module.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -30,7 +31,7 @@ from lawcheck.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, Body, SectionDe
                                find_sections, heading_text, is_short_line)
 
 __all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER", "heading_text"]
-from lawcheck.text import clause_bounds
+from lawcheck.text import CLAUSE_SEP
 
 @dataclass(frozen=True)
 class Cues:
@@ -118,34 +119,30 @@ class _Facts:
     def __init__(self, view: "SentenceView") -> None:
         self.view = view
         self.reasons: dict[tuple[int, int, bool, bool, bool], frozenset[str]] = {}
-
-    @cached_property
-    def title_ranges(self) -> list[tuple[int, int]]:
-        text = self.view.text
-        return [(m.start(), m.end()) for m in TITLE_QUOTES.finditer(text)] if "《" in text else []
-
-    @cached_property
-    def placeholder_ranges(self) -> list[tuple[int, int]]:
-        text = self.view.text
-        return [(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)] if "【" in text else []
-
-    @cached_property
-    def future_sentence(self) -> bool:
-        view = self.view
-        if view.in_plans():
-            return False
-        lead_end = clause_bounds(view.text, 0)[1]
-        return bool(view.ctx.cues.future_lead.search(view.text[:lead_end + 1]))
-
-    @cached_property
-    def concession_end(self) -> int:
-        """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
-        view = self.view
+        # Worked out when the first hit in the sentence is judged: nearly every one needs all.
+        text = self.text = view.text
+        self.title_ranges = [(m.start(), m.end()) for m in TITLE_QUOTES.finditer(text)] if "《" in text else []
+        self.placeholder_ranges = ([(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
+                                   if "【" in text else [])
+        self.separators = [m.start() for m in CLAUSE_SEP.finditer(text)]  # where its clauses end
+        self.in_plans = view.in_plans()
         cues = view.ctx.cues
+        self.future_sentence = not self.in_plans and bool(
+            cues.future_lead.search(text[:self.clause_bounds(0)[1] + 1]))
+        self.concession_end = self._concession_end(cues)
+
+    def clause_bounds(self, pos: int) -> tuple[int, int]:
+        """``clause_bounds(text, pos)``, from the separators found once."""
+        seps = self.separators
+        i = bisect_left(seps, pos)
+        return (seps[i - 1] + 1 if i else 0), (seps[i] if i < len(seps) else len(self.text))
+
+    def _concession_end(self, cues: Cues) -> int:
+        """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
         if cues.concessive is None:
             return -1
-        m = cues.concessive.search(view.text)
-        if m is None or not cues.negation_before.search(view.text, m.end()):
+        m = cues.concessive.search(self.text)
+        if m is None or not cues.negation_before.search(self.text, m.end()):
             return -1
         return m.end()
 
@@ -221,6 +218,7 @@ class SentenceView:
         self.check_future = future
         self.check_titles = titles
         self.traps = traps
+        self._known: _Facts | None = None
 
     def plain(self) -> "SentenceView":
         """The same sentence with no context checks (for finding traps)."""
@@ -256,10 +254,13 @@ class SentenceView:
     # What a sentence is, whichever item looks at it: worked out once per document.
     @property
     def _facts(self) -> "_Facts":
-        key = (self.sentence.block, self.sentence.start)
-        facts = self.ctx.facts.get(key)
+        facts = self._known
         if facts is None:
-            facts = self.ctx.facts[key] = _Facts(self)
+            key = (self.sentence.block, self.sentence.start)
+            facts = self.ctx.facts.get(key)
+            if facts is None:
+                facts = self.ctx.facts[key] = _Facts(self)
+            self._known = facts
         return facts
 
     def reasons(self, start: int, end: int) -> frozenset[str]:
@@ -275,22 +276,22 @@ class SentenceView:
 
     def _own_reasons(self, facts: "_Facts", start: int, end: int) -> frozenset[str]:
         """Why a hit at ``start:end`` may not count, traps aside (the same for every item)."""
-        found: set[str] = set()
-        if self.check_titles and any(s <= start and end <= e for s, e in facts.title_ranges):
-            found.add("title")
-        if any(s <= start and end <= e for s, e in facts.placeholder_ranges):
-            found.add("placeholder")
+        found: list[str] = []
+        if self.check_titles and facts.title_ranges and any(s <= start and end <= e for s, e in facts.title_ranges):
+            found.append("title")
+        if facts.placeholder_ranges and any(s <= start and end <= e for s, e in facts.placeholder_ranges):
+            found.append("placeholder")
         if self.check_negation or self.check_future:
-            c_start, c_end = clause_bounds(self.text, start)
-            c_end = max(c_end, clause_bounds(self.text, max(end - 1, start))[1])
-            before, after = self.text[c_start:start], self.text[end:c_end]
+            c_start, c_end = facts.clause_bounds(start)
+            c_end = max(c_end, facts.clause_bounds(max(end - 1, start))[1])
+            text = self.text
             cues = self.ctx.cues
-            if self.check_negation and (cues.negation_before.search(before)
-                                        or cues.negation_after.search(after)
+            if self.check_negation and (cues.negation_before.search(text[c_start:start])
+                                        or cues.negation_after.search(text[end:c_end])
                                         or start < facts.concession_end):
-                found.add("negated")
+                found.append("negated")
             # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
             if self.check_future and (facts.future_sentence or (
-                    not self.in_plans() and cues.future.search(self.text[:start]))):
-                found.add("future")
+                    not facts.in_plans and cues.future.search(text[:start]))):
+                found.append("future")
         return frozenset(found)

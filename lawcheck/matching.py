@@ -32,6 +32,7 @@ FIRST_REASONS = ("negated",)
 LAST_REASONS = ("future", "title", "heading")
 # A heading names a part of the report; what the part says is the evidence.
 HEADING = frozenset(["heading"])
+NO_REASONS: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -173,7 +174,7 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
         if len(clean) >= enough:
             break
         view = _view(item, ctx, sentence)
-        section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n))
+        section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n)) if item.exclude_in else NO_REASONS
         # A heading names a topic; it is evidence of a deed only in a part that lists
         # tasks or problems (where the part's own reason already applies).
         if not item.headings and not section_reasons and _is_title(ctx, sentence):

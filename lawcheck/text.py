@@ -23,7 +23,7 @@ from importlib import resources
 
 # Sentence ends: after NFKC, full-width ！？； are ASCII.
 _SENTENCE_END = re.compile(r"[。!?;]+[”’\"']?|\n")
-_CLAUSE_SEP = re.compile(r"[,;:。!?\n]")
+CLAUSE_SEP = re.compile(r"[,;:。!?\n]")  # one character each (context.py relies on it)
 
 
 @lru_cache(maxsize=1)
@@ -228,9 +228,9 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:
     """The clause of ``text`` (comma, semicolon or colon delimited) around ``pos``."""
     start = 0
-    for m in _CLAUSE_SEP.finditer(text, 0, pos):
+    for m in CLAUSE_SEP.finditer(text, 0, pos):
         start = m.end()
-    after = _CLAUSE_SEP.search(text, pos)
+    after = CLAUSE_SEP.search(text, pos)
     return start, (after.start() if after else len(text))
 
 

@@ -39,11 +39,17 @@ class Hit:
 
     @property
     def end(self) -> int:
-        return max((e for _, e in self.spans), default=-1)
+        spans = self.spans
+        if len(spans) == 1:  # most hits: one term
+            return spans[0][1]
+        return max((e for _, e in spans), default=-1)
 
     @property
     def start(self) -> int:
-        return min((s for s, _ in self.spans), default=-1)
+        spans = self.spans
+        if len(spans) == 1:
+            return spans[0][0]
+        return min((s for s, _ in spans), default=-1)
 
 
 EMPTY = Hit(())

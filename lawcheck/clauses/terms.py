@@ -27,6 +27,7 @@ class Terms(Kind):
 
     def __init__(self, spec: list[Any], compile: Compile) -> None:
         self.terms = tuple(norm(t) for t in spec if isinstance(t, str))
+        self.literals = frozenset(self.terms)
         self.alternatives: tuple[Clause, ...] = tuple(compile(c) for c in spec if not isinstance(c, str))
         self._compiled: dict[int | None, re.Pattern[str]] = {}
         self.templated = any("{" in t for t in self.terms)
@@ -43,7 +44,7 @@ class Terms(Kind):
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         if self.templated:
             return None
-        found = set(index.with_any(frozenset(self.terms))) if self.terms else set()
+        found = set(index.with_any(self.literals)) if self.terms else set()
         for alternative in self.alternatives:
             got = alternative.candidates(index)
             if got is None:
