@@ -68,11 +68,12 @@ class DocContext:
     part_heads: set[int] = field(default_factory=set)
     index: "SentenceIndex | None" = None  # set by the matcher: which sentences each clause may hold in
     facts: dict[tuple[int, int], "_Facts"] = field(default_factory=dict)  # per sentence, for every item
+    body: Body | None = None  # the report's text, furniture aside (set by build)
 
     @classmethod
     def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
         ctx = cls(doc, year, sources.cues, section_roles={n: s.role for n, s in sources.sections.items()})
-        body = Body(doc)
+        body = ctx.body = Body(doc)
         for name, section in sources.sections.items():
             for inst in find_sections(doc, section, year, body):
                 ctx.instances.append(inst)

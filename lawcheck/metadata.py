@@ -96,8 +96,9 @@ def body_year(doc: Document, skip: set[int] = frozenset(),  # type: ignore[assig
     """
     counts: Counter[int] = Counter()
     for index, named in block_years(doc) if years is None else years:
-        if index not in skip:
-            counts.update(named)
+        if named and index not in skip:
+            for year in named:
+                counts[year] += 1
     if not counts:
         return None
     best = max(counts.values())
