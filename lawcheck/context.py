@@ -160,6 +160,7 @@ class SentenceIndex:
 
     def __init__(self, ctx: DocContext, automaton: Any = None, scanned: frozenset[str] = frozenset()) -> None:
         self.ctx = ctx
+        self.year = ctx.year
         sentences = ctx.doc.sentences
         # literal -> the sentences holding it, in reading order (lists: a 20 MB report has a million)
         self.postings: dict[str, list[int]] = {}
@@ -197,6 +198,29 @@ class SentenceIndex:
         """The sentences of the last ``count`` body paragraphs."""
         return {i for i, s in enumerate(self.ctx.doc.sentences)
                 if (rank := self.ctx.from_end(s.block)) is not None and rank < count}
+
+    def _titles(self) -> list[str | None]:
+        """Each block's heading title (None for a block without a heading)."""
+        body = self.ctx.body
+        return body.titles if body is not None else [heading_text(b) for b in self.ctx.doc.blocks]
+
+    def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
+        """The sentences opening a block whose heading title holds a literal of each of ``needs``."""
+        titles = self._titles()
+        sentences = self.ctx.doc.sentences
+        return {i for i in self.titled
+                if all(any(t in (titles[sentences[i].block] or "") for t in literals) for literals in needs)}
+
+    def under(self, terms: tuple[str, ...]) -> set[int]:
+        """The sentences in a block under a heading whose title names one of ``terms``, or
+        whose own heading does."""
+        titles = self._titles()
+        named = {i for i, title in enumerate(titles) if title is not None and any(t in title for t in terms)}
+        if not named:
+            return set()
+        blocks = self.ctx.doc.blocks
+        return {i for i, s in enumerate(self.ctx.doc.sentences)
+                if s.block in named or not named.isdisjoint(blocks[s.block].section)}
 
     @cached_property
     def titled(self) -> set[int]:

@@ -54,6 +54,7 @@ class _Recorder:
     def __init__(self) -> None:
         self.literals: set[str] = set()
         self.titled: set[int] = set()
+        self.year = None
 
     def with_any(self, literals: frozenset[str]) -> set[int]:
         self.literals |= literals
@@ -63,6 +64,12 @@ class _Recorder:
         return set()
 
     def closing(self, count: int) -> set[int]:
+        return set()
+
+    def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
+        return set()
+
+    def under(self, terms: tuple[str, ...]) -> set[int]:
         return set()
 
 

@@ -85,6 +85,53 @@ def required_literals(source: str) -> frozenset[str] | None:
     return _required(list(parsed))
 
 
+@functools.lru_cache(maxsize=4096)
+def required_sets(source: str) -> tuple[frozenset[str], ...] | None:
+    """Sets of texts such that every match of ``source`` holds one text of each (None when unsure).
+
+    More telling than :func:`required_literals`, which gives the best one of them:
+    "执法(主体|信息)[^。]{0,10}(公示|公开)" needs "执法" and one of {"主体", "信息"} (and
+    "公", which is left out). Patterns Python's parser cannot read or that ignore case give None.
+    """
+    try:
+        parsed = sre_parse.parse(source)
+    except Exception:  # noqa: BLE001 - any syntax the stdlib parser does not know
+        return None
+    if parsed.state.flags & re.IGNORECASE:
+        return None
+    # A single character ("公" of "(公示|公开)", which the parser splits so) tells little and
+    # occurs everywhere: such a set is left out, unless it is the best there is.
+    found = [needs for needs in dict.fromkeys(_all_required(list(parsed))) if min(map(len, needs)) > 1]
+    if found:
+        return tuple(found)
+    best = required_literals(source)
+    return None if best is None else (best,)
+
+
+def _all_required(items: list[Any]) -> list[frozenset[str]]:
+    """Every requirement of a sequence of parsed items: its literal runs, its mandatory parts'."""
+    found: list[frozenset[str]] = []
+    run = ""
+    for op, av in items:
+        if op is sre_constants.LITERAL:
+            run += chr(av)
+            continue
+        if run:
+            found.append(frozenset([run]))
+            run = ""
+        if op is sre_constants.SUBPATTERN:
+            found.extend(_all_required(list(av[-1])))
+        elif op is sre_constants.BRANCH:
+            branches = [_required(list(b)) for b in av[1]]
+            if all(b is not None for b in branches):
+                found.append(frozenset().union(*branches))  # type: ignore[arg-type]
+        elif op in (sre_constants.MAX_REPEAT, sre_constants.MIN_REPEAT) and av[0] >= 1:
+            found.extend(_all_required(list(av[2])))
+    if run:
+        found.append(frozenset([run]))
+    return [s for s in found if s and all(s)]
+
+
 def _required(items: list[Any]) -> frozenset[str] | None:
     """Required literals of a sequence of parsed items: the longest mandatory run found."""
     best: frozenset[str] | None = None

@@ -16,7 +16,7 @@ import regex
 from lawcheck.clauses.base import MAX_HITS, Compile, Hit, Kind, Say
 from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed
-from lawcheck.patterns import compile_pattern, fill, finditer, required_literals, shapes, templated
+from lawcheck.patterns import compile_pattern, fill, finditer, required_sets, shapes, templated
 
 
 class Pattern(Kind):
@@ -43,16 +43,16 @@ class Pattern(Kind):
         return compiled
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
-        """The sentences holding a literal every source requires (any sentence if one requires none)."""
+        """The sentences holding a literal of each set some source requires (any sentence if one requires none)."""
         if self.templated:
             return None
-        found: set[str] = set()
+        found: set[int] = set()
         for source in self.sources:
-            got = required_literals(source)
-            if got is None:
+            needs = required_sets(source)
+            if needs is None:
                 return None
-            found |= got
-        return index.with_any(frozenset(found))
+            found |= set.intersection(*(index.with_any(literals) for literals in needs))
+        return found
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []

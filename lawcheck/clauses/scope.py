@@ -18,7 +18,7 @@ from lawcheck.clauses.base import EMPTY, Compile, Hit, Kind, Say
 from lawcheck.clauses.pattern import Pattern, describe_patterns
 from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed, quoted
-from lawcheck.patterns import search
+from lawcheck.patterns import required_sets, search
 from lawcheck.text import norm
 
 SECTION_NAMES = {"type": "array", "items": {"type": "string"}}
@@ -103,6 +103,9 @@ class Under(Kind):
     def __init__(self, spec: list[str], compile: Compile | None = None) -> None:
         self.terms = tuple(norm(t) for t in spec)
 
+    def candidates(self, index: SentenceIndex) -> set[int] | None:
+        return index.under(self.terms)
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         if any(t in title for title in s.headings_above() for t in self.terms):
             return [EMPTY]
@@ -149,7 +152,14 @@ class HeadingText(Kind):
         return Pattern.patterns_in(value)
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
-        return index.titled
+        """The sentences opening a block whose heading title holds what some pattern requires."""
+        found: set[int] = set()
+        for p in self.pattern.patterns(index.year):
+            needs = required_sets(p.pattern)
+            if needs is None:
+                return index.titled
+            found |= index.titled_with(list(needs))
+        return found
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         title = s.heading_title()

@@ -76,3 +76,37 @@ def test_regex_required_literals(pattern: str, literals: set[str] | None) -> Non
 
     got = required_literals(pattern)
     assert (None if got is None else set(got)) == literals
+
+
+@pytest.mark.parametrize(("pattern", "sets"), [
+    ("执法(主体|信息)[^。;,]{0,10}(公示|公开)", [{"执法"}, {"主体", "信息"}]),  # "公" alone: too common to tell
+    ("亲自部署[^。]{0,12}亲自(过问|协调)", [{"亲自部署"}, {"亲自"}, {"过问", "协调"}]),
+    ("(安全生产|意识形态).*第一责任人", [{"安全生产", "意识形态"}, {"第一责任人"}]),
+    ("(公示|公开)", [{"公"}]),  # nothing better: the single character
+    (r"\d+(件|次)", None),
+    ("(?i)abc", None),
+])
+def test_regex_required_sets(pattern: str, sets: list[set[str]] | None) -> None:
+    from lawcheck.patterns import required_sets
+
+    got = required_sets(pattern)
+    assert (None if got is None else [set(s) for s in got]) == sets
+
+
+@pytest.mark.parametrize(("item", "text", "status"), _params())
+def test_candidates_hold_every_sentence_a_clause_hits(item: dict[str, Any], text: str, status: str) -> None:
+    # The matcher looks only at a clause's candidate sentences: none it would hit may be left out.
+    from lawcheck.context import SentenceIndex, SentenceView
+
+    compiled = checklist_for(item)
+    doc = document(text)
+    ctx = DocContext.build(doc, compiled, read_meta(doc).year)
+    index = SentenceIndex(ctx)
+    stack = list(compiled.items)
+    while stack:
+        it = stack.pop()
+        stack.extend(it.parts)
+        for clause in [c for c in (it.match, it.partial) if c is not None] + [t.clause for t in it.traps]:
+            hit = {i for i, s in enumerate(doc.sentences) if clause.hits(SentenceView(ctx, s))}
+            candidates = clause.candidates(index)
+            assert candidates is None or hit <= candidates, (hit - candidates)
