@@ -118,7 +118,7 @@ class _Facts:
     """A sentence's 《》 titles, placeholders, intent and concession: the same for every item."""
 
     def __init__(self, view: "SentenceView") -> None:
-        self.view = view
+        # No reference to the view kept: the context holds the facts, and the view the context.
         self.reasons: dict[tuple[int, int, bool, bool, bool], frozenset[str]] = {}
         # Worked out when the first hit in the sentence is judged: nearly every one needs all.
         text = self.text = view.text

@@ -45,7 +45,10 @@ class _Found:
 def match_all(checklist: Checklist, ctx: DocContext) -> tuple[ItemResult, ...]:
     """Every item of ``checklist`` judged on the document of ``ctx``."""
     ctx.index = SentenceIndex(ctx, *_automaton(checklist))
-    return tuple(evaluate_item(item, ctx) for item in checklist.items)
+    try:
+        return tuple(evaluate_item(item, ctx) for item in checklist.items)
+    finally:
+        ctx.index = None  # it refers to the context: a report's objects go when unused, no collector needed
 
 
 class _Recorder:
