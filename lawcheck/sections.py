@@ -57,6 +57,18 @@ class SectionDef:
         return got
 
     def heading_matches(self, title: str, level: int | None, year: int | None) -> bool:
+        # Reports share their headings ("二、存在的不足和原因"): each is judged once per
+        # section, level and year (a bounded memo of a pure function).
+        known = self._cache.setdefault("headings", {})
+        key = (title, level, year)
+        got = known.get(key)
+        if got is None:
+            if len(known) >= HEADINGS_KEPT:
+                known.clear()
+            got = known[key] = self._heading_matches(title, level, year)
+        return got
+
+    def _heading_matches(self, title: str, level: int | None, year: int | None) -> bool:
         title = arabic(title)  # "四、二〇二五年工作安排" names 2025 as "2025年…" does
         for pattern, max_level, needs in self._compiled(year)[0]:
             if max_level is not None and (level is None or level > max_level):
@@ -88,6 +100,7 @@ class SectionDef:
 
 
 Needs = frozenset[str] | None  # literals one of which a pattern requires
+HEADINGS_KEPT = 20_000  # headings judged, per section, before the memo starts again
 
 
 def role_of(name: str, declared: str | None) -> str | None:
