@@ -17,13 +17,9 @@ from collections.abc import Callable, Generator
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Optional, cast
 
 import typer
-from rich.console import Console
-from rich.progress import (BarColumn, MofNCompleteColumn, Progress, ProgressColumn, Task, TaskID, TextColumn,
-                           TimeElapsedColumn, TimeRemainingColumn)
-from rich.text import Text
 
 from lawcheck import batch, reporters
 from lawcheck import checklist as checklists
@@ -39,7 +35,9 @@ from lawcheck.output import AtomicFile
 from lawcheck.readers import DEFAULT_MAX_SIZE, READABLE_SUFFIXES
 from lawcheck.tally import Entry, Stream, Tally, columns
 
-if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given
+if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given; rich when a bar is shown
+    from rich.progress import Progress, TaskID
+
     from lawcheck.history.store import Outcome, Store
 
 FILE_WIDTH = 120  # the summary's width in a file: fixed, so the bytes do not depend on the terminal
@@ -69,22 +67,6 @@ class Sink:
     def abort(self) -> None:
         if self.file is not None:
             self.file.abort()
-
-
-class RateColumn(ProgressColumn):
-    def __init__(self, lang: str) -> None:
-        super().__init__()
-        self.lang = lang
-
-    def render(self, task: Task) -> Text:
-        rate = f"{task.speed:.1f}" if task.speed else "—"
-        return Text(message("batch-rate", self.lang, rate=rate), style="cyan")
-
-
-def progress_bar(lang: str) -> Progress:
-    return Progress(TextColumn(message("batch-progress", lang)), BarColumn(), MofNCompleteColumn(),
-                    RateColumn(lang), TimeElapsedColumn(), TimeRemainingColumn(),
-                    console=Console(stderr=True), transient=True)
 
 
 def open_sinks(fmt: str, given: str | None, outputs: list[Path], checklist: checklists.Checklist, lang: str,
@@ -230,7 +212,11 @@ def batch_command(
     kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or store is not None else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
                                 detail=_detail(sinks, kept is not None))
-    bar = progress_bar(lang) if not quiet and sys.stderr.isatty() else _NoProgress()
+    bar: Progress | _NoProgress = _NoProgress()
+    if not quiet and sys.stderr.isatty():
+        from lawcheck.commands.progress import progress_bar
+
+        bar = progress_bar(lang)
     write_all(results, sinks, tally, baseline, bar, len(paths), kept)
     readable = [r for r in kept or [] if isinstance(r, ReportResult)]
     if feedback is not None:
@@ -266,7 +252,7 @@ class _NoProgress:
         return None
 
     def add_task(self, *_: object, **__: object) -> TaskID:
-        return TaskID(0)
+        return cast("TaskID", 0)
 
     def advance(self, *_: object) -> None:
         return None

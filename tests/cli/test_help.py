@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -97,3 +98,14 @@ def test_a_table_loads_what_it_draws_with_and_nothing_to_start_a_pool():
     assert "rich.table" in loaded
     assert "rich._emoji_codes" not in loaded  # report text is not searched for :emoji: codes
     assert not [m for m in loaded if m.startswith("multiprocessing")]  # one report: no workers
+
+
+def test_a_quiet_batch_into_files_draws_nothing_and_loads_no_rich(tmp_path):
+    out = tmp_path / "out.jsonl"
+    code = ("import sys\nsys.argv = ['lawcheck', 'batch', 'examples', '--jobs', '1', '-q', '-o', sys.argv[1]]\n"
+            "from lawcheck.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.startswith('rich')), file=sys.stderr)\n")
+    run = subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert eval(run.stderr.strip().splitlines()[-1]) == []  # no table, no progress bar
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) >= 3 and all(r["path"].startswith("examples") for r in records)  # a line a report
