@@ -74,8 +74,15 @@ class _Draft:
     heading: str | None = None
 
 
+# The characters a numbering form starts with: a text starting otherwise has none.
+_NUMBERING_STARTS = frozenset("第一二三四五六七八九十(" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
+
+
 def numbering_form(norm_text: str) -> tuple[str, int] | None:
     """The numbering form that starts ``norm_text`` and the prefix length, if any."""
+    first = norm_text[:1]
+    if first not in _NUMBERING_STARTS and not first.isdecimal():  # \d: any script's digits
+        return None
     for name, pattern in NUMBERING:
         m = pattern.match(norm_text)
         if m:
@@ -260,16 +267,18 @@ def build(source: Source) -> Document:
     blocks: list[Block] = []
     sentences: list[Sentence] = []
     stack: list[tuple[str, int]] = []  # (form, block index) of the open headings
+    below: tuple[int, ...] = ()  # the open headings' blocks: the section of what follows
     for d in drafts:
         index = len(blocks)
         level = None
-        section: tuple[int, ...] = tuple(i for _, i in stack)
+        section = below
         if d.form is not None:
             forms = [f for f, _ in stack]
             if d.form in forms:
                 del stack[forms.index(d.form):]
             section = tuple(i for _, i in stack)
             stack.append((d.form, index))
+            below = section + (index,)
             level = len(stack)
         blocks.append(Block(index=index, text=d.text, norm=d.norm, offsets=d.offsets,
                             kind=d.kind, level=level, section=section, heading=d.heading,

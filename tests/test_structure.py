@@ -354,3 +354,12 @@ def test_page_furniture_found_for_all_lines_at_once_is_what_each_line_alone_give
     expected = [(len(line) <= NAV_MAX_LEN and is_nav(line)) or (tail is not None and i >= tail)
                 for i, line in enumerate(lines)]
     assert [d.kind == "furniture" for d in drafts] == expected
+
+
+@given(st.text(alphabet=st.sampled_from(list("第一二三十部分、.()1234567890①⑳٣۵ 法治x")), max_size=8))
+@example("٣、法治")  # \d is any script's digit
+def test_numbering_form_looks_only_at_texts_that_can_start_one(text: str) -> None:
+    from lawcheck.structure import NUMBERING, numbering_form
+
+    slow = next(((name, m.end()) for name, p in NUMBERING if (m := p.match(text))), None)
+    assert numbering_form(text) == slow
