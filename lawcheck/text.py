@@ -213,6 +213,12 @@ def norm(text: str) -> str:
 
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of normalised ``text``."""
+    if "\n" not in text:  # every piece ends in punctuation, so none is blank: no need to look
+        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        starts = [0, *ends]
+        if text[starts[-1]:].strip():
+            ends.append(len(text))
+        return list(zip(starts, ends))
     spans: list[tuple[int, int]] = []
     start = 0
     for m in _SENTENCE_END.finditer(text):

@@ -187,3 +187,19 @@ def test_simplifying_a_gb2312_text_finds_the_traditional_characters_gb2312_has(t
     text.encode("gb2312")
     assert to_simplified(text) == text.translate(_t2s_table())
     assert to_simplified("乾隆後来於此") == "干隆后来于此"
+
+
+@given(st.text(alphabet=st.sampled_from(list("法治。!?;”’\"' \n\tab")), max_size=30))
+def test_sentences_split_as_by_looking_at_each_piece(text: str) -> None:
+    import re
+
+    from lawcheck.text import split_sentences
+
+    spans, start = [], 0
+    for m in re.finditer(r"[。!?;]+[”’\"']?|\n", text):
+        if text[start:m.end()].strip():
+            spans.append((start, m.end()))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    assert split_sentences(text) == spans

@@ -439,14 +439,14 @@ class _Walker:
             style_id = self.styles.default_paragraph
             text = self._label(None, None, style_id) + text
             level = self.styles.level(style_id) if kind == "paragraph" else None
-            return RawBlock(text=text, kind=kind, style_level=level)  # type: ignore[arg-type]
+            return RawBlock(text, kind, level)  # type: ignore[arg-type]
         style_id = _val(ppr.find(f"{w}pStyle"), w) or self.styles.default_paragraph
         text = self._label(*_num_pr(ppr, w), style_id) + text
         level = None
         if kind == "paragraph":
             own = to_int(_val(ppr.find(f"{w}outlineLvl"), w), None)
             level = _outline_level(own) if own is not None else self.styles.level(style_id)
-        return RawBlock(text=text, kind=kind, style_level=level)  # type: ignore[arg-type]
+        return RawBlock(text, kind, level)  # type: ignore[arg-type]
 
     def _plain_text(self, p: etree._Element) -> list[str] | None:
         """The paragraph's text when nothing in it needs :meth:`_inline`'s walk, else None."""
