@@ -19,25 +19,35 @@ from array import array
 from collections.abc import Sequence
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+import importlib.util
+import os
 
 # Sentence ends: after NFKC, full-width ！？； are ASCII.
 _SENTENCE_END = re.compile(r"[。!?;]+[”’\"']?|\n")
 CLAUSE_SEP = re.compile(r"[,;:。!?\n]")  # one character each (context.py relies on it)
 
 
+# A line of OpenCC's table that maps one character to one: "後\t后", "乾\t乾 干" (the first kept).
+_T2S_LINE = re.compile(r"^(.)\t(\S)(?=[ \t]|$)", re.MULTILINE)
+
+
 @lru_cache(maxsize=1)
 def _t2s_table() -> dict[int, str]:
     """Traditional → simplified character table from OpenCC's data."""
-    table: dict[int, str] = {}
-    data = resources.files("opencc").joinpath("dictionary/TSCharacters.txt")
-    for line in data.read_text(encoding="utf-8").splitlines():
-        trad, _, simp = line.partition("\t")
-        if len(trad) == 1 and simp:
-            first = simp.split()[0]
-            if len(first) == 1:
-                table[ord(trad)] = first
-    return table
+    return {ord(trad): simp for trad, simp in _T2S_LINE.findall(_t2s_text())}
+
+
+def _t2s_text() -> str:
+    """OpenCC's character table, found without importing the package (its start costs a check 2 ms)."""
+    spec = importlib.util.find_spec("opencc")
+    for folder in (spec.submodule_search_locations or []) if spec is not None else []:
+        path = os.path.join(folder, "dictionary", "TSCharacters.txt")
+        if os.path.isfile(path):
+            with open(path, encoding="utf-8") as handle:
+                return handle.read()
+    from importlib import resources  # installed in a zip, say
+
+    return resources.files("opencc").joinpath("dictionary/TSCharacters.txt").read_text(encoding="utf-8")
 
 
 @lru_cache(maxsize=1)
@@ -46,7 +56,8 @@ def _t2s_chains() -> tuple[frozenset[str], bool, "re.Pattern[str]"]:
     a pattern finding those of them that GB2312 has."""
     table = _t2s_table()
     keys = frozenset(chr(code) for code, simp in table.items() if simp != chr(code))
-    in_gb2312 = sorted(ch for ch in keys if _encodes(ch, "gb2312"))
+    # The characters GB2312 has survive a round trip that drops what it has not.
+    in_gb2312 = sorted(set("".join(sorted(keys)).encode("gb2312", "ignore").decode("gb2312")))
     return keys, any(table[ord(ch)] in keys for ch in keys), re.compile("[" + "".join(in_gb2312) + "]")
 
 
