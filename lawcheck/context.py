@@ -117,6 +117,9 @@ class DocContext:
 class _Facts:
     """A sentence's 《》 titles, placeholders, intent and concession: the same for every item."""
 
+    __slots__ = ("reasons", "text", "title_ranges", "placeholder_ranges", "separators", "in_plans",
+                 "future_sentence", "concession_end")  # one per sentence judged: no __dict__ each
+
     def __init__(self, view: "SentenceView") -> None:
         # No reference to the view kept: the context holds the facts, and the view the context.
         self.reasons: dict[tuple[int, int, bool, bool, bool], frozenset[str]] = {}
@@ -146,6 +149,9 @@ class _Facts:
         if m is None or not cues.negation_before.search(self.text, m.end()):
             return -1
         return m.end()
+
+
+CACHED_MAX = 4096  # the largest set of sentences an index keeps for the next clause that asks
 
 
 class SentenceIndex:
@@ -183,16 +189,26 @@ class SentenceIndex:
             for t in literals - self.scanned:  # not in the scan (a clause built after it): look
                 self.postings[t] = [i for i, s in enumerate(self.ctx.doc.sentences) if t in s.norm]
             got = set().union(*(self.postings.get(t, ()) for t in literals))
-            self._cache[literals] = got
+            if len(got) <= CACHED_MAX:  # a 20 MB report's sets of a hundred thousand: made again if asked
+                self._cache[literals] = got
         return got
 
-    @cached_property
-    def _number(self) -> dict[tuple[int, int], int]:
-        return {(s.block, s.start): i for i, s in enumerate(self.ctx.doc.sentences)}
+    def _number(self, block: int, start: int) -> int | None:
+        """The number of the sentence of ``block`` starting at ``start``, if there is one.
+
+        Found by bisecting (sentences are in reading order), not from a table of every
+        sentence: a 20 MB report has two hundred thousand.
+        """
+        sentences = self.ctx.doc.sentences
+        i = bisect_left(sentences, (block, start), key=lambda s: (s.block, s.start))
+        if i < len(sentences) and sentences[i].block == block and sentences[i].start == start:
+            return i
+        return None
 
     def heads(self, name: str) -> set[int]:
         """The sentences that head a part called ``name``."""
-        return {self._number[key] for key in self.ctx.heads.get(name, {}) if key in self._number}
+        found = (self._number(block, start) for block, start in self.ctx.heads.get(name, {}))
+        return {i for i in found if i is not None}
 
     def closing(self, count: int) -> set[int]:
         """The sentences of the last ``count`` body paragraphs."""

@@ -179,7 +179,7 @@ def thin_evidence(inp: FindingInput) -> list[Finding]:
     ctx = inp.ctx
     excluded = ctx.role_blocks(PLANS, SHORTCOMINGS)
     # Counted in the blocks joined by a character no figure holds: each block's figures, at once.
-    figures = len(FIGURE.findall("\0".join(b.norm for b in _body_blocks(ctx) if b.index not in excluded)))
+    figures = sum(1 for _ in FIGURE.finditer("\0".join(b.norm for b in _body_blocks(ctx) if b.index not in excluded)))
     if figures >= MIN_FIGURES:
         return []
     return [_finding(inp, "thin-evidence", "info", [], count=figures, minimum=MIN_FIGURES)]

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 import unicodedata
 from functools import lru_cache
 import importlib.util
@@ -51,14 +51,17 @@ def _t2s_text() -> str:
 
 
 @lru_cache(maxsize=1)
-def _t2s_chains() -> tuple[frozenset[str], bool, "re.Pattern[str]"]:
+def _t2s_chains() -> tuple[frozenset[str], bool, "re.Pattern[str] | None"]:
     """The characters the table changes, whether some becomes another one it changes, and
-    a pattern finding those of them that GB2312 has."""
+    a pattern finding those of them that GB2312 has (None if one of those maps to another)."""
     table = _t2s_table()
     keys = frozenset(chr(code) for code, simp in table.items() if simp != chr(code))
     # The characters GB2312 has survive a round trip that drops what it has not.
     in_gb2312 = sorted(set("".join(sorted(keys)).encode("gb2312", "ignore").decode("gb2312")))
-    return keys, any(table[ord(ch)] in keys for ch in keys), re.compile("[" + "".join(in_gb2312) + "]")
+    # Replacing them one by one is right only if none becomes a character the table changes.
+    usable = in_gb2312 and not any(table[ord(ch)] in keys for ch in in_gb2312)
+    return (keys, any(table[ord(ch)] in keys for ch in keys),
+            re.compile("[" + "".join(in_gb2312) + "]") if usable else None)
 
 
 def _encodes(text: str, encoding: str) -> bool:
@@ -78,7 +81,9 @@ def to_simplified(text: str) -> str:
     only the 15 traditional characters GB2312 has (乾, 後…), found by one pattern.
     """
     keys, chained, in_gb2312 = _t2s_chains()
-    present = set(in_gb2312.findall(text)) if _encodes(text, "gb2312") else keys.intersection(text)
+    if in_gb2312 is not None and _encodes(text, "gb2312"):
+        return _replace_each(in_gb2312, text, _t2s_chars())
+    present = keys.intersection(text)
     if not present:
         return text
     if chained and len(present) > 1:  # replacing one by one could map a result again
@@ -87,6 +92,11 @@ def to_simplified(text: str) -> str:
     for ch in present:
         text = text.replace(ch, table[ord(ch)])
     return text
+
+
+@lru_cache(maxsize=1)
+def _t2s_chars() -> dict[str, str]:
+    return {chr(code): simp for code, simp in _t2s_table().items()}
 
 
 # A concrete figure: "45件", "312人次", "98%", "1.6万条". Findings count them; a short
@@ -103,6 +113,18 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _NARROW = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000]}
 
 
+def _replace_each(found: re.Pattern[str], text: str, table: Mapping[str, str]) -> str:
+    """``text`` with every character ``found`` matches replaced by ``table``'s, one character
+    at a time: a search, then a replace of all of it (no list of every match: a 20 MB report
+    holds a million commas)."""
+    pos = 0
+    while (m := found.search(text, pos)) is not None:
+        ch = m.group()
+        text = text.replace(ch, table[ch])
+        pos = m.start()  # none before it: the search found the first
+    return text
+
+
 def nfkc(text: str) -> str:
     """``unicodedata.normalize("NFKC", text)``, faster on Chinese prose.
 
@@ -112,8 +134,7 @@ def nfkc(text: str) -> str:
     NFKC is too); what is left is usually normalised already, which is quick to
     tell, and otherwise normalised as before.
     """
-    for ch in set(_FULL_WIDTH.findall(text)):
-        text = text.replace(ch, _NARROW[ch])
+    text = _replace_each(_FULL_WIDTH, text, _NARROW)
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
@@ -140,15 +161,17 @@ def normalise_all(texts: Sequence[str]) -> list[tuple[str, Sequence[int]]]:
     goes through :func:`normalise`.
     """
     joined = "\n".join(texts)
-    folded = nfkc(joined)
-    mapped = to_simplified(folded)
-    newlines = [m.start() for m in _NEWLINE.finditer(folded)]
     slow = _SLOW.search(joined) is not None
+    # One character for one from here (the table's), newlines kept: each step's text is let go
+    # as the next is made (a 20 MB report's is 40 MB).
+    mapped = to_simplified(nfkc(joined))
+    del joined
+    newlines = [m.start() for m in _NEWLINE.finditer(mapped)]
     out: list[tuple[str, Sequence[int]]] = []
-    start, k = 0, 0  # where the text starts in ``folded``; newlines before its end
+    start, k = 0, 0  # where the text starts in ``mapped``; newlines before its end
     for text in texts:
         k += text.count("\n")
-        end = newlines[k] if k < len(newlines) else len(folded)
+        end = newlines[k] if k < len(newlines) else len(mapped)
         if end - start != len(text) or (slow and _SLOW.search(text)):
             out.append(normalise(text))
         else:
