@@ -435,7 +435,7 @@ class _Walker:
         if not text.strip():
             return None
         w = self.w
-        if ppr is None:  # most body text: the default style says it all
+        if ppr is None or not len(ppr):  # most body text (python-docx writes an empty pPr): the default style
             style_id = self.styles.default_paragraph
             text = self._label(None, None, style_id) + text
             level = self.styles.level(style_id) if kind == "paragraph" else None
