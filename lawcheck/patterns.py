@@ -76,13 +76,17 @@ def required_literals(source: str) -> frozenset[str] | None:
     needs one of {"安全生产", "意识形态"}. Patterns Python's parser cannot read
     (``regex``-only syntax) or that ignore case give None.
     """
+    parsed = _parsed(source)
+    return None if parsed is None else _required(parsed)
+
+
+def _parsed(source: str) -> list[Any] | None:
+    """``source`` parsed by the stdlib, None if it cannot read it or the pattern ignores case."""
     try:
         parsed = sre_parse.parse(source)
     except Exception:  # noqa: BLE001 - any syntax the stdlib parser does not know
         return None
-    if parsed.state.flags & re.IGNORECASE:
-        return None
-    return _required(list(parsed))
+    return None if parsed.state.flags & re.IGNORECASE else list(parsed)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -93,15 +97,12 @@ def required_sets(source: str) -> tuple[frozenset[str], ...] | None:
     "执法(主体|信息)[^。]{0,10}(公示|公开)" needs "执法" and one of {"主体", "信息"} (and
     "公", which is left out). Patterns Python's parser cannot read or that ignore case give None.
     """
-    try:
-        parsed = sre_parse.parse(source)
-    except Exception:  # noqa: BLE001 - any syntax the stdlib parser does not know
-        return None
-    if parsed.state.flags & re.IGNORECASE:
+    parsed = _parsed(source)
+    if parsed is None:
         return None
     # A single character ("公" of "(公示|公开)", which the parser splits so) tells little and
     # occurs everywhere: such a set is left out, unless it is the best there is.
-    found = [needs for needs in dict.fromkeys(_all_required(list(parsed))) if min(map(len, needs)) > 1]
+    found = [needs for needs in dict.fromkeys(_all_required(parsed)) if min(map(len, needs)) > 1]
     if found:
         return tuple(found)
     best = required_literals(source)
