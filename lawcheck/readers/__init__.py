@@ -167,7 +167,12 @@ def _read_bytes(file: Path, shown: str, size: int, max_size: int) -> bytes:
         raise ReadError("too_large", path=shown, size_mb=_mb(size), max_mb=_mb(max_size))
     try:
         with file.open("rb") as handle:
-            data = handle.read(max_size + 1)
+            # As much as stat said, and one byte more to see if it grew: read(max_size + 1)
+            # would allocate the whole limit (50 MB) for every 10 KB report.
+            want = min(size, max_size) + 1
+            data = handle.read(want)
+            if len(data) == want:  # it grew since stat: read on, to the limit
+                data += handle.read(max_size + 1 - len(data))
     except PermissionError as exc:
         raise ReadError("unreadable", path=shown) from exc
     except OSError as exc:

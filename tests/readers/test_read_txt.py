@@ -84,3 +84,29 @@ def test_whitespace_only_in_utf16_is_empty(tmp_path: Path) -> None:
     with pytest.raises(ReadError) as caught:
         read(path)
     assert caught.value.key == "empty"
+
+
+def test_a_small_report_is_read_without_allocating_the_size_limit(tmp_path: Path) -> None:
+    # Each of thousands of 10 KB reports once took a 50 MB buffer (the limit) to read.
+    import tracemalloc
+
+    path = tmp_path / "r.txt"
+    path.write_text("全年审核合同328份。\n" * 500, encoding="utf-8")
+    read(path)  # imports and caches
+    tracemalloc.start()
+    try:
+        source = read(path, max_size=50 * 1024 * 1024)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert len(source.blocks) == 500
+    assert peak < 2 * 1024 * 1024
+
+
+def test_the_size_limit_still_holds_for_a_file_at_and_over_it(tmp_path: Path) -> None:
+    path = tmp_path / "r.txt"
+    path.write_bytes("法治".encode() * 100)  # 600 bytes
+    assert read(path, max_size=600).blocks[0].text == "法治" * 100
+    with pytest.raises(ReadError) as caught:
+        read(path, max_size=599)
+    assert caught.value.key == "too_large"
