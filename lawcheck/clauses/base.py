@@ -65,6 +65,7 @@ class Clause(Protocol):
 
         The matcher looks only at those, found by one scan of the document (literals a
         clause requires) or by where a clause may hold (a part's heading, the closing).
+        The set may be the index's own: a caller makes a new one rather than change it.
         """
         ...
 

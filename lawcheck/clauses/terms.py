@@ -44,6 +44,8 @@ class Terms(Kind):
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         if self.templated:
             return None
+        if not self.alternatives:  # the index's own set: callers never change what they are given
+            return index.with_any(self.literals) if self.terms else set()
         found = set(index.with_any(self.literals)) if self.terms else set()
         for alternative in self.alternatives:
             got = alternative.candidates(index)
