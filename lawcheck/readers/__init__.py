@@ -135,7 +135,8 @@ def read_data(data: bytes, shown: str) -> Source:
 def _without_controls(source: Source) -> Source:
     """The text with terminal control codes and bidi overrides taken out: they are not words,
     and no output should pass them on to the person reading it."""
-    if not any(CONTROLS.search(b.text) for b in source.blocks) and not any(
+    # One search over the text joined by line breaks (which CONTROLS leaves alone).
+    if not CONTROLS.search("\n".join(b.text for b in source.blocks)) and not any(
             CONTROLS.search(t) for t in source.furniture):
         return source
     blocks = tuple(replace(b, text=strip_controls(b.text)) for b in source.blocks)

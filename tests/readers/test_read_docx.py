@@ -155,6 +155,20 @@ def test_numbering_inherited_from_the_paragraph_style(make_docx: MakeDocx) -> No
     assert texts(make_docx(build)) == ["I.第一项", "II.第二项"]
 
 
+def test_numbering_of_the_default_style_labels_plain_paragraphs(make_docx: MakeDocx) -> None:
+    # Paragraphs with no properties of their own (python-docx writes an empty pPr) take the
+    # default style's list, and so does a heading whose style is based on it.
+    def build(d: docx.document.Document) -> None:
+        add_numbering(d, 10, [("chineseCounting", "%1、", 1)])
+        num_pr = d.styles["Normal"].element.get_or_add_pPr().get_or_add_numPr()
+        num_pr.get_or_add_numId().val = 10
+        d.add_paragraph("第一段")
+        d.add_heading("标题", level=1)
+        d.add_paragraph("第二段")
+
+    assert texts(make_docx(build)) == ["一、第一段", "二、标题", "三、第二段"]
+
+
 def test_bullets_get_no_label(make_docx: MakeDocx) -> None:
     def build(d: docx.document.Document) -> None:
         add_numbering(d, 11, [("bullet", "•", 1)])
