@@ -95,18 +95,18 @@ def required_sets(source: str) -> tuple[frozenset[str], ...] | None:
 
     More telling than :func:`required_literals`, which gives the best one of them:
     "执法(主体|信息)[^。]{0,10}(公示|公开)" needs "执法" and one of {"主体", "信息"} (and
-    "公", which is left out). Patterns Python's parser cannot read or that ignore case give None.
+    "公", which is left out). Patterns Python's parser cannot read, that ignore case or that
+    require nothing longer than a character give None.
     """
     parsed = _parsed(source)
     if parsed is None:
         return None
-    # A single character ("公" of "(公示|公开)", which the parser splits so) tells little and
-    # occurs everywhere: such a set is left out, unless it is the best there is.
+    # A single character ("公" of "(公示|公开)", which the parser splits so; the units 件, 次, 项
+    # of a figure) tells little and occurs everywhere: such a set is left out, and a pattern
+    # with nothing else is looked for in every sentence (the matcher stops at enough evidence,
+    # which in the sentences before the first few figures is cheaper than indexing every unit).
     found = [needs for needs in dict.fromkeys(_all_required(parsed)) if min(map(len, needs)) > 1]
-    if found:
-        return tuple(found)
-    best = required_literals(source)
-    return None if best is None else (best,)
+    return tuple(found) if found else None
 
 
 def _all_required(items: list[Any]) -> list[frozenset[str]]:

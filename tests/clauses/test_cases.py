@@ -82,7 +82,8 @@ def test_regex_required_literals(pattern: str, literals: set[str] | None) -> Non
     ("执法(主体|信息)[^。;,]{0,10}(公示|公开)", [{"执法"}, {"主体", "信息"}]),  # "公" alone: too common to tell
     ("亲自部署[^。]{0,12}亲自(过问|协调)", [{"亲自部署"}, {"亲自"}, {"过问", "协调"}]),
     ("(安全生产|意识形态).*第一责任人", [{"安全生产", "意识形态"}, {"第一责任人"}]),
-    ("(公示|公开)", [{"公"}]),  # nothing better: the single character
+    ("(公示|公开)", None),  # only a single character: not worth an index
+    (r"\d+(件|人次)", None),
     (r"\d+(件|次)", None),
     ("(?i)abc", None),
 ])
