@@ -68,12 +68,11 @@ class DocContext:
     part_heads: set[int] = field(default_factory=set)
     index: "SentenceIndex | None" = None  # set by the matcher: which sentences each clause may hold in
     facts: dict[tuple[int, int], "_Facts"] = field(default_factory=dict)  # per sentence, for every item
-    body: Body | None = None  # the report's text, furniture aside (set by build)
 
     @classmethod
     def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
         ctx = cls(doc, year, sources.cues, section_roles={n: s.role for n, s in sources.sections.items()})
-        body = ctx.body = Body(doc)
+        body = ctx.body
         for name, section in sources.sections.items():
             for inst in find_sections(doc, section, year, body):
                 ctx.instances.append(inst)
@@ -84,6 +83,11 @@ class DocContext:
                 if doc.blocks[inst.head[0]].kind == "heading":
                     ctx.part_heads.add(inst.head[0])
         return ctx
+
+    @cached_property
+    def body(self) -> Body:
+        """The report's text, furniture aside, and its headings' titles."""
+        return Body(self.doc)
 
     def in_section(self, block: int, name: str) -> bool:
         return block in self.members.get(name, ())
@@ -216,14 +220,9 @@ class SentenceIndex:
         return {i for i, s in enumerate(self.ctx.doc.sentences)
                 if (rank := self.ctx.from_end(s.block)) is not None and rank < count}
 
-    def _titles(self) -> list[str | None]:
-        """Each block's heading title (None for a block without a heading)."""
-        body = self.ctx.body
-        return body.titles if body is not None else [heading_text(b) for b in self.ctx.doc.blocks]
-
     def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
         """The sentences opening a block whose heading title holds a literal of each of ``needs``."""
-        titles = self._titles()
+        titles = self.ctx.body.titles
         sentences = self.ctx.doc.sentences
         return {i for i in self.titled
                 if all(any(t in (titles[sentences[i].block] or "") for t in literals) for literals in needs)}
@@ -231,7 +230,7 @@ class SentenceIndex:
     def under(self, terms: tuple[str, ...]) -> set[int]:
         """The sentences in a block under a heading whose title names one of ``terms``, or
         whose own heading does."""
-        titles = self._titles()
+        titles = self.ctx.body.titles
         named = {i for i, title in enumerate(titles) if title is not None and any(t in title for t in terms)}
         if not named:
             return set()

@@ -76,11 +76,6 @@ def _body_blocks(ctx: DocContext) -> list[Block]:
     return [b for b in ctx.doc.blocks if b.kind != "furniture"]
 
 
-def _text(ctx: DocContext) -> str:
-    """The report's text, furniture aside, a line a block."""
-    return ctx.body.text if ctx.body is not None else "\n".join(b.norm for b in _body_blocks(ctx))
-
-
 def _title_block(ctx: DocContext, meta: Meta) -> Block | None:
     return None if meta.title_block is None else ctx.doc.blocks[meta.title_block]
 
@@ -115,7 +110,7 @@ def plan_year(inp: FindingInput) -> list[Finding]:
 
 
 def placeholders(inp: FindingInput) -> list[Finding]:
-    if not _PLACEHOLDER_MARK.search(_text(inp.ctx)):
+    if not _PLACEHOLDER_MARK.search(inp.ctx.body.text):
         return []
     evidence = []
     for b in _body_blocks(inp.ctx):
@@ -164,7 +159,7 @@ def deadline(inp: FindingInput) -> list[Finding]:
 def stale_wording(inp: FindingInput) -> list[Finding]:
     if inp.meta.year is None or inp.meta.year < 2021:
         return []
-    if not STALE.search(_text(inp.ctx)):  # any block's match is a match in the text
+    if not STALE.search(inp.ctx.body.text):  # any block's match is a match in the text
         return []
     evidence = []
     for b in _body_blocks(inp.ctx):

@@ -20,7 +20,7 @@ from typing import Any
 
 from lawcheck.model import Block, Document
 from lawcheck.patterns import compile_pattern, fill, required_literals, search
-from lawcheck.text import arabic
+from lawcheck.text import arabic, joined
 
 SHORTCOMINGS, PLANS = "shortcomings", "plans"
 ROLES = (SHORTCOMINGS, PLANS)  # in the order their reasons are told (see matching)
@@ -160,7 +160,7 @@ def find_sections(doc: Document, section: SectionDef, year: int | None, body: "B
     """
     found: list[SectionInstance] = []
     blocks = doc.blocks
-    closing = signature_lines(doc)
+    closing = body.closing
     inline = section.inline_blocks(body, year) if section.inline else set()
     for b in blocks:
         if b.kind == "furniture" or (b.heading is None and inline is not None and b.index not in inline):
@@ -188,13 +188,9 @@ class Body:
 
     def __init__(self, doc: Document) -> None:
         kept = [b for b in doc.blocks if b.kind != "furniture"]
-        self.text = "\n".join(b.norm for b in kept)
+        self.text, self._starts = joined([b.norm for b in kept])  # and where each block starts in it
         self.titles = [heading_text(b) for b in doc.blocks]  # by block index
-        self._starts: list[int] = []  # where each kept block starts in ``text``
-        at = 0
-        for b in kept:
-            self._starts.append(at)
-            at += len(b.norm) + 1
+        self.closing = signature_lines(doc)
         self._index = [b.index for b in kept]
 
     def blocks_with(self, literals: frozenset[str]) -> set[int]:

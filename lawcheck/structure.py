@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from lawcheck.model import Block, BlockKind, Document, RawBlock, Sentence, Source
 from lawcheck.patterns import required_literals
-from lawcheck.text import FIGURE, normalise_all, split_sentences
+from lawcheck.text import FIGURE, joined, normalise_all, split_sentences
 
 # Numbering forms, in the usual outline order; matched on normalised text.
 NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -177,12 +177,7 @@ def _maybe_nav(drafts: list[_Draft]) -> list[_Draft]:
     The literals are searched for in the drafts' texts joined a line each (none holds a
     line break); after a find the search goes on at the next draft. Each is then asked alone.
     """
-    text = "\n".join(d.norm for d in drafts)
-    starts: list[int] = []
-    at = 0
-    for d in drafts:
-        starts.append(at)
-        at += len(d.norm) + 1
+    text, starts = joined([d.norm for d in drafts])
     found = {i for i, d in enumerate(drafts) if "|" in d.norm}  # NAV_BAR's rows of links
     pos = 0
     while (m := NAV_NEEDS.search(text, pos)) is not None:

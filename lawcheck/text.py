@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Sequence
 import unicodedata
 from functools import lru_cache
 import importlib.util
@@ -82,7 +82,8 @@ def to_simplified(text: str) -> str:
     """
     keys, chained, in_gb2312 = _t2s_chains()
     if in_gb2312 is not None and _encodes(text, "gb2312"):
-        return _replace_each(in_gb2312, text, _t2s_chars())
+        table = _t2s_table()
+        return _replace_each(in_gb2312, text, lambda ch: table[ord(ch)])
     present = keys.intersection(text)
     if not present:
         return text
@@ -92,11 +93,6 @@ def to_simplified(text: str) -> str:
     for ch in present:
         text = text.replace(ch, table[ord(ch)])
     return text
-
-
-@lru_cache(maxsize=1)
-def _t2s_chars() -> dict[str, str]:
-    return {chr(code): simp for code, simp in _t2s_table().items()}
 
 
 # A concrete figure: "45件", "312人次", "98%", "1.6万条". Findings count them; a short
@@ -113,14 +109,14 @@ _FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
 _NARROW = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000]}
 
 
-def _replace_each(found: re.Pattern[str], text: str, table: Mapping[str, str]) -> str:
-    """``text`` with every character ``found`` matches replaced by ``table``'s, one character
+def _replace_each(found: re.Pattern[str], text: str, by: Callable[[str], str]) -> str:
+    """``text`` with every character ``found`` matches replaced by ``by``'s, one character
     at a time: a search, then a replace of all of it (no list of every match: a 20 MB report
     holds a million commas)."""
     pos = 0
     while (m := found.search(text, pos)) is not None:
         ch = m.group()
-        text = text.replace(ch, table[ch])
+        text = text.replace(ch, by(ch))
         pos = m.start()  # none before it: the search found the first
     return text
 
@@ -134,7 +130,7 @@ def nfkc(text: str) -> str:
     NFKC is too); what is left is usually normalised already, which is quick to
     tell, and otherwise normalised as before.
     """
-    text = _replace_each(_FULL_WIDTH, text, _NARROW)
+    text = _replace_each(_FULL_WIDTH, text, _NARROW.__getitem__)
     return text if unicodedata.is_normalized("NFKC", text) else unicodedata.normalize("NFKC", text)
 
 
@@ -238,6 +234,16 @@ def _normalise_by_char(text: str) -> tuple[str, tuple[int, ...]]:
             chars.append(out)
             offsets.append(i)
     return "".join(chars), tuple(offsets)
+
+
+def joined(texts: Sequence[str]) -> tuple[str, list[int]]:
+    """``texts`` joined by line breaks, and where each starts in the result."""
+    starts: list[int] = []
+    at = 0
+    for text in texts:
+        starts.append(at)
+        at += len(text) + 1
+    return "\n".join(texts), starts
 
 
 def norm(text: str) -> str:

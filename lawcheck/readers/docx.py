@@ -351,7 +351,6 @@ class _Walker:
         self.chars = {f"{w}{name}": char for name, char in _CHARS.items()}
         self.t, self.tabs, self.char = f"{w}t", f"{w}tabs", f"{w}char"
         self.p, self.ppr = f"{w}p", f"{w}pPr"
-        self._listed_default: bool | None = None  # see _block
 
     def blocks(self, children: Iterable[etree._Element], kind: str) -> Iterator[RawBlock]:
         for child in children:
@@ -436,20 +435,14 @@ class _Walker:
         if not text.strip():
             return None
         w = self.w
-        if ppr is None or not len(ppr):  # most body text (python-docx writes an empty pPr): the default style
-            style_id = self.styles.default_paragraph
-            if self._listed_default is None:  # is the default style in a list? (nearly never: no label)
-                style_num = self.styles.numbering(style_id)[0]
-                self._listed_default = self.numbered and bool(style_num) and style_num != "0"
-            if self._listed_default:
-                text = self._label(None, None, style_id) + text
-            level = self.styles.level(style_id) if kind == "paragraph" else None
-            return RawBlock(text, kind, level)  # type: ignore[arg-type]
-        style_id = _val(ppr.find(f"{w}pStyle"), w) or self.styles.default_paragraph
-        text = self._label(*_num_pr(ppr, w), style_id) + text
+        style_id, num_id, ilvl, own = self.styles.default_paragraph, None, None, None
+        if ppr is not None and len(ppr):  # python-docx writes an empty pPr on most paragraphs
+            style_id = _val(ppr.find(f"{w}pStyle"), w) or style_id
+            num_id, ilvl = _num_pr(ppr, w)
+            own = to_int(_val(ppr.find(f"{w}outlineLvl"), w), None)
+        text = self._label(num_id, ilvl, style_id) + text
         level = None
         if kind == "paragraph":
-            own = to_int(_val(ppr.find(f"{w}outlineLvl"), w), None)
             level = _outline_level(own) if own is not None else self.styles.level(style_id)
         return RawBlock(text, kind, level)  # type: ignore[arg-type]
 
