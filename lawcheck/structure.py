@@ -276,7 +276,7 @@ def build(source: Source) -> Document:
             below = section + (index,)
             level = len(stack)
         # index, text, norm, offsets, kind, level, section, heading, line, page (positional: a
-        # report has a hundred blocks, and keywords cost a frozen dataclass a third more)
+        # report has a hundred blocks, and keywords cost more)
         blocks.append(Block(index, d.text, d.norm, d.offsets, d.kind, level, section, d.heading,
                             d.raw.line, d.raw.page))
         if d.kind != "furniture":

@@ -139,7 +139,7 @@ def _without_controls(source: Source) -> Source:
     if not CONTROLS.search("\n".join(b.text for b in source.blocks)) and not any(
             CONTROLS.search(t) for t in source.furniture):
         return source
-    blocks = tuple(replace(b, text=strip_controls(b.text)) for b in source.blocks)
+    blocks = tuple(b._replace(text=strip_controls(b.text)) for b in source.blocks)
     return replace(source, blocks=blocks, furniture=tuple(strip_controls(t) for t in source.furniture))
 
 
