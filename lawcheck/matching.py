@@ -15,8 +15,8 @@ from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # no stubs
 
-from lawcheck.checklist import Checklist, ItemDef
-from lawcheck.clauses import Hit
+from lawcheck.checklist import Checklist, ItemDef, Trap
+from lawcheck.clauses import Hit, span_hit
 from lawcheck.context import DocContext, SentenceIndex, SentenceView
 from lawcheck.model import Evidence, ItemResult, NearMiss, Sentence, Status
 from lawcheck.patterns import fill
@@ -109,7 +109,7 @@ def _clauses(item: ItemDef, clause_only: bool) -> list[Any]:
 
 def _candidates(item: ItemDef, ctx: DocContext, clause_only: bool) -> list[int] | None:
     """The sentences where some clause of ``item`` may hold, in reading order (None: every one)."""
-    index = ctx.index if ctx.index is not None else SentenceIndex(ctx)
+    index = _index(ctx)
     found: set[int] = set()
     for clause in _clauses(item, clause_only):
         got = clause.candidates(index)
@@ -117,6 +117,18 @@ def _candidates(item: ItemDef, ctx: DocContext, clause_only: bool) -> list[int] 
             return None
         found |= got
     return sorted(found)
+
+
+def _trap_candidates(item: ItemDef, ctx: DocContext) -> list[tuple[Trap, set[int] | None]]:
+    """Each trap of ``item`` and the sentences where it may hold (None: any of them)."""
+    if not item.traps:
+        return []
+    index = _index(ctx)
+    return [(trap, trap.clause.candidates(index)) for trap in item.traps]
+
+
+def _index(ctx: DocContext) -> SentenceIndex:
+    return ctx.index if ctx.index is not None else SentenceIndex(ctx)
 
 
 def evaluate_item(item: ItemDef, ctx: DocContext) -> ItemResult:
@@ -177,13 +189,15 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
     partial_clean: list[_Found] = []
     plain = 0  # partial hits with no reason (evidence), as opposed to tolerated ones (near misses)
     numbers = _candidates(item, ctx, clause_only)
+    traps = _trap_candidates(item, ctx)
     sentences = ctx.doc.sentences
     # Met with all the evidence shown: the rest of a long report cannot change the result.
     enough = max(item.min_count, MAX_EVIDENCE)
-    for sentence in sentences if numbers is None else (sentences[i] for i in numbers):
+    for number in range(len(sentences)) if numbers is None else numbers:
         if len(clean) >= enough:
             break
-        view = _view(item, ctx, sentence)
+        sentence = sentences[number]
+        view = _view(item, ctx, sentence, [trap for trap, where in traps if where is None or number in where])
         section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n)) if item.exclude_in else NO_REASONS
         # A heading names a topic; it is evidence of a deed only in a part that lists
         # tasks or problems (where the part's own reason already applies).
@@ -202,7 +216,7 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
                     near.append(found)
             elif view.traps and len(near) < KEEP:
                 t_start, t_end, reason = view.traps[0]
-                near.append(_Found(sentence, Hit(((t_start, t_end),)), frozenset([reason])))
+                near.append(_Found(sentence, span_hit(t_start, t_end), frozenset([reason])))
         if item.partial is not None:
             hit = _best(item.partial.hits(view), section_reasons)
             if hit is not None:
@@ -238,14 +252,15 @@ def _conceded(hits: list[Hit], text: str) -> list[Hit]:
     turn = TURN.search(text)
     if turn is None or not any("negated" in h.reasons and h.start >= turn.end() for h in hits):
         return hits
-    return [Hit(h.spans, h.reasons | NEGATED) if h.end <= turn.start() else h for h in hits]
+    return [h._replace(reasons=h.reasons | NEGATED) if h.end <= turn.start() else h for h in hits]
 
 
-def _view(item: ItemDef, ctx: DocContext, sentence: Sentence) -> SentenceView:
+def _view(item: ItemDef, ctx: DocContext, sentence: Sentence, traps: list[Trap]) -> SentenceView:
+    """The sentence as ``item`` sees it, with where ``traps`` (those that may hold in it) hold."""
     view = SentenceView(ctx, sentence, negation=item.negation, future=item.future, titles=item.titles)
-    if item.traps:
+    if traps:
         plain = view.plain()
-        spans = tuple((s, e, trap.reason) for trap in item.traps
+        spans = tuple((s, e, trap.reason) for trap in traps
                       for h in trap.clause.hits(plain) for s, e in h.spans)
         if spans:
             view.traps = spans
@@ -256,6 +271,8 @@ def _best(hits: list[Hit], extra: frozenset[str]) -> Hit | None:
     """The hit with the fewest reasons (a clean one if there is one)."""
     if not hits:
         return None
+    if len(hits) == 1:
+        return hits[0]
     return min(hits, key=lambda h: (len(h.reasons | extra), h.start))
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from lawcheck.clauses.base import Clause, Hit, Kind
+from lawcheck.clauses.base import Clause, Hit, Kind, span_hit
 from lawcheck.clauses.logic import AllOf, Near, NoneOf
 from lawcheck.clauses.pattern import Pattern
 from lawcheck.clauses.scope import Closing, HeadingText, InSections, OutsideSections, SectionHead, Under
@@ -76,4 +76,4 @@ def trap_properties() -> dict[str, Any]:
 
 
 __all__ = ["KINDS", "Clause", "Hit", "Kind", "Words", "compile_clause", "describe", "schema_defs",
-           "trap_properties"]
+           "span_hit", "trap_properties"]

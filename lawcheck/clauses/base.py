@@ -30,27 +30,27 @@ MAX_HITS = 32
 
 class Hit(NamedTuple):  # a hundred per report: a tuple is made at half a frozen dataclass's cost
     spans: tuple[Span, ...]
-    reasons: frozenset[str] = frozenset()
+    reasons: frozenset[str]
+    # Where the spans begin and end (-1 for none): kept, not worked out from the spans at
+    # each look (joining and measuring distances asks for them a few hundred times a report).
+    start: int
+    end: int
 
     def join(self, other: "Hit") -> "Hit":
-        return Hit(self.spans + other.spans, self.reasons | other.reasons)
-
-    @property
-    def end(self) -> int:
-        spans = self.spans
-        if len(spans) == 1:  # most hits: one term
-            return spans[0][1]
-        return max((e for _, e in spans), default=-1)
-
-    @property
-    def start(self) -> int:
-        spans = self.spans
-        if len(spans) == 1:
-            return spans[0][0]
-        return min((s for s, _ in spans), default=-1)
+        reasons = self.reasons | other.reasons
+        if not other.spans:
+            return Hit(self.spans, reasons, self.start, self.end)
+        if not self.spans:
+            return Hit(other.spans, reasons, other.start, other.end)
+        return Hit(self.spans + other.spans, reasons, min(self.start, other.start), max(self.end, other.end))
 
 
-EMPTY = Hit(())
+def span_hit(start: int, end: int, reasons: frozenset[str] = frozenset()) -> Hit:
+    """A hit of one span."""
+    return Hit(((start, end),), reasons, start, end)
+
+
+EMPTY = Hit((), frozenset(), -1, -1)
 
 
 class Clause(Protocol):
@@ -106,6 +106,8 @@ class Kind:
 
 def distinct(hits: list[Hit]) -> list[Hit]:
     """Hits with distinct reason sets, fewest reasons first, at most MAX_HITS."""
+    if len(hits) < 2:
+        return list(hits)
     seen: dict[frozenset[str], Hit] = {}
     for h in sorted(hits, key=lambda h: (len(h.reasons), h.start)):
         seen.setdefault(h.reasons, h)

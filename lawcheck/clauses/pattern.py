@@ -58,7 +58,8 @@ class Pattern(Kind):
         found: list[Hit] = []
         for p in self.patterns(s.year):
             for m in finditer(p, s.text):
-                found.append(Hit(((m.start(), m.end()),), s.reasons(m.start(), m.end())))
+                start, end = m.span()
+                found.append(Hit(((start, end),), s.reasons(start, end), start, end))
                 if len(found) >= MAX_HITS:
                     return found
         return found

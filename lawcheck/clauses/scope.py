@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawcheck.clauses.base import EMPTY, Compile, Hit, Kind, Say
+from lawcheck.clauses.base import EMPTY, Compile, Hit, Kind, Say, span_hit
 from lawcheck.clauses.pattern import Pattern, describe_patterns
 from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed, quoted
@@ -78,7 +78,7 @@ class SectionHead(Kind):
         chars = s.section_head(self.name)
         if chars is None or chars < self.min_chars:
             return []
-        return [Hit(((0, len(s.text)),))]
+        return [span_hit(0, len(s.text))]
 
     @classmethod
     def describe(cls, value: Any, lang: str, say: Say) -> str:
@@ -165,7 +165,7 @@ class HeadingText(Kind):
         title = s.heading_title()
         if title is None or not any(search(p, title) for p in self.pattern.patterns(s.year)):
             return []
-        return [Hit(((0, len(s.text)),))]
+        return [span_hit(0, len(s.text))]
 
     @classmethod
     def describe(cls, value: Any, lang: str, say: Say) -> str:

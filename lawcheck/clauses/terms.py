@@ -31,6 +31,7 @@ class Terms(Kind):
         self.alternatives: tuple[Clause, ...] = tuple(compile(c) for c in spec if not isinstance(c, str))
         self._compiled: dict[int | None, re.Pattern[str]] = {}
         self.templated = any("{" in t for t in self.terms)
+        self._fixed: re.Pattern[str] | None = None  # the pattern, once compiled, of terms without a year
 
     def pattern(self, year: int | None) -> re.Pattern[str]:
         key = year if self.templated else None
@@ -39,6 +40,8 @@ class Terms(Kind):
             terms = sorted((fill(t, year) for t in self.terms), key=len, reverse=True)
             pattern = re.compile("|".join(re.escape(t) for t in terms)) if terms else re.compile(r"(?!)")
             self._compiled[key] = pattern
+            if not self.templated:
+                self._fixed = pattern
         return pattern
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
@@ -57,8 +60,10 @@ class Terms(Kind):
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []
         if self.terms:
-            for m in self.pattern(s.year).finditer(s.text):
-                found.append(Hit(((m.start(), m.end()),), s.reasons(m.start(), m.end())))
+            reasons = s.reasons
+            for m in (self._fixed or self.pattern(s.year)).finditer(s.text):
+                start, end = m.span()
+                found.append(Hit(((start, end),), reasons(start, end), start, end))
                 if len(found) >= MAX_HITS:
                     break
         for alternative in self.alternatives:
