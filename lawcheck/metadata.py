@@ -76,14 +76,22 @@ def find_title(doc: Document) -> TitleInfo:
     return TitleInfo(None, None)
 
 
+# What every year YEAR finds looks like before ``arabic`` (digits or four Chinese numerals, then
+# 年): a block without it names none, unless taking out a 《》 title brings the two together.
+_MAYBE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年")
+
+
 def block_years(doc: Document) -> list[tuple[int, list[int]]]:
     """The years each body block names (outside 《》 titles): found once, counted with several skips."""
     found = []
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
-        text = arabic(QUOTED.sub("", b.norm)) if "年" in b.norm else ""
-        found.append((b.index, [int(m.group(1)) for m in YEAR.finditer(text)]))
+        text = b.norm
+        if "年" not in text or ("《" not in text and not _MAYBE_YEAR.search(text)):
+            found.append((b.index, []))
+            continue
+        found.append((b.index, [int(m.group(1)) for m in YEAR.finditer(arabic(QUOTED.sub("", text)))]))
     return found
 
 

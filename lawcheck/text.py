@@ -165,18 +165,32 @@ def normalise_all(texts: Sequence[str]) -> list[tuple[str, Sequence[int]]]:
     newlines = [m.start() for m in _NEWLINE.finditer(mapped)]
     out: list[tuple[str, Sequence[int]]] = []
     start, k = 0, 0  # where the text starts in ``mapped``; newlines before its end
+    # The next space (not the joining newlines) at or after ``start``: most texts hold none.
+    space = _space_at(mapped, 0)
     for text in texts:
-        k += text.count("\n")
+        lines = text.count("\n")
+        k += lines
         end = newlines[k] if k < len(newlines) else len(mapped)
         if end - start != len(text) or (slow and _SLOW.search(text)):
             out.append(normalise(text))
-        else:
+        elif space < end or lines:
             out.append(_drop_spaces(mapped[start:end]))
+        else:
+            out.append((mapped[start:end], range(end - start)))  # what _drop_spaces gives it
         start, k = end + 1, k + 1
+        if space < start:
+            space = _space_at(mapped, start)
     return out
 
 
+def _space_at(text: str, pos: int) -> int:
+    """Where the first space other than a line break is at or after ``pos`` (``len(text)``: none)."""
+    m = _SPACE_NOT_NEWLINE.search(text, pos)
+    return m.start() if m else len(text)
+
+
 _NEWLINE = re.compile("\n")
+_SPACE_NOT_NEWLINE = re.compile(r"[^\S\n]|[\u200b\ufeff]")
 
 
 def _drop_spaces(folded: str) -> tuple[str, Sequence[int]]:

@@ -213,3 +213,22 @@ def test_a_date_run_on_after_the_title_is_the_date_of_issue(checklist) -> None:
 def test_the_title_year_is_never_that_of_a_cited_document(checklist) -> None:
     meta = meta_of(checklist, "关于落实《法治政府建设实施纲要（2021—2025年）》情况的报告", *BODY)
     assert meta.title_year is None
+
+
+@pytest.mark.parametrize("line", [
+    "全年办理复议案件12件。",  # 年 without a year
+    "2023年，区政府召开常务会议4次。",
+    "二〇二三年，区政府召开常务会议4次。",
+    "印发《2021—2025年法治政府建设规划》，2023 年完成了中期评估。",
+    "20《某规定》23年",  # taking the title out brings the digits and 年 together
+    "2023年5月8日",  # a date names no year of work
+    "二〇二四年三月十日",
+])
+def test_the_years_a_block_names_are_those_of_the_full_search(line: str) -> None:
+    from lawcheck.metadata import QUOTED, YEAR, block_years
+    from lawcheck.text import arabic
+
+    doc = doc_of("关于2023年的报告", line)
+    plain = [(b.index, [int(m.group(1)) for m in YEAR.finditer(arabic(QUOTED.sub("", b.norm)))])
+             for b in doc.blocks if b.kind != "furniture"]
+    assert block_years(doc) == plain
