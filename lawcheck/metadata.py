@@ -83,7 +83,7 @@ _MAYBE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七�
 
 def block_years(doc: Document) -> list[tuple[int, list[int]]]:
     """The years each body block names (outside 《》 titles): found once, counted with several skips."""
-    found = []
+    found: list[tuple[int, list[int]]] = []
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
