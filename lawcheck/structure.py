@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from lawcheck.model import Block, BlockKind, Document, RawBlock, Sentence, Source
 from lawcheck.patterns import required_literals
-from lawcheck.text import FIGURE, joined, normalise_all, split_sentences
+from lawcheck.text import FIGURE, joined, normalise_all, sentence_spans
 
 # Numbering forms, in the usual outline order; matched on normalised text.
 NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -279,9 +279,10 @@ def build(source: Source) -> Document:
         # report has a hundred blocks, and keywords cost more)
         blocks.append(Block(index, d.text, d.norm, d.offsets, d.kind, level, section, d.heading,
                             d.raw.line, d.raw.page))
-        if d.kind != "furniture":
-            for start, end in split_sentences(d.norm):
-                sentences.append(Sentence(index, start, end, d.norm[start:end]))
+    body = [b for b in blocks if b.kind != "furniture"]
+    for i, start, end in sentence_spans([b.norm for b in body]):
+        block = body[i]
+        sentences.append(Sentence(block.index, start, end, block.norm[start:end]))
     nav = tuple(d.text for d in drafts if d.kind == "furniture")
     return Document(path=source.path, format=source.format, blocks=tuple(blocks),
                     sentences=tuple(sentences), encoding=source.encoding,

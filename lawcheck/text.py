@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 import unicodedata
 from functools import lru_cache
 import importlib.util
@@ -283,6 +283,33 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if text[start:].strip():
         spans.append((start, len(text)))
     return spans
+
+
+def sentence_spans(texts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
+    """``(i, start, end)`` for each sentence of each of ``texts``, in order: what
+    :func:`split_sentences` gives each text, found by one search over them all.
+
+    The texts are joined by line breaks, which end a sentence too; a text holding one
+    (normalised text never does) is split alone.
+    """
+    text, starts = joined(texts)
+    if text.count("\n") != len(starts) - 1:
+        for i, one in enumerate(texts):
+            for start, end in split_sentences(one):
+                yield i, start, end
+        return
+    i, base, start = 0, 0, 0  # the text, where it starts in ``text``, where its next sentence starts
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end() - base
+        if text[m.start()] != "\n":
+            yield i, start, end
+            start = end
+            continue
+        if text[base + start:m.start()].strip():  # the text's last sentence, without an end mark
+            yield i, start, m.start() - base
+        i, base, start = i + 1, m.end(), 0
+    if text[base + start:].strip():
+        yield i, start, len(text) - base
 
 
 def clause_bounds(text: str, pos: int) -> tuple[int, int]:

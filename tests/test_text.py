@@ -203,3 +203,14 @@ def test_sentences_split_as_by_looking_at_each_piece(text: str) -> None:
     if text[start:].strip():
         spans.append((start, len(text)))
     assert split_sentences(text) == spans
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from(list("法治审核。!?;”'\n ab")), max_size=20), max_size=8))
+def test_the_sentences_of_many_texts_at_once_are_those_of_each_alone(texts: list[str]) -> None:
+    from lawcheck.text import sentence_spans, split_sentences
+
+    alone = [(i, start, end) for i, text in enumerate(texts) for start, end in split_sentences(text)]
+    assert list(sentence_spans(texts)) == alone
+    # Normalised text holds no line breaks: the one search over them all is what runs.
+    flat = [t.replace("\n", "") for t in texts]
+    assert list(sentence_spans(flat)) == [(i, s, e) for i, t in enumerate(flat) for s, e in split_sentences(t)]
