@@ -99,7 +99,10 @@ def to_simplified(text: str) -> str:
 # numbered line that reports one is a list item rather than a heading.
 FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|台|元|小时|天|批|支|余)")
 
-_SPACE = re.compile(r"[\s\u200b\ufeff]+")
+# re's \s spelled out, but for the line break: a set of characters is searched for four times
+# as fast as \s, which asks each character's category (a test checks it is the same set).
+_SPACES_BUT_NEWLINE = r"\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_SPACE = re.compile(f"[\\n{_SPACES_BUT_NEWLINE}\\u200b\\ufeff]+")
 # Characters NFKC would turn into several, or that must survive it (① marks headings).
 _SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8-\u00be\u2150-\u218f]")
 
@@ -190,7 +193,7 @@ def _space_at(text: str, pos: int) -> int:
 
 
 _NEWLINE = re.compile("\n")
-_SPACE_NOT_NEWLINE = re.compile(r"[^\S\n]|[\u200b\ufeff]")
+_SPACE_NOT_NEWLINE = re.compile(f"[{_SPACES_BUT_NEWLINE}\\u200b\\ufeff]")
 
 
 def _drop_spaces(folded: str) -> tuple[str, Sequence[int]]:

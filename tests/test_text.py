@@ -214,3 +214,14 @@ def test_the_sentences_of_many_texts_at_once_are_those_of_each_alone(texts: list
     # Normalised text holds no line breaks: the one search over them all is what runs.
     flat = [t.replace("\n", "") for t in texts]
     assert list(sentence_spans(flat)) == [(i, s, e) for i, t in enumerate(flat) for s, e in split_sentences(t)]
+
+
+def test_the_spaces_spelled_out_are_exactly_what_backslash_s_matches() -> None:
+    import re
+    import sys
+
+    from lawcheck.text import _SPACE, _SPACE_NOT_NEWLINE
+
+    every = "".join(map(chr, range(sys.maxunicode + 1)))
+    assert "".join(_SPACE.findall(every)) == "".join(re.findall(r"[\s\u200b\ufeff]", every))
+    assert "".join(_SPACE_NOT_NEWLINE.findall(every)) == "".join(re.findall(r"[^\S\n]|[\u200b\ufeff]", every))
