@@ -129,7 +129,17 @@ def _walk(folder: Path, root: Path, filters: Filters, found: dict[str, Path], se
         if is_dir:
             _walk(path, root, filters, found, seen_dirs)
         elif entry.name.lower().endswith(SUPPORTED_SUFFIXES) and filters.included(rel, entry.name):
-            found.setdefault(os.path.realpath(path), path)
+            # A file that is no link is where its folder really is: no realpath (a stat per
+            # part of the path) for each of ten thousand reports.
+            found.setdefault(os.path.join(real, entry.name) if not _is_link(entry) else os.path.realpath(path),
+                             path)
+
+
+def _is_link(entry: os.DirEntry[str]) -> bool:
+    try:
+        return entry.is_symlink()
+    except OSError:
+        return True  # realpath will say
 
 
 def _rel(path: Path, root: Path) -> str:
