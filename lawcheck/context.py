@@ -193,7 +193,8 @@ class SentenceIndex:
             if not literals <= self.scanned:
                 for t in literals - self.scanned:  # not in the scan (a clause built after it): look
                     self.postings[t] = [i for i, s in enumerate(self.ctx.doc.sentences) if t in s.norm]
-            got = set().union(*(self.postings.get(t, ()) for t in literals))
+            postings = self.postings
+            got = set().union(*map(postings.__getitem__, literals & postings.keys()))
             if len(got) <= CACHED_MAX:  # a 20 MB report's sets of a hundred thousand: made again if asked
                 self._cache[literals] = got
         return got

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from collections.abc import Iterable
 from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # no stubs
@@ -89,7 +90,7 @@ def _automaton(checklist: Checklist) -> tuple[Any, frozenset[str]]:
     while stack:
         item = stack.pop()
         stack.extend(item.parts)
-        for clause in _clauses(item, clause_only=False):
+        for clause in _clauses(item):
             clause.candidates(recorder)  # type: ignore[arg-type]
     automaton = ahocorasick.Automaton()
     for literal in sorted(recorder.literals):
@@ -101,30 +102,38 @@ def _automaton(checklist: Checklist) -> tuple[Any, frozenset[str]]:
     return automaton, literals
 
 
-def _clauses(item: ItemDef, clause_only: bool) -> list[Any]:
+def _clauses(item: ItemDef) -> list[Any]:
     """The clauses whose hits the scan of ``item`` looks at: its match, its partial, its traps."""
-    clauses: list[Any] = [c for c in (None if clause_only else item.match, item.partial) if c is not None]
+    clauses: list[Any] = [c for c in (item.match, item.partial) if c is not None]
     return clauses + [t.clause for t in item.traps]
 
 
-def _candidates(item: ItemDef, ctx: DocContext, clause_only: bool) -> list[int] | None:
-    """The sentences where some clause of ``item`` may hold, in reading order (None: every one)."""
-    index = _index(ctx)
-    found: set[int] = set()
-    for clause in _clauses(item, clause_only):
-        got = clause.candidates(index)
-        if got is None:
-            return None
-        found |= got
-    return sorted(found)
+@dataclass
+class _Where:
+    """Where each clause of an item may hold in a report (None: in any sentence)."""
+
+    match: set[int] | None
+    partial: set[int] | None
+    traps: list[tuple[Trap, set[int] | None]]
+
+    def numbers(self, count: int) -> Iterable[int]:
+        """The sentences where some clause may hold, in reading order (of ``count``)."""
+        found: set[int] = set()
+        for got in (self.match, self.partial, *(where for _, where in self.traps)):
+            if got is None:
+                return range(count)
+            found |= got
+        return sorted(found)
 
 
-def _trap_candidates(item: ItemDef, ctx: DocContext) -> list[tuple[Trap, set[int] | None]]:
-    """Each trap of ``item`` and the sentences where it may hold (None: any of them)."""
-    if not item.traps:
-        return []
+NOWHERE: set[int] = set()  # a clause the scan does not look at
+
+
+def _where(item: ItemDef, ctx: DocContext, clause_only: bool) -> _Where:
     index = _index(ctx)
-    return [(trap, trap.clause.candidates(index)) for trap in item.traps]
+    match = NOWHERE if clause_only or item.match is None else item.match.candidates(index)
+    partial = NOWHERE if item.partial is None else item.partial.candidates(index)
+    return _Where(match, partial, [(trap, trap.clause.candidates(index)) for trap in item.traps])
 
 
 def _index(ctx: DocContext) -> SentenceIndex:
@@ -188,23 +197,24 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
     near: list[_Found] = []
     partial_clean: list[_Found] = []
     plain = 0  # partial hits with no reason (evidence), as opposed to tolerated ones (near misses)
-    numbers = _candidates(item, ctx, clause_only)
-    traps = _trap_candidates(item, ctx)
+    where = _where(item, ctx, clause_only)
     sentences = ctx.doc.sentences
     # Met with all the evidence shown: the rest of a long report cannot change the result.
     enough = max(item.min_count, MAX_EVIDENCE)
-    for number in range(len(sentences)) if numbers is None else numbers:
+    for number in where.numbers(len(sentences)):
         if len(clean) >= enough:
             break
         sentence = sentences[number]
-        view = _view(item, ctx, sentence, [trap for trap, where in traps if where is None or number in where])
+        # A clause is asked only about the sentences it may hold in (elsewhere it has no hits).
+        view = _view(item, ctx, sentence, [trap for trap, cands in where.traps if cands is None or number in cands])
         section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n)) if item.exclude_in else NO_REASONS
         # A heading names a topic; it is evidence of a deed only in a part that lists
         # tasks or problems (where the part's own reason already applies).
         if not item.headings and not section_reasons and _is_title(ctx, sentence):
             section_reasons |= HEADING
         if item.match is not None and not clause_only:
-            best = _best(_conceded(item.match.hits(view), sentence.norm), section_reasons)
+            may = where.match is None or number in where.match
+            best = _best(_conceded(item.match.hits(view), sentence.norm), section_reasons) if may else None
             if best is not None:
                 found = _Found(sentence, best, best.reasons | section_reasons)
                 if not found.reasons:
@@ -217,7 +227,7 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
             elif view.traps and len(near) < KEEP:
                 t_start, t_end, reason = view.traps[0]
                 near.append(_Found(sentence, span_hit(t_start, t_end), frozenset([reason])))
-        if item.partial is not None:
+        if item.partial is not None and (where.partial is None or number in where.partial):
             hit = _best(item.partial.hits(view), section_reasons)
             if hit is not None:
                 reasons = hit.reasons | section_reasons
