@@ -199,6 +199,19 @@ class SentenceIndex:
                 self._cache[literals] = got
         return got
 
+    def having(self, found: set[int], literals: frozenset[str]) -> set[int]:
+        """The sentences of ``found`` holding one of ``literals`` (a new set).
+
+        By the scan's postings when it looked for them; otherwise each of those few
+        sentences is looked in (what only narrows others' sentences is not scanned for).
+        """
+        if not found:
+            return set()
+        if literals <= self.scanned:
+            return found & self.with_any(literals)
+        sentences = self.ctx.doc.sentences
+        return {i for i in found if any(t in sentences[i].norm for t in literals)}
+
     def _number(self, block: int, start: int) -> int | None:
         """The number of the sentence of ``block`` starting at ``start``, if there is one.
 

@@ -64,6 +64,9 @@ class _Recorder:
         self.literals |= literals
         return set()
 
+    def having(self, found: set[int], literals: frozenset[str]) -> set[int]:
+        return set()  # only narrows: nothing to scan for
+
     def heads(self, name: str) -> set[int]:
         return set()
 

@@ -67,6 +67,14 @@ class Clause(Protocol):
         """
         ...
 
+    def narrow(self, index: "SentenceIndex", found: set[int]) -> set[int]:
+        """The sentences of ``found`` where the clause may hold (a new set).
+
+        What ``all`` asks of its clauses after the first: they only narrow the first one's
+        sentences, so the literals they require need not be scanned for in every sentence.
+        """
+        ...
+
 
 Compile = Callable[[Any], Clause]  # turns a clause's YAML into a Clause (the registry's compile_clause)
 class Say(Protocol):
@@ -102,6 +110,10 @@ class Kind:
 
     def candidates(self, index: "SentenceIndex") -> set[int] | None:
         return None
+
+    def narrow(self, index: "SentenceIndex", found: set[int]) -> set[int]:
+        got = self.candidates(index)
+        return set(found) if got is None else found & got
 
 
 def distinct(hits: list[Hit]) -> list[Hit]:

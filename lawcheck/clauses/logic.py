@@ -37,13 +37,17 @@ class AllOf(Kind):
         self.clauses = [c if hasattr(c, "hits") else compile(c) for c in spec]
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
-        # Every clause must hold: where all of them may.
+        # Every clause must hold: where all of them may. The first clause that names its
+        # sentences names them; the others only narrow those down.
         found: set[int] | None = None
         for clause in self.clauses:
-            got = clause.candidates(index)
-            if got is not None:
-                found = set(got) if found is None else found & got
+            found = clause.candidates(index) if found is None else clause.narrow(index, found)
         return found
+
+    def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
+        for clause in self.clauses:
+            found = clause.narrow(index, found)
+        return set(found)
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         current: list[Hit] | None = None
@@ -94,6 +98,9 @@ class Near(Kind):
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         return self.clause.candidates(index)
+
+    def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
+        return self.clause.narrow(index, found)
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found = self.clause.hits(s, None)

@@ -51,8 +51,28 @@ class Pattern(Kind):
             needs = required_sets(source)
             if needs is None:
                 return None
-            found |= set.intersection(*(index.with_any(literals) for literals in needs))
+            # The sentences holding the likeliest rarest literals, narrowed by the others.
+            driver = max(needs, key=lambda literals: (min(map(len, literals)), -len(literals)))
+            got = index.with_any(driver)
+            for literals in needs:
+                if literals is not driver:
+                    got = index.having(got, literals)
+            found |= got
         return found
+
+    def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
+        if self.templated:
+            return set(found)
+        narrowed: set[int] = set()
+        for source in self.sources:
+            needs = required_sets(source)
+            if needs is None:
+                return set(found)
+            got = found
+            for literals in needs:
+                got = index.having(got, literals)
+            narrowed |= got
+        return narrowed
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []

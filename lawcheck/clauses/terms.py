@@ -57,6 +57,14 @@ class Terms(Kind):
             found |= got
         return found
 
+    def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
+        if self.templated:
+            return set(found)
+        got = index.having(found, self.literals) if self.terms else set()
+        for alternative in self.alternatives:
+            got |= alternative.narrow(index, found)
+        return got
+
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []
         if self.terms:

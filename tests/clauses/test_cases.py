@@ -97,17 +97,24 @@ def test_regex_required_sets(pattern: str, sets: list[set[str]] | None) -> None:
 @pytest.mark.parametrize(("item", "text", "status"), _params())
 def test_candidates_hold_every_sentence_a_clause_hits(item: dict[str, Any], text: str, status: str) -> None:
     # The matcher looks only at a clause's candidate sentences: none it would hit may be left out.
+    # Asked of an index that scanned for the literals the checklist's clauses name (as the
+    # matcher's does) and of one that looks each up: the same sentences either way.
     from lawcheck.context import SentenceIndex, SentenceView
+    from lawcheck.matching import _automaton
 
     compiled = checklist_for(item)
     doc = document(text)
     ctx = DocContext.build(doc, compiled, read_meta(doc).year)
-    index = SentenceIndex(ctx)
+    scanned, looked = SentenceIndex(ctx, *_automaton(compiled)), SentenceIndex(ctx)
     stack = list(compiled.items)
     while stack:
         it = stack.pop()
         stack.extend(it.parts)
         for clause in [c for c in (it.match, it.partial) if c is not None] + [t.clause for t in it.traps]:
             hit = {i for i, s in enumerate(doc.sentences) if clause.hits(SentenceView(ctx, s))}
-            candidates = clause.candidates(index)
+            candidates = clause.candidates(scanned)
             assert candidates is None or hit <= candidates, (hit - candidates)
+            assert clause.candidates(looked) == candidates
+            every = set(range(len(doc.sentences)))  # narrowing every sentence leaves the candidates
+            assert clause.narrow(scanned, every) == clause.narrow(looked, every) == (
+                every if candidates is None else candidates)
