@@ -26,7 +26,8 @@ BASE_CUES = Path(__file__).with_name("cues.yaml")
 @lru_cache(maxsize=1)
 def base_cues() -> dict[str, list[str]]:
     """The cue lists every checklist starts from."""
-    return yaml.safe_load(BASE_CUES.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's, where installed: 5x as fast
+    return yaml.load(BASE_CUES.read_text(encoding="utf-8"), Loader=loader)  # type: ignore[no-any-return]  # noqa: S506
 
 
 def cue_lists(data: dict[str, Any]) -> dict[str, list[str]]:

@@ -351,6 +351,8 @@ class _Walker:
         self.chars = {f"{w}{name}": char for name, char in _CHARS.items()}
         self.t, self.tabs, self.char = f"{w}t", f"{w}tabs", f"{w}char"
         self.p, self.ppr = f"{w}p", f"{w}pPr"
+        # kind -> whether a paragraph in the default style is in a list, and its level
+        self._plain: dict[str, tuple[bool, int | None]] = {}
 
     def blocks(self, children: Iterable[etree._Element], kind: str) -> Iterator[RawBlock]:
         for child in children:
@@ -434,6 +436,15 @@ class _Walker:
         """A paragraph's block from its text and properties (None if it shows no text)."""
         if not text.strip():
             return None
+        if ppr is None or not len(ppr):  # python-docx writes an empty pPr on most paragraphs
+            plain = self._plain.get(kind)
+            if plain is None:  # the default style's level, when that style puts it in no list
+                style = self.styles.default_paragraph
+                num_id = self.styles.numbering(style)[0]
+                listed = self.numbered and bool(num_id) and num_id != "0"
+                plain = self._plain[kind] = (listed, self.styles.level(style) if kind == "paragraph" else None)
+            if not plain[0]:
+                return RawBlock(text, kind, plain[1])  # type: ignore[arg-type]
         w = self.w
         style_id, num_id, ilvl, own = self.styles.default_paragraph, None, None, None
         if ppr is not None and len(ppr):  # python-docx writes an empty pPr on most paragraphs
