@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -167,16 +168,26 @@ def find_sections(doc: Document, section: SectionDef, year: int | None, body: "B
             continue
         title = body.titles[b.index]
         if title is not None and section.heading_matches(title, b.level, year):
-            members = {b.index} | {c.index for c in blocks[b.index + 1:] if b.index in c.section}
+            members = {b.index} | set(_under(blocks, b.index))
             chars = sum(content_chars(blocks[i].norm) for i in members if i not in closing) - content_chars(
                 b.heading or "")
             found.append(SectionInstance(section.name, (b.index, 0), members, chars, section.role))
             continue
         m = section.inline_match(b.norm, year) if inline is None or b.index in inline else None
         if m is not None:
-            start = max((s.start for s in doc.sentences if s.block == b.index and s.start <= m), default=0)
+            # the sentence of the block where the wording starts (sentences are in reading order)
+            i = bisect_right(doc.sentences, (b.index, m), key=lambda s: (s.block, s.start))
+            start = doc.sentences[i - 1].start if i and doc.sentences[i - 1].block == b.index else 0
             found.append(SectionInstance(section.name, (b.index, start), {b.index}, len(b.norm) - m, section.role))
     return found
+
+
+def _under(blocks: Sequence[Block], head: int) -> Iterator[int]:
+    """The blocks after ``head`` in its section: a run, since a section once closed never reopens."""
+    for c in blocks[head + 1:]:
+        if head not in c.section:
+            return
+        yield c.index
 
 
 class Body:
