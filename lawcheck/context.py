@@ -156,6 +156,13 @@ class _Facts:
         return m.end()
 
 
+# The reasons a sentence itself gives a hit, as bits, and every set of them made once.
+_TITLE, _PLACEHOLDER, _NEGATED, _FUTURE = 1, 2, 4, 8
+OWN_REASONS = [frozenset(name for bit, name in ((_TITLE, "title"), (_PLACEHOLDER, "placeholder"),
+                                                 (_NEGATED, "negated"), (_FUTURE, "future")) if mask & bit)
+               for mask in range(16)]
+
+
 CACHED_MAX = 4096  # the largest set of sentences an index keeps for the next clause that asks
 
 
@@ -290,6 +297,9 @@ class SentenceIndex:
 class SentenceView:
     """One sentence as the clauses of one item see it."""
 
+    __slots__ = ("ctx", "sentence", "text", "year", "check_negation", "check_future", "check_titles", "traps",
+                 "_known")  # a few dozen per report, each asked a few times
+
     def __init__(self, ctx: DocContext, sentence: Sentence, *, negation: bool = True,
                  future: bool = True, titles: bool = True,
                  traps: tuple[tuple[int, int, str], ...] = ()) -> None:
@@ -359,22 +369,24 @@ class SentenceView:
 
     def _own_reasons(self, facts: "_Facts", start: int, end: int) -> frozenset[str]:
         """Why a hit at ``start:end`` may not count, traps aside (the same for every item)."""
-        found: list[str] = []
+        found = 0  # a bit for each reason (OWN_REASONS): their sets are made once
         if self.check_titles and facts.title_ranges and any(s <= start and end <= e for s, e in facts.title_ranges):
-            found.append("title")
+            found |= _TITLE
         if facts.placeholder_ranges and any(s <= start and end <= e for s, e in facts.placeholder_ranges):
-            found.append("placeholder")
-        if self.check_negation or self.check_future:
-            c_start, c_end = facts.clause_bounds(start)
-            c_end = max(c_end, facts.clause_bounds(max(end - 1, start))[1])
-            text = self.text
-            cues = self.ctx.cues
-            if self.check_negation and (cues.negation_before.search(text[c_start:start])
-                                        or cues.negation_after.search(text[end:c_end])
-                                        or start < facts.concession_end):
-                found.append("negated")
-            # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
-            if self.check_future and (facts.future_sentence or (
-                    not facts.in_plans and cues.future.search(text[:start]))):
-                found.append("future")
-        return frozenset(found)
+            found |= _PLACEHOLDER
+        text = self.text
+        cues = self.ctx.cues
+        if self.check_negation:
+            # The clause around the hit, to the end of the clause its last character is in.
+            seps = facts.separators
+            i = bisect_left(seps, start)
+            j = bisect_left(seps, max(end - 1, start), i)
+            c_start, c_end = (seps[i - 1] + 1 if i else 0), (seps[j] if j < len(seps) else len(text))
+            if (cues.negation_before.search(text[c_start:start]) or cues.negation_after.search(text[end:c_end])
+                    or start < facts.concession_end):
+                found |= _NEGATED
+        # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
+        if self.check_future and (facts.future_sentence or (
+                not facts.in_plans and cues.future.search(text[:start]))):
+            found |= _FUTURE
+        return OWN_REASONS[found]
