@@ -247,8 +247,15 @@ class SentenceIndex:
     def closing(self, count: int) -> set[int]:
         """The sentences of the last ``count`` body paragraphs."""
         ctx = self.ctx
-        return self._of_blocks(b.index for b in ctx.doc.blocks if (rank := ctx.from_end(b.index)) is not None
-                               and rank < count)
+        last: list[int] = []
+        for b in reversed(ctx.doc.blocks):  # counted from the end: the first ranked too far ends it
+            rank = ctx.from_end(b.index)
+            if rank is None:
+                continue
+            if rank >= count:
+                break
+            last.append(b.index)
+        return self._of_blocks(last)
 
     def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
         """The sentences opening a block whose heading title holds a literal of each of ``needs``."""
@@ -264,8 +271,8 @@ class SentenceIndex:
         named = {i for i, title in enumerate(titles) if title is not None and any(t in title for t in terms)}
         if not named:
             return set()
-        return self._of_blocks(b.index for b in self.ctx.doc.blocks
-                               if b.index in named or not named.isdisjoint(b.section))
+        doc = self.ctx.doc
+        return self._of_blocks(i for head in named for i in (head, *doc.under(head)))
 
     def _of_blocks(self, blocks: Iterable[int]) -> set[int]:
         """The sentences of ``blocks``."""

@@ -11,6 +11,7 @@ headings, section paths, sentences); ``engine.check_document`` produces a
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from collections.abc import Iterator
 from typing import Any, Literal, NamedTuple, Sequence
 
 BlockKind = Literal["paragraph", "cell", "heading", "furniture"]
@@ -85,6 +86,14 @@ class Document:
     furniture: tuple[str, ...] = ()
     nav: tuple[str, ...] = ()  # site navigation text set aside
     replaced: int = 0
+
+    def under(self, head: int) -> Iterator[int]:
+        """The blocks after ``head`` in the part it heads: a run, since a part once closed never reopens."""
+        blocks = self.blocks
+        for c in blocks[head + 1:]:
+            if head not in c.section:
+                return
+            yield c.index
 
     def heading_path(self, block: Block) -> str:
         """The section path of a block as text: "二、… > （一）…"."""

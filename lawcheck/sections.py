@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -168,7 +167,7 @@ def find_sections(doc: Document, section: SectionDef, year: int | None, body: "B
             continue
         title = body.titles[b.index]
         if title is not None and section.heading_matches(title, b.level, year):
-            members = {b.index} | set(_under(blocks, b.index))
+            members = {b.index, *doc.under(b.index)}
             chars = sum(content_chars(blocks[i].norm) for i in members if i not in closing) - content_chars(
                 b.heading or "")
             found.append(SectionInstance(section.name, (b.index, 0), members, chars, section.role))
@@ -180,14 +179,6 @@ def find_sections(doc: Document, section: SectionDef, year: int | None, body: "B
             start = doc.sentences[i - 1].start if i and doc.sentences[i - 1].block == b.index else 0
             found.append(SectionInstance(section.name, (b.index, start), {b.index}, len(b.norm) - m, section.role))
     return found
-
-
-def _under(blocks: Sequence[Block], head: int) -> Iterator[int]:
-    """The blocks after ``head`` in its section: a run, since a section once closed never reopens."""
-    for c in blocks[head + 1:]:
-        if head not in c.section:
-            return
-        yield c.index
 
 
 class Body:
