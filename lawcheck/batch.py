@@ -14,16 +14,14 @@ flat however many reports there are.
 
 from __future__ import annotations
 
-import ctypes
 import glob
 import os
 import signal
 from collections.abc import Callable, Generator, Sequence
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from lawcheck import checklist as checklists
 from lawcheck.checklist import Checklist
@@ -34,6 +32,9 @@ from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import SUPPORTED_SUFFIXES
 from lawcheck.reporters.json import record_text
 from lawcheck.tally import Entry, row_of
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 # File names that are never reports: Word/LibreOffice lock files, editors' temporary files.
 JUNK_NAMES = ("~$*", "~*", ".~lock.*#", "*.tmp", "*.swp")
@@ -190,6 +191,8 @@ def _init_worker(checklist_path: str, options: Options, detail: Detail) -> None:
 
 def _die_with_parent() -> None:
     """Ask Linux to end this worker when its parent dies, however it dies (PR_SET_PDEATHSIG)."""
+    import ctypes  # here: a worker's concern, and a run with --jobs 1 has none
+
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
@@ -234,6 +237,8 @@ def run(paths: Sequence[Path], checklist: Checklist, options: Options, *, jobs: 
 
 def _run_pool(paths: list[Path], checklist: Checklist, options: Options, jobs: int, detail: Detail,
               on_done: Callable[[int], None] | None) -> Generator[Entry, None, None]:
+    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # not for --jobs 1: 7 ms
+
     # Small chunks keep the workers evenly loaded; a few reports per chunk save messages
     # when there are thousands.
     size = max(1, min(8, len(paths) // (jobs * 64)))

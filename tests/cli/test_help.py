@@ -104,8 +104,9 @@ def test_a_quiet_batch_into_files_draws_nothing_and_loads_no_rich(tmp_path):
     out = tmp_path / "out.jsonl"
     code = ("import sys\nsys.argv = ['lawcheck', 'batch', 'examples', '--jobs', '1', '-q', '-o', sys.argv[1]]\n"
             "from lawcheck.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith('rich')), file=sys.stderr)\n")
+            "print(sorted(m for m in sys.modules if m.startswith(('rich', 'multiprocessing', 'concurrent'))),"
+            " file=sys.stderr)\n")
     run = subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert eval(run.stderr.strip().splitlines()[-1]) == []  # no table, no progress bar
+    assert eval(run.stderr.strip().splitlines()[-1]) == []  # no table, no progress bar, no pool for --jobs 1
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) >= 3 and all(r["path"].startswith("examples") for r in records)  # a line a report
