@@ -225,3 +225,13 @@ def test_the_spaces_spelled_out_are_exactly_what_backslash_s_matches() -> None:
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert "".join(_SPACE.findall(every)) == "".join(re.findall(r"[\s\u200b\ufeff]", every))
     assert "".join(_SPACE_NOT_NEWLINE.findall(every)) == "".join(re.findall(r"[^\S\n]|[\u200b\ufeff]", every))
+
+
+@given(st.text(alphabet=st.sampled_from(list("。!?;\n”’\"'法a ")), max_size=40))
+def test_the_sentence_end_search_is_the_plain_definition(text: str) -> None:
+    import re
+
+    from lawcheck.text import _SENTENCE_END
+
+    plain = re.compile(r"[。!?;]+[”’\"']?|\n")
+    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
