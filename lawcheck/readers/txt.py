@@ -57,7 +57,7 @@ def decode(data: bytes, path: Path) -> Decoded:
 def line_blocks(text: str) -> tuple[RawBlock, ...]:
     """One block per non-empty line, numbered from 1."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return tuple(RawBlock(text=line, line=number)
+    return tuple(RawBlock(line, "paragraph", None, number)  # text, kind, style_level, line: a hundred a file
                  for number, line in enumerate(lines, start=1) if line.strip())
 
 
