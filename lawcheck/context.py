@@ -18,11 +18,11 @@ what a checklist provides (its sections and cues), not the checklist module.
 
 from __future__ import annotations
 
-from array import array
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from operator import itemgetter
 from typing import Any, Protocol
 
 import regex
@@ -69,6 +69,7 @@ class DocContext:
     part_heads: set[int] = field(default_factory=set)
     index: "SentenceIndex | None" = None  # set by the matcher: which sentences each clause may hold in
     facts: dict[tuple[int, int], "_Facts"] = field(default_factory=dict)  # per sentence, for every item
+    _closing: dict[int, frozenset[int]] = field(default_factory=dict)  # count -> the closing paragraphs
 
     @classmethod
     def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
@@ -93,19 +94,19 @@ class DocContext:
     def in_section(self, block: int, name: str) -> bool:
         return block in self.members.get(name, ())
 
-    @cached_property
-    def _from_end(self) -> dict[int, int]:
-        """Body paragraphs counted from the end (0: the last), past the signature and date."""
-        ranks: dict[int, int] = {}
-        for b in reversed(self.doc.blocks):
-            if b.kind in ("furniture", "heading") or is_short_line(b):
-                continue
-            ranks[b.index] = len(ranks)
-        return ranks
-
-    def from_end(self, block: int) -> int | None:
-        """How many body paragraphs follow ``block`` (None for a heading or a signature line)."""
-        return self._from_end.get(block)
+    def closing_blocks(self, count: int) -> frozenset[int]:
+        """The last ``count`` body paragraphs, past the signature and date (found once per count)."""
+        found = self._closing.get(count)
+        if found is None:
+            last: list[int] = []
+            for b in reversed(self.doc.blocks):
+                if len(last) >= count:
+                    break
+                if b.kind in ("furniture", "heading") or is_short_line(b):
+                    continue
+                last.append(b.index)
+            found = self._closing[count] = frozenset(last)
+        return found
 
     def in_role(self, block: int, role: str) -> bool:
         return block in self.roles.get(role, ())
@@ -163,6 +164,7 @@ OWN_REASONS = [frozenset(name for bit, name in ((_TITLE, "title"), (_PLACEHOLDER
                for mask in range(16)]
 
 
+_BLOCK, _BLOCK_START = itemgetter(0), itemgetter(0, 1)  # a Sentence's block, and with its start
 CACHED_MAX = 4096  # the largest set of sentences an index keeps for the next clause that asks
 
 
@@ -234,7 +236,7 @@ class SentenceIndex:
         sentence: a 20 MB report has two hundred thousand.
         """
         sentences = self.ctx.doc.sentences
-        i = bisect_left(sentences, (block, start), key=lambda s: (s.block, s.start))
+        i = bisect_left(sentences, (block, start), key=_BLOCK_START)
         if i < len(sentences) and sentences[i].block == block and sentences[i].start == start:
             return i
         return None
@@ -246,16 +248,7 @@ class SentenceIndex:
 
     def closing(self, count: int) -> set[int]:
         """The sentences of the last ``count`` body paragraphs."""
-        ctx = self.ctx
-        last: list[int] = []
-        for b in reversed(ctx.doc.blocks):  # counted from the end: the first ranked too far ends it
-            rank = ctx.from_end(b.index)
-            if rank is None:
-                continue
-            if rank >= count:
-                break
-            last.append(b.index)
-        return self._of_blocks(last)
+        return self._of_runs((b, b) for b in self.ctx.closing_blocks(count))
 
     def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
         """The sentences opening a block whose heading title holds a literal of each of ``needs``."""
@@ -272,27 +265,22 @@ class SentenceIndex:
         if not named:
             return set()
         doc = self.ctx.doc
-        return self._of_blocks(i for head in named for i in (head, *doc.under(head)))
+        runs = []
+        for head in named:  # the heading's block and the run of blocks of its part
+            last = head
+            for last in doc.under(head):
+                pass
+            runs.append((head, last))
+        return self._of_runs(runs)
 
-    def _of_blocks(self, blocks: Iterable[int]) -> set[int]:
-        """The sentences of ``blocks``."""
-        firsts = self._firsts
-        return {i for b in blocks for i in range(firsts[b], firsts[b + 1])}
-
-    @cached_property
-    def _firsts(self) -> "array[int]":
-        """For each block, the number of its first sentence (or of the next block's first, if it
-        has none), and the count of sentences after the last: block b's are firsts[b]:firsts[b+1].
-        An array, 8 bytes a block: a 20 MB report has two hundred thousand."""
+    def _of_runs(self, runs: Iterable[tuple[int, int]]) -> set[int]:
+        """The sentences of the blocks ``first`` to ``last`` of each run (found by bisecting)."""
         sentences = self.ctx.doc.sentences
-        count = len(self.ctx.doc.blocks)
-        firsts = array("q", [len(sentences)]) * (count + 1)
-        for i in range(len(sentences) - 1, -1, -1):
-            firsts[sentences[i].block] = i
-        for b in range(count - 1, -1, -1):
-            if firsts[b] > firsts[b + 1]:
-                firsts[b] = firsts[b + 1]
-        return firsts
+        found: set[int] = set()
+        for first, last in runs:
+            lo = bisect_left(sentences, first, key=_BLOCK)
+            found.update(range(lo, bisect_right(sentences, last, lo=lo, key=_BLOCK)))
+        return found
 
     @cached_property
     def titled(self) -> set[int]:

@@ -135,8 +135,7 @@ class Closing(Kind):
         return index.closing(self.count)
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
-        rank = s.ctx.from_end(s.sentence.block)
-        return [EMPTY] if rank is not None and rank < self.count else []
+        return [EMPTY] if s.sentence.block in s.ctx.closing_blocks(self.count) else []
 
 
 class HeadingText(Kind):
