@@ -294,6 +294,8 @@ def _credit(item: ItemDef, status: Status) -> float:
 
 
 def _reason(reasons: frozenset[str], ctx: DocContext) -> str:
+    if len(reasons) == 1:
+        return next(iter(reasons))
     for r in reason_order(ctx):
         if r in reasons:
             return r
@@ -312,8 +314,9 @@ def _evidence(ctx: DocContext, found: _Found) -> Evidence:
     s = found.sentence
     block = doc.blocks[s.block]
     o_start, o_end = original_span(block.offsets, s.start, s.end, len(block.text))
-    text = block.text[o_start:o_end].strip()
-    lead = len(block.text[o_start:o_end]) - len(block.text[o_start:o_end].lstrip())
+    raw = block.text[o_start:o_end]
+    text = raw.strip()
+    lead = len(raw) - len(raw.lstrip())
     spans = []
     for a, b in found.hit.spans:
         if a >= b:
