@@ -18,11 +18,10 @@ what a checklist provides (its sections and cues), not the checklist module.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
-from collections.abc import Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
-from operator import itemgetter
 from typing import Any, Protocol
 
 import regex
@@ -141,11 +140,13 @@ class _Facts:
             cues.future_lead.search(text[:self.clause_bounds(0)[1] + 1]))
         self.concession_end = self._concession_end(cues)
 
-    def clause_bounds(self, pos: int) -> tuple[int, int]:
-        """``clause_bounds(text, pos)``, from the separators found once."""
+    def clause_bounds(self, pos: int, last: int | None = None) -> tuple[int, int]:
+        """``clause_bounds(text, pos)``, from the separators found once; with ``last``, to the end
+        of the clause ``last`` is in (a hit's clause, from where it starts to where it ends)."""
         seps = self.separators
         i = bisect_left(seps, pos)
-        return (seps[i - 1] + 1 if i else 0), (seps[i] if i < len(seps) else len(self.text))
+        j = i if last is None else bisect_left(seps, last, i)
+        return (seps[i - 1] + 1 if i else 0), (seps[j] if j < len(seps) else len(self.text))
 
     def _concession_end(self, cues: Cues) -> int:
         """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
@@ -164,7 +165,6 @@ OWN_REASONS = [frozenset(name for bit, name in ((_TITLE, "title"), (_PLACEHOLDER
                for mask in range(16)]
 
 
-_BLOCK, _BLOCK_START = itemgetter(0), itemgetter(0, 1)  # a Sentence's block, and with its start
 CACHED_MAX = 4096  # the largest set of sentences an index keeps for the next clause that asks
 
 
@@ -230,16 +230,10 @@ class SentenceIndex:
         return held
 
     def _number(self, block: int, start: int) -> int | None:
-        """The number of the sentence of ``block`` starting at ``start``, if there is one.
-
-        Found by bisecting (sentences are in reading order), not from a table of every
-        sentence: a 20 MB report has two hundred thousand.
-        """
-        sentences = self.ctx.doc.sentences
-        i = bisect_left(sentences, (block, start), key=_BLOCK_START)
-        if i < len(sentences) and sentences[i].block == block and sentences[i].start == start:
-            return i
-        return None
+        """The number of the sentence of ``block`` starting at ``start``, if there is one."""
+        doc = self.ctx.doc
+        i = doc.sentence_at(block, start)
+        return i if i is not None and doc.sentences[i].start == start else None
 
     def heads(self, name: str) -> set[int]:
         """The sentences that head a part called ``name``."""
@@ -248,7 +242,8 @@ class SentenceIndex:
 
     def closing(self, count: int) -> set[int]:
         """The sentences of the last ``count`` body paragraphs."""
-        return self._of_runs((b, b) for b in self.ctx.closing_blocks(count))
+        doc = self.ctx.doc
+        return {i for b in self.ctx.closing_blocks(count) for i in doc.sentences_in(b, b)}
 
     def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
         """The sentences opening a block whose heading title holds a literal of each of ``needs``."""
@@ -265,21 +260,9 @@ class SentenceIndex:
         if not named:
             return set()
         doc = self.ctx.doc
-        runs = []
-        for head in named:  # the heading's block and the run of blocks of its part
-            last = head
-            for last in doc.under(head):
-                pass
-            runs.append((head, last))
-        return self._of_runs(runs)
-
-    def _of_runs(self, runs: Iterable[tuple[int, int]]) -> set[int]:
-        """The sentences of the blocks ``first`` to ``last`` of each run (found by bisecting)."""
-        sentences = self.ctx.doc.sentences
         found: set[int] = set()
-        for first, last in runs:
-            lo = bisect_left(sentences, first, key=_BLOCK)
-            found.update(range(lo, bisect_right(sentences, last, lo=lo, key=_BLOCK)))
+        for head in named:  # the heading's block and the run of blocks of its part
+            found.update(doc.sentences_in(head, max(doc.under(head), default=head)))
         return found
 
     @cached_property
@@ -373,10 +356,7 @@ class SentenceView:
         cues = self.ctx.cues
         if self.check_negation:
             # The clause around the hit, to the end of the clause its last character is in.
-            seps = facts.separators
-            i = bisect_left(seps, start)
-            j = bisect_left(seps, max(end - 1, start), i)
-            c_start, c_end = (seps[i - 1] + 1 if i else 0), (seps[j] if j < len(seps) else len(text))
+            c_start, c_end = facts.clause_bounds(start, max(end - 1, start))
             if (cues.negation_before.search(text[c_start:start]) or cues.negation_after.search(text[end:c_end])
                     or start < facts.concession_end):
                 found |= _NEGATED

@@ -10,8 +10,8 @@ partial credit where the item's ``partial_in`` tolerates their reasons.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 import ahocorasick  # type: ignore[import-not-found]  # no stubs

@@ -174,9 +174,8 @@ def find_sections(doc: Document, section: SectionDef, year: int | None, body: "B
             continue
         m = section.inline_match(b.norm, year) if inline is None or b.index in inline else None
         if m is not None:
-            # the sentence of the block where the wording starts (sentences are in reading order)
-            i = bisect_right(doc.sentences, (b.index, m), key=lambda s: (s.block, s.start))
-            start = doc.sentences[i - 1].start if i and doc.sentences[i - 1].block == b.index else 0
+            i = doc.sentence_at(b.index, m)  # the sentence where the wording starts
+            start = doc.sentences[i].start if i is not None else 0
             found.append(SectionInstance(section.name, (b.index, start), {b.index}, len(b.norm) - m, section.role))
     return found
 

@@ -73,6 +73,11 @@ def load(text: str) -> Any:
     return yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
 
 
+def load_plain(text: str) -> Any:
+    """Parse YAML text into plain containers, with the same parser (raises ``yaml.YAMLError``)."""
+    return yaml.load(text, Loader=_Base)  # noqa: S506 - a SafeLoader
+
+
 def locate(root: Any, path: list[str | int]) -> tuple[int, int]:
     """The (line, col) of the value at ``path`` (the nearest known mark above it)."""
     node, mark = root, getattr(root, "mark", (1, 1))

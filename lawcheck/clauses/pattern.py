@@ -44,35 +44,33 @@ class Pattern(Kind):
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         """The sentences holding a literal of each set some source requires (any sentence if one requires none)."""
+        return self._holding(index, None)
+
+    def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
+        got = self._holding(index, found)
+        return set(found) if got is None else got
+
+    def _holding(self, index: SentenceIndex, found: set[int] | None) -> set[int] | None:
+        """The sentences (of ``found``, if given) holding a literal of each set some source
+        requires; None if a source requires none. Without ``found``, the sentences holding the
+        likeliest rarest set are looked up and narrowed by the others."""
         if self.templated:
             return None
-        found: set[int] = set()
+        held: set[int] = set()
         for source in self.sources:
             needs = required_sets(source)
             if needs is None:
                 return None
-            # The sentences holding the likeliest rarest literals, narrowed by the others.
-            driver = max(needs, key=lambda literals: (min(map(len, literals)), -len(literals)))
-            got = index.with_any(driver)
+            if found is None:
+                driver = max(needs, key=lambda literals: (min(map(len, literals)), -len(literals)))
+                got = index.with_any(driver)
+            else:
+                driver, got = None, found
             for literals in needs:
                 if literals is not driver:
                     got = index.having(got, literals)
-            found |= got
-        return found
-
-    def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
-        if self.templated:
-            return set(found)
-        narrowed: set[int] = set()
-        for source in self.sources:
-            needs = required_sets(source)
-            if needs is None:
-                return set(found)
-            got = found
-            for literals in needs:
-                got = index.having(got, literals)
-            narrowed |= got
-        return narrowed
+            held |= got
+        return held
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []

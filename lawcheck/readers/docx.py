@@ -351,8 +351,8 @@ class _Walker:
         self.chars = {f"{w}{name}": char for name, char in _CHARS.items()}
         self.t, self.tabs, self.char = f"{w}t", f"{w}tabs", f"{w}char"
         self.p, self.ppr = f"{w}p", f"{w}pPr"
-        # kind -> whether a paragraph in the default style is in a list, and its level
-        self._plain: dict[str, tuple[bool, int | None]] = {}
+        # kind -> the level of a paragraph with no properties of its own, when its style is in no list
+        self._plain: dict[str, int | None] = {}
 
     def blocks(self, children: Iterable[etree._Element], kind: str) -> Iterator[RawBlock]:
         for child in children:
@@ -436,26 +436,27 @@ class _Walker:
         """A paragraph's block from its text and properties (None if it shows no text)."""
         if not text.strip():
             return None
-        if ppr is None or not len(ppr):  # python-docx writes an empty pPr on most paragraphs
-            plain = self._plain.get(kind)
-            if plain is None:  # the default style's level, when that style puts it in no list
-                style = self.styles.default_paragraph
-                num_id = self.styles.numbering(style)[0]
-                listed = self.numbered and bool(num_id) and num_id != "0"
-                plain = self._plain[kind] = (listed, self.styles.level(style) if kind == "paragraph" else None)
-            if not plain[0]:
-                return RawBlock(text, kind, plain[1])  # type: ignore[arg-type]
         w = self.w
         style_id, num_id, ilvl, own = self.styles.default_paragraph, None, None, None
         if ppr is not None and len(ppr):  # python-docx writes an empty pPr on most paragraphs
             style_id = _val(ppr.find(f"{w}pStyle"), w) or style_id
             num_id, ilvl = _num_pr(ppr, w)
             own = to_int(_val(ppr.find(f"{w}outlineLvl"), w), None)
-        text = self._label(num_id, ilvl, style_id) + text
+            plain = False
+        elif kind in self._plain:  # the default style's look, in no list: worked out below once
+            return RawBlock(text, kind, self._plain[kind])  # type: ignore[arg-type]
+        else:
+            plain = True
+        in_list = self._list(num_id, ilvl, style_id)
         level = None
         if kind == "paragraph":
             level = _outline_level(own) if own is not None else self.styles.level(style_id)
-        return RawBlock(text, kind, level)  # type: ignore[arg-type]
+        if in_list is None:
+            if plain:
+                self._plain[kind] = level
+            return RawBlock(text, kind, level)  # type: ignore[arg-type]
+        return RawBlock(self.package.numbering.label(*in_list, self.styles.num_of_style) + text,
+                        kind, level)  # type: ignore[arg-type]
 
     def _plain_text(self, p: etree._Element) -> list[str] | None:
         """The paragraph's text when nothing in it needs :meth:`_inline`'s walk, else None."""
@@ -474,16 +475,17 @@ class _Walker:
                 parts.append(_symbol(el.get(self.char)))
         return parts
 
-    def _label(self, num_id: str | None, ilvl: int | None, style_id: str | None) -> str:
-        """The list label of a paragraph in list ``num_id`` at ``ilvl`` (its own or its style's)."""
+    def _list(self, num_id: str | None, ilvl: int | None, style_id: str | None) -> tuple[str, int] | None:
+        """The list and level a paragraph's label comes from (its own or its style's); None if
+        it shows none (not in a list, or where labels are not shown)."""
         if not self.numbered:
-            return ""
+            return None
         style_num, style_ilvl = self.styles.numbering(style_id)
         num_id = num_id if num_id is not None else style_num
         ilvl = ilvl if ilvl is not None else (style_ilvl or 0)
         if not num_id or num_id == "0":
-            return ""
-        return self.package.numbering.label(num_id, ilvl, self.styles.num_of_style)
+            return None
+        return num_id, ilvl
 
     def _inline(self, children: Iterable[etree._Element], out: list[str],
                 boxes: list[etree._Element]) -> None:

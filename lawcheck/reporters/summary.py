@@ -158,7 +158,7 @@ def _wrap(text: str, width: int) -> list[str]:
             else:
                 pieces.append(line.rstrip())
                 current = []
-            used = cell_len("".join(current))
+            used = _cells("".join(current))
         if ch != " " or current:
             current.append(ch)
             used += size
@@ -167,7 +167,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _is_wide(ch: str) -> bool:
-    return cell_len(ch) > 1
+    return _char_cells(ch) > 1
 
 
 def ranked_grid(tally: Tally, lang: str) -> Grid:
