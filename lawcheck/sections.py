@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lawcheck.model import Block, Document
-from lawcheck.patterns import compile_pattern, fill, required_literals, search
+from lawcheck.patterns import compile_pattern, fill, required_literals, required_sets, search
 from lawcheck.text import arabic, joined
 
 SHORTCOMINGS, PLANS = "shortcomings", "plans"
@@ -45,14 +45,17 @@ class SectionDef:
     title: dict[str, str] = field(default_factory=dict)  # what people call it, {zh, en} (explain)
     _cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None, Needs]], list[tuple[Any, Needs]]]:
+    def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None, Needs]],
+                                                  list[tuple[Any, Needs, tuple[frozenset[str], ...]]]]:
         """The heading patterns (with their levels) and the inline ones for ``year``, each with
-        the literals one of which it requires (None when it requires none)."""
+        the literals one of which it requires (None when it requires none); an inline one also
+        with every set of literals it requires a text of each of."""
         got = self._cache.get(year)
         if got is None:
             got = ([(compile_pattern(fill(p, year)), lvl, required_literals(fill(p, year)))
                     for p, lvl in self.headings],
-                   [(compile_pattern(fill(p, year)), required_literals(fill(p, year))) for p in self.inline])
+                   [(compile_pattern(fill(p, year)), required_literals(fill(p, year)),
+                     required_sets(fill(p, year)) or ()) for p in self.inline])
             self._cache[year] = got
         return got
 
@@ -82,7 +85,7 @@ class SectionDef:
     def inline_blocks(self, body: "Body", year: int | None) -> set[int] | None:
         """The blocks where inline wording for this section may start (None: any block)."""
         found: set[int] = set()
-        for _, needs in self._compiled(year)[1]:
+        for _, needs, _ in self._compiled(year)[1]:
             if needs is None:
                 return None
             found |= body.blocks_with(needs)
@@ -90,9 +93,11 @@ class SectionDef:
 
     def inline_match(self, text: str, year: int | None) -> int | None:
         """Where inline wording for this section starts in ``text``, if it does."""
-        for pattern, needs in self._compiled(year)[1]:
+        for pattern, needs, sets in self._compiled(year)[1]:
             if needs is not None and not any(t in text for t in needs):
                 continue  # a literal the pattern requires is not there
+            if not all(any(t in text for t in literals) for literals in sets):
+                continue  # nor one of each set it requires: "(不足|问题)(表现|体现)在" without 表现 or 体现
             m = search(pattern, text)
             if m:
                 return m.start()
