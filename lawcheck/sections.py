@@ -27,7 +27,9 @@ ROLES = (SHORTCOMINGS, PLANS)  # in the order their reasons are told (see matchi
 
 TITLE_QUOTES = re.compile(r"《[^《》]*》")
 # Guidance left in a template: 【请填写：…】, 【××情况】. Nothing said there is content.
-PLACEHOLDER = re.compile(r"【(?:请|此处|在此)[^】]*】|【[^】]*(?:××|XX|xx)[^】]*】")
+# A placeholder holds no other 【: a run of 【 without a 】 is then read once, not again
+# from each 【 in it.
+PLACEHOLDER = re.compile(r"【(?:请|此处|在此)[^】【]*】|【[^】【]*(?:××|XX|xx)[^】【]*】")
 # What a part's length does not count: guidance, and the scaffolding of a list left
 # unfilled ("一是……；二是……。").
 SCAFFOLDING = re.compile(PLACEHOLDER.pattern + r"|(?:[一二三四五六七八九十]是)?(?:…+|\.{3,})")

@@ -98,7 +98,9 @@ def to_simplified(text: str) -> str:
 
 # A concrete figure: "45件", "312人次", "98%", "1.6万条". Findings count them; a short
 # numbered line that reports one is a list item rather than a heading.
-FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|台|元|小时|天|批|支|余)")
+# Tried from a figure's first digit only (?<!\d): from every digit of a long run without a
+# unit, the search would read the rest of the run again each time.
+FIGURE = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|台|元|小时|天|批|支|余)")
 
 # re's \s spelled out, but for the line break: a set of characters is searched for four times
 # as fast as \s, which asks each character's category (a test checks it is the same set).
