@@ -31,6 +31,7 @@ from lawcheck.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, Body, SectionDe
                                find_sections, heading_text, is_short_line)
 
 __all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER", "heading_text"]
+from lawcheck.patterns import search_in
 from lawcheck.text import CLAUSE_SEP
 
 @dataclass(frozen=True)
@@ -123,7 +124,7 @@ class _Facts:
     """A sentence's 《》 titles, placeholders, intent and concession: the same for every item."""
 
     __slots__ = ("reasons", "text", "title_ranges", "placeholder_ranges", "separators", "in_plans",
-                 "future_sentence", "concession_end")  # one per sentence judged: no __dict__ each
+                 "future_sentence", "concession_end", "find")  # one per sentence judged: no __dict__ each
 
     def __init__(self, view: "SentenceView") -> None:
         # No reference to the view kept: the context holds the facts, and the view the context.
@@ -136,8 +137,9 @@ class _Facts:
         self.separators = [m.start() for m in CLAUSE_SEP.finditer(text)]  # where its clauses end
         self.in_plans = view.in_plans()
         cues = view.ctx.cues
+        find = self.find = search_in(text)
         self.future_sentence = not self.in_plans and bool(
-            cues.future_lead.search(text[:self.clause_bounds(0)[1] + 1]))
+            find(cues.future_lead, text[:self.clause_bounds(0)[1] + 1]))
         self.concession_end = self._concession_end(cues)
 
     def clause_bounds(self, pos: int, last: int | None = None) -> tuple[int, int]:
@@ -152,8 +154,8 @@ class _Facts:
         """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
         if cues.concessive is None:
             return -1
-        m = cues.concessive.search(self.text)
-        if m is None or not cues.negation_before.search(self.text, m.end()):
+        m = self.find(cues.concessive, self.text)
+        if m is None or not self.find(cues.negation_before, self.text, m.end()):
             return -1
         return m.end()
 
@@ -354,14 +356,15 @@ class SentenceView:
             found |= _PLACEHOLDER
         text = self.text
         cues = self.ctx.cues
+        find = facts.find  # untimed in a sentence of ordinary length
         if self.check_negation:
             # The clause around the hit, to the end of the clause its last character is in.
             c_start, c_end = facts.clause_bounds(start, max(end - 1, start))
-            if (cues.negation_before.search(text[c_start:start]) or cues.negation_after.search(text[end:c_end])
+            if (find(cues.negation_before, text[c_start:start]) or find(cues.negation_after, text[end:c_end])
                     or start < facts.concession_end):
                 found |= _NEGATED
         # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
         if self.check_future and (facts.future_sentence or (
-                not facts.in_plans and cues.future.search(text[:start]))):
+                not facts.in_plans and find(cues.future, text[:start]))):
             found |= _FUTURE
         return OWN_REASONS[found]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from typing import Any
 
 import regex
@@ -66,6 +67,19 @@ def search(p: "regex.Pattern[str]", text: str, pos: int = 0) -> "regex.Match[str
         return p.search(text, pos, timeout=TIMEOUT_SECONDS)
     except TimeoutError:
         raise ChecklistError("regex-timeout", pattern=p.pattern, seconds=TIMEOUT_SECONDS) from None
+
+
+# Cue lists are searched for a few hundred times a report, in a sentence's clauses: the time
+# limit would cost four times the search. They run untimed in a sentence up to this long (a
+# report's run to a hundred characters), and timed in a longer one, where a slow cue
+# (a hostile paragraph of 50 MB) would otherwise be hung on.
+UNTIMED_MAX = 2_000
+_UNTIMED = regex.Pattern.search
+
+
+def search_in(text: str) -> Callable[..., "regex.Match[str] | None"]:
+    """How to search ``text`` (and any part of it) for a cue: untimed if it is short, else :func:`search`."""
+    return _UNTIMED if len(text) <= UNTIMED_MAX else search
 
 
 @functools.lru_cache(maxsize=4096)

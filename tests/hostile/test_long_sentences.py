@@ -59,3 +59,22 @@ def test_a_million_character_sentence_of_each_is_judged(tmp_path: Path, cli) -> 
         assert result.code == 1, (name, result.err)  # judged (it fails the gate), not refused
         assert "regex" not in result.err
 
+SLOW_CUE = """\
+id: slow-cue
+title: 慢提示词
+extends: fazhi-annual-report
+cues:
+  concessive: ['(虽|虽然)[^。]*?(但|却)']
+"""
+
+
+def test_a_slow_cue_of_a_users_checklist_is_reported_on_a_long_sentence(tmp_path: Path, cli, monkeypatch) -> None:
+    # Cues run untimed in sentences of ordinary length; in a longer one they are timed, so a
+    # cue that reads a run of 虽 again from each is reported instead of hung on.
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "slow.yaml").write_text(SLOW_CUE, encoding="utf-8")
+    (tmp_path / "report.txt").write_text("某镇2024年法治政府建设情况报告\n法律顾问审核合同" + "虽" * 200_000 + "。\n",
+                                         encoding="utf-8")
+    run = cli("check", "-c", "slow.yaml", "report.txt", "--lang", "en")
+    assert run.code == 2
+    assert run.err.startswith("The checklist regex (?:(虽|虽然)[^。]*?(但|却)) ran for more than")
