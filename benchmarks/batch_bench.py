@@ -22,7 +22,9 @@ bytes of text (10k, 1m...). Then it prints, in one run:
 - with ``--startup``: ``lawcheck check`` on one small .txt against
   ``python -c "import docx"`` (median of 7 runs each);
 - with ``--scaling``: ``lawcheck check`` on 1 MB and on 20 MB of ordinary
-  report text, time and peak memory.
+  report text, time and peak memory; and on one sentence of 90,000 and of
+  900,000 characters of a run a pattern could start from anywhere (digits,
+  【, 虽…): 10× the characters should take about 10× the time, not 100×.
 
 ``--profile`` also runs cProfile over checking a sample in this process and
 prints the functions that take the largest share of the time. Nothing is
@@ -253,6 +255,31 @@ def scaling(tmp: Path) -> None:
         print(f"size:   {mb:2d} MB of text: {seconds:6.2f} s, peak {peak / 1024:5.0f} MB (median of 3)")
     print(f"size:   20 MB ÷ 1 MB: {figures[20][0] / figures[1][0]:.1f}× the time "
           f"(peak {figures[20][1] / 1024:.0f} MB against 10 × 20 MB + 60 MB = 260 MB)")
+    long_sentences(tmp, lawcheck)
+
+
+# Runs that a pattern could start from at every character: digits without a unit (figures),
+# 【 without a 】 (placeholders), concession words without a turn (the concessive cue), and
+# a few ordinary ones. A step that reads the run again from each character is quadratic.
+RUNS = {"digits": "1", "【": "【", "虽": "虽", "未": "未", "《": "《", "，": "，", "一村": "一村", "问题": "问题"}
+
+
+def long_sentences(tmp: Path, lawcheck: str) -> None:
+    """``lawcheck check`` on one sentence of 90,000 and of 900,000 characters of each run."""
+    worst = ("", 0.0)
+    for name, run in RUNS.items():
+        seconds = []
+        for chars in (90_000, 900_000):  # a paragraph is refused past 1,000,000
+            path = tmp / f"run-{chars}.txt"
+            path.write_text("某镇2024年法治政府建设情况报告\n法律顾问审核合同，执法全过程记录"
+                            + run * (chars // len(run)) + "。\n", encoding="utf-8")
+            seconds.append(timed([lawcheck, "check", str(path), "-f", "json"], 1)[0])
+        ratio = seconds[1] / seconds[0]
+        worst = max(worst, (name, ratio), key=lambda w: w[1])
+        print(f"long:   a sentence of {name}: 90,000 chars {seconds[0]:5.2f} s, 900,000 chars "
+              f"{seconds[1]:5.2f} s ({ratio:.1f}×)")
+    print(f"long:   at most {worst[1]:.1f}× the time for 10× the characters (a run of {worst[0]}; "
+          f"start-up included)")
 
 
 class TreeRss:
