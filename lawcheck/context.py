@@ -29,10 +29,10 @@ import regex
 from lawcheck.model import Block, Document, Sentence
 from lawcheck.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, Body, SectionDef, SectionInstance,
                                find_sections, heading_text, is_short_line)
+from lawcheck.patterns import holds_each, search_in
+from lawcheck.text import CLAUSE_SEP
 
 __all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER", "heading_text"]
-from lawcheck.patterns import search_in
-from lawcheck.text import CLAUSE_SEP
 
 @dataclass(frozen=True)
 class Cues:
@@ -247,12 +247,11 @@ class SentenceIndex:
         doc = self.ctx.doc
         return {i for b in self.ctx.closing_blocks(count) for i in doc.sentences_in(b, b)}
 
-    def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
+    def titled_with(self, needs: tuple[frozenset[str], ...]) -> set[int]:
         """The sentences opening a block whose heading title holds a literal of each of ``needs``."""
         titles = self.ctx.body.titles
         sentences = self.ctx.doc.sentences
-        return {i for i in self.titled
-                if all(any(t in (titles[sentences[i].block] or "") for t in literals) for literals in needs)}
+        return {i for i in self.titled if holds_each(needs, titles[sentences[i].block] or "")}
 
     def under(self, terms: tuple[str, ...]) -> set[int]:
         """The sentences in a block under a heading whose title names one of ``terms``, or

@@ -123,6 +123,27 @@ def required_sets(source: str) -> tuple[frozenset[str], ...] | None:
     return tuple(found) if found else None
 
 
+def text_needs(source: str) -> tuple[frozenset[str], ...] | None:
+    """What a text must hold for ``source`` to match in it: a literal of each of these sets
+    (:func:`required_sets`, else the one :func:`required_literals` finds); None when unsure."""
+    sets = required_sets(source)
+    if sets is not None:
+        return sets
+    best = required_literals(source)
+    return None if best is None else (best,)
+
+
+def holds_each(needs: tuple[frozenset[str], ...], text: str) -> bool:
+    """Whether ``text`` holds a literal of each set of ``needs``."""
+    return all(any(t in text for t in literals) for literals in needs)
+
+
+def rarest(needs: tuple[frozenset[str], ...]) -> frozenset[str]:
+    """The set of ``needs`` likeliest to be rarest (longest shortest literal, then fewest): the
+    one to look sentences up by, before narrowing them by the others."""
+    return max(needs, key=lambda literals: (min(map(len, literals)), -len(literals)))
+
+
 def _all_required(items: list[Any]) -> list[frozenset[str]]:
     """Every requirement of a sequence of parsed items: its literal runs, its mandatory parts'."""
     found: list[frozenset[str]] = []

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lawcheck.model import Block, Document
-from lawcheck.patterns import compile_pattern, fill, required_literals, required_sets, search
+from lawcheck.patterns import compile_pattern, fill, holds_each, rarest, search, text_needs
 from lawcheck.text import arabic, joined
 
 SHORTCOMINGS, PLANS = "shortcomings", "plans"
@@ -47,17 +47,15 @@ class SectionDef:
     title: dict[str, str] = field(default_factory=dict)  # what people call it, {zh, en} (explain)
     _cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None, Needs]],
-                                                  list[tuple[Any, Needs, tuple[frozenset[str], ...]]]]:
+    def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None, Needs]], list[tuple[Any, Needs]]]:
         """The heading patterns (with their levels) and the inline ones for ``year``, each with
-        the literals one of which it requires (None when it requires none); an inline one also
-        with every set of literals it requires a text of each of."""
+        what a text must hold for it to match there (:func:`~lawcheck.patterns.text_needs`)."""
         got = self._cache.get(year)
         if got is None:
-            got = ([(compile_pattern(fill(p, year)), lvl, required_literals(fill(p, year)))
-                    for p, lvl in self.headings],
-                   [(compile_pattern(fill(p, year)), required_literals(fill(p, year)),
-                     required_sets(fill(p, year)) or ()) for p in self.inline])
+            headings = [(fill(p, year), lvl) for p, lvl in self.headings]
+            inline = [fill(p, year) for p in self.inline]
+            got = ([(compile_pattern(p), lvl, text_needs(p)) for p, lvl in headings],
+                   [(compile_pattern(p), text_needs(p)) for p in inline])
             self._cache[year] = got
         return got
 
@@ -78,7 +76,7 @@ class SectionDef:
         for pattern, max_level, needs in self._compiled(year)[0]:
             if max_level is not None and (level is None or level > max_level):
                 continue
-            if needs is not None and not any(t in title for t in needs):
+            if needs is not None and not holds_each(needs, title):
                 continue  # a literal the pattern requires is not there
             if search(pattern, title):
                 return True
@@ -87,26 +85,24 @@ class SectionDef:
     def inline_blocks(self, body: "Body", year: int | None) -> set[int] | None:
         """The blocks where inline wording for this section may start (None: any block)."""
         found: set[int] = set()
-        for _, needs, _ in self._compiled(year)[1]:
+        for _, needs in self._compiled(year)[1]:
             if needs is None:
                 return None
-            found |= body.blocks_with(needs)
+            found |= body.blocks_with(rarest(needs))
         return found
 
     def inline_match(self, text: str, year: int | None) -> int | None:
         """Where inline wording for this section starts in ``text``, if it does."""
-        for pattern, needs, sets in self._compiled(year)[1]:
-            if needs is not None and not any(t in text for t in needs):
-                continue  # a literal the pattern requires is not there
-            if not all(any(t in text for t in literals) for literals in sets):
-                continue  # nor one of each set it requires: "(不足|问题)(表现|体现)在" without 表现 or 体现
+        for pattern, needs in self._compiled(year)[1]:
+            if needs is not None and not holds_each(needs, text):
+                continue  # a literal of a set it requires is not there: "(不足|问题)(表现|体现)在" without 表现
             m = search(pattern, text)
             if m:
                 return m.start()
         return None
 
 
-Needs = frozenset[str] | None  # literals one of which a pattern requires
+Needs = tuple[frozenset[str], ...] | None  # sets of literals a pattern requires one of each of (None: unsure)
 HEADINGS_KEPT = 20_000  # headings judged, per section, before the memo starts again
 
 

@@ -16,7 +16,7 @@ import regex
 from lawcheck.clauses.base import MAX_HITS, Compile, Hit, Kind, Say
 from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed
-from lawcheck.patterns import compile_pattern, fill, finditer, required_sets, shapes, templated
+from lawcheck.patterns import compile_pattern, fill, finditer, rarest, required_sets, shapes, templated
 
 
 class Pattern(Kind):
@@ -62,7 +62,7 @@ class Pattern(Kind):
             if needs is None:
                 return None
             if found is None:
-                driver = max(needs, key=lambda literals: (min(map(len, literals)), -len(literals)))
+                driver = rarest(needs)
                 got = index.with_any(driver)
             else:
                 driver, got = None, found

@@ -157,7 +157,7 @@ class HeadingText(Kind):
             needs = required_sets(p.pattern)
             if needs is None:
                 return index.titled
-            found |= index.titled_with(list(needs))
+            found |= index.titled_with(needs)
         return found
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from lawcheck import sections
 from lawcheck.sections import SectionDef
@@ -28,8 +29,6 @@ def test_the_memo_starts_again_when_full(monkeypatch: pytest.MonkeyPatch) -> Non
 def test_inline_wording_is_found_where_its_patterns_alone_find_it() -> None:
     # Each pattern is searched for only in texts holding a literal of every set it requires
     # ("(不足|问题)(表现|体现)在" needs 表现 or 体现 besides 不足 or 问题): never a different answer.
-    import regex
-
     inline = ("(存在|仍有)[^。]{0,16}(差距|不足|问题)[^。]{0,8}(:|主要(表现|体现)在)", "(不足|问题)(主要)?(表现|体现)在")
     part = SectionDef("shortcomings", (("不足", None),), inline=inline)
     texts = ["工作中存在的问题主要表现在:执法力量不足。", "问题体现在三个方面。", "问题较多,但已整改。",
