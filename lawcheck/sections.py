@@ -165,10 +165,11 @@ def find_sections(doc: Document, section: SectionDef, year: int | None, body: "B
     blocks = doc.blocks
     closing = body.closing
     inline = section.inline_blocks(body, year) if section.inline else set()
-    for b in blocks:
-        if b.kind == "furniture" or (b.heading is None and inline is not None and b.index not in inline):
-            continue
-        title = body.titles[b.index]
+    # A part starts at a heading or where inline wording may start: only those blocks are looked at.
+    looked = body.body if inline is None else sorted(inline.union(body.headed)) if inline else body.headed
+    for index in looked:
+        b = blocks[index]
+        title = body.titles[index]
         if title is not None and section.heading_matches(title, b.level, year):
             members = {b.index, *doc.under(b.index)}
             chars = sum(content_chars(blocks[i].norm) for i in members if i not in closing) - content_chars(
@@ -195,7 +196,8 @@ class Body:
         self.text, self._starts = joined([b.norm for b in kept])  # and where each block starts in it
         self.titles = [heading_text(b) for b in doc.blocks]  # by block index
         self.closing = signature_lines(doc)
-        self._index = [b.index for b in kept]
+        self._index = self.body = [b.index for b in kept]  # the blocks not furniture, in order
+        self.headed = [b.index for b in kept if b.heading is not None]  # those with a heading's title
 
     def blocks_with(self, literals: frozenset[str]) -> set[int]:
         """The blocks whose text contains one of ``literals``."""
