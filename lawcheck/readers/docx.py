@@ -21,7 +21,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from lxml import etree
@@ -209,6 +209,15 @@ class _Styles:
         return self.numbering(style_id)[0]
 
 
+# The styles of a template, shared by the reports made from it (a batch's reports come from a
+# few): by how the part is stored, its compressed bytes compared whole (not trusted to a
+# checksum), and the document's namespace. -> (those bytes, the styles, whether searched in the part)
+_TEMPLATES: dict[tuple[object, ...], tuple[bytes, _Styles, bool]] = {}
+# The same for the relationship parts: -> (the part's compressed bytes, its relationships)
+_RELATIONSHIPS: dict[tuple[object, ...], tuple[bytes, tuple[tuple[str, str, str | None], ...]]] = {}
+TEMPLATES_KEPT = 16
+
+
 class _Package:
     def __init__(self, package: SafeZip, path: Path) -> None:
         self.package = package
@@ -252,14 +261,33 @@ class _Package:
 
     # --- parts -----------------------------------------------------------
     def _main_part(self) -> str:
-        rels = self._xml("_rels/.rels")
-        if rels is not None:
-            for rel in rels.iter(f"{REL}Relationship"):
-                if rel.get("Type", "").endswith("/officeDocument"):
-                    target = rel.get("Target", "").lstrip("/")
-                    if self.package.has(target):
-                        return target
+        for kind, target, _ in self._relationships("_rels/.rels"):
+            if kind.endswith("/officeDocument"):
+                target = target.lstrip("/")
+                if self.package.has(target):
+                    return target
         return "word/document.xml"
+
+    def _relationships(self, name: str) -> tuple[tuple[str, str, str | None], ...]:
+        """The relationships a part lists: (type, target, target mode); none if it is missing.
+
+        Read once for a part stored alike in reports made from one template (see _TEMPLATES).
+        """
+        if not self.package.has(name):
+            return ()
+        stored = self.package.stored(name)
+        key = None if stored is None else (name, *stored[0])
+        known = _RELATIONSHIPS.get(key) if key is not None else None
+        if stored is not None and known is not None and known[0] == stored[1]:
+            return known[1]
+        root = parse_xml(self.package.read(name), self.path, "DOCX")
+        found = tuple((rel.get("Type", ""), rel.get("Target", ""), rel.get("TargetMode"))
+                      for rel in root.iter(f"{REL}Relationship"))
+        if stored is not None and key is not None:
+            if len(_RELATIONSHIPS) >= TEMPLATES_KEPT:
+                _RELATIONSHIPS.clear()
+            _RELATIONSHIPS[key] = (stored[1], found)
+        return found
 
     def _xml(self, name: str) -> etree._Element | None:
         if not self.package.has(name):
@@ -268,17 +296,13 @@ class _Package:
 
     def _rels(self, part: str) -> list[tuple[str, str]]:
         folder, name = posixpath.split(part)
-        root = self._xml(posixpath.join(folder, "_rels", name + ".rels"))
-        if root is None:
-            return []
         out = []
-        for rel in root.iter(f"{REL}Relationship"):
-            if rel.get("TargetMode") == "External":
+        for kind, target, mode in self._relationships(posixpath.join(folder, "_rels", name + ".rels")):
+            if mode == "External":
                 continue
-            target = rel.get("Target", "")
             full = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
                 posixpath.join(folder, target))
-            out.append((rel.get("Type", "").rsplit("/", 1)[-1], full))
+            out.append((kind.rsplit("/", 1)[-1], full))
         return out
 
     def _related(self, kind: str) -> etree._Element | None:
@@ -288,10 +312,26 @@ class _Package:
         return None
 
     def _styles(self) -> _Styles:
-        styles = _Styles(namespace=self.ns)
         target = next((t for kind, t in self.rels if kind == "styles"), None)
         if target is None or not self.package.has(target):
-            return styles
+            return _Styles(namespace=self.ns)
+        stored = self.package.stored(target)
+        key = None if stored is None else (self.ns, *stored[0])
+        known = _TEMPLATES.get(key) if key is not None else None
+        if stored is not None and known is not None and known[0] == stored[1]:
+            _, shared, searched = known  # the same part as a report read before: what it said holds
+            return replace(shared, raw=_Inflating(self.package.pieces(target)) if searched else None)
+        styles = self._read_styles(target)
+        if stored is not None and key is not None:
+            if len(_TEMPLATES) >= TEMPLATES_KEPT:
+                _TEMPLATES.clear()
+            # Without the part being searched (and the archive it is in); the dicts are shared, so
+            # what this report looks up is known to the next one too.
+            _TEMPLATES[key] = (stored[1], replace(styles, raw=None), styles.raw is not None)
+        return styles
+
+    def _read_styles(self, target: str) -> _Styles:
+        styles = _Styles(namespace=self.ns)
         raw = _Inflating(self.package.pieces(target))
         head = raw.head(4096)
         prefix = _prefix_of(head, self.ns)

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 import io
+import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -34,6 +35,7 @@ class SafeZip:
     def __init__(self, data: bytes, path: Path, fmt: str) -> None:
         self.path = path
         self.fmt = fmt
+        self._data = data
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
@@ -74,6 +76,22 @@ class SafeZip:
         if len(data) > limit:
             raise ReadError("zip_bomb", path=str(self.path))
         return data
+
+    def stored(self, name: str) -> tuple[tuple[int, ...], bytes] | None:
+        """A member as it is stored: what the archive says of it (method, flags, sizes, CRC) and
+        its compressed bytes. Two members alike in both inflate to the same content, so what
+        was read from one holds for the other (None where the local header cannot be found)."""
+        info = self._infos[name]
+        at = info.header_offset
+        local = self._data[at:at + 30]
+        if len(local) < 30 or not local.startswith(b"PK\x03\x04"):
+            return None
+        name_len, extra_len = struct.unpack("<HH", local[26:30])
+        start = at + 30 + name_len + extra_len
+        raw = self._data[start:start + info.compress_size]
+        if len(raw) != info.compress_size:
+            return None
+        return (info.compress_type, info.flag_bits, info.compress_size, info.file_size, info.CRC), raw
 
     def pieces(self, name: str) -> Iterator[bytes]:
         """Inflate one member piece by piece, as it is asked for, within the same limit as :meth:`read`."""

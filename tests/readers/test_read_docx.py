@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from collections.abc import Callable
 from pathlib import Path
 
@@ -346,3 +347,96 @@ def test_paragraphs_read_the_same_whether_or_not_a_table_follows(make_docx: Make
                      ("锚定段落", None), ("文本框里的文字", None), ("大纲二级", 2),
                      ("（二）落实法制审核", None)]
     assert blocks(make_docx(with_table, "table.docx")) == alone + [("表格", None)]
+
+
+# Reports made from one template share its styles part, read once (readers.docx._TEMPLATES):
+# each must still be read as it would be alone.
+
+def _levels(path: Path) -> list[tuple[str, int | None]]:
+    return [(b.text, b.style_level) for b in read(path).blocks]
+
+
+def _stored_styles(path: Path) -> tuple[tuple[int, ...], bytes]:
+    from lawcheck.readers.safety import SafeZip
+
+    package = SafeZip(path.read_bytes(), path, "DOCX")
+    try:
+        stored = package.stored("word/styles.xml")
+    finally:
+        package.close()
+    assert stored is not None
+    return stored
+
+
+def test_reports_from_one_template_each_read_as_alone(tmp_path: Path) -> None:
+    from docxmaker import save_docx
+
+    def first(d: docx.document.Document) -> None:
+        d.add_heading("一、主要举措和成效", level=1)
+        d.add_paragraph("全年审核合同328份。")
+
+    def second(d: docx.document.Document) -> None:  # styles the first report never looked up
+        d.add_heading("关于2023年度法治政府建设情况的报告", level=0)
+        d.add_heading("（一）依法全面履行政府职能", level=3)
+        d.add_paragraph("深化改革。", style="List Bullet")
+
+    a, b = save_docx(tmp_path / "a.docx", first), save_docx(tmp_path / "b.docx", second)
+    assert _stored_styles(a) == _stored_styles(b)  # the same template part, byte for byte
+    alone = _levels(b)
+    assert alone == [("关于2023年度法治政府建设情况的报告", None), ("（一）依法全面履行政府职能", 3),
+                     ("深化改革。", None)]
+    first_levels = [("一、主要举措和成效", 1), ("全年审核合同328份。", None)]
+    assert [_levels(p) for p in (a, b, a, b)] == [first_levels, alone, first_levels, alone]
+
+
+def _forge_crc(original: bytes, changed: bytes, slots: range) -> bytes:
+    """``changed`` with some of the bytes at ``slots`` turned from "a" to "c", so that its CRC-32
+    is ``original``'s (they are as long): two parts a checksum cannot tell apart."""
+    zero = zlib.crc32(bytes(len(changed)))
+    basis: dict[int, tuple[int, int]] = {}  # highest bit -> (CRC difference, slots that make it)
+    for i in slots:
+        flip = bytearray(len(changed))
+        flip[i] = 0x02
+        vector, chosen = zlib.crc32(bytes(flip)) ^ zero, 1 << i
+        while vector:
+            top = vector.bit_length() - 1
+            if top not in basis:
+                basis[top] = (vector, chosen)
+                break
+            vector, chosen = vector ^ basis[top][0], chosen ^ basis[top][1]
+    target, chosen = zlib.crc32(changed) ^ zlib.crc32(original), 0
+    while target:
+        vector, slots_used = basis[target.bit_length() - 1]
+        target, chosen = target ^ vector, chosen ^ slots_used
+    forged = bytearray(changed)
+    for i in slots:
+        if chosen >> i & 1:
+            forged[i] ^= 0x02
+    assert zlib.crc32(bytes(forged)) == zlib.crc32(original) and bytes(forged) != original
+    return bytes(forged)
+
+
+def test_a_styles_part_with_the_same_checksum_but_other_bytes_is_read_anew(make_docx: MakeDocx,
+                                                                              tmp_path: Path) -> None:
+    made = make_docx(lambda d: d.add_heading("一、主要举措和成效", level=1))
+    with zipfile.ZipFile(made) as zf:
+        members = {n: zf.read(n) for n in zf.namelist()}
+    declaration_end = members["word/styles.xml"].index(b"?>") + 2
+    padded = members["word/styles.xml"][:declaration_end] + b"<!--" + b"a" * 64 + b"-->" + \
+        members["word/styles.xml"][declaration_end:]
+    renamed = padded.replace(b'w:styleId="Heading1"><w:name w:val="heading 1"/>',
+                             b'w:styleId="Heading1"><w:name w:val="heading 3"/>')
+    assert renamed != padded
+    forged = _forge_crc(padded, renamed, range(declaration_end + 4, declaration_end + 68))
+
+    def package(path: Path, styles: bytes) -> Path:
+        with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+            for name, data in members.items():
+                zf.writestr(name, styles if name == "word/styles.xml" else data,
+                            zipfile.ZIP_STORED if name == "word/styles.xml" else zipfile.ZIP_DEFLATED)
+        return path
+
+    a, b = package(tmp_path / "a.docx", padded), package(tmp_path / "b.docx", forged)
+    assert _stored_styles(a)[0] == _stored_styles(b)[0]  # method, sizes and CRC alike
+    assert _levels(a) == [("一、主要举措和成效", 1)]
+    assert _levels(b) == [("一、主要举措和成效", 3)]  # its own "heading 3", not the first one's level
