@@ -14,6 +14,7 @@ flat however many reports there are.
 
 from __future__ import annotations
 
+import gc
 import glob
 import os
 import signal
@@ -187,6 +188,7 @@ def _init_worker(checklist_path: str, options: Options, detail: Detail) -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     _die_with_parent()
     _WORKER = (checklists.load(checklist_path), options, detail)
+    gc.freeze()  # the checklist and the modules live as long as the worker: not looked at again
 
 
 def _die_with_parent() -> None:

@@ -11,6 +11,7 @@ into place when the run ends.
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import sys
 from collections.abc import Callable, Generator
@@ -217,6 +218,9 @@ def batch_command(
         from lawcheck.commands.progress import progress_bar
 
         bar = progress_bar(lang)
+    # What is loaded (modules, the checklist) lives as long as this command's process: the
+    # collector need not go through it again while the reports are checked.
+    gc.freeze()
     write_all(results, sinks, tally, baseline, bar, len(paths), kept)
     readable = [r for r in kept or [] if isinstance(r, ReportResult)]
     if feedback is not None:
