@@ -256,8 +256,9 @@ class SentenceIndex:
     def under(self, terms: tuple[str, ...]) -> set[int]:
         """The sentences in a block under a heading whose title names one of ``terms``, or
         whose own heading does."""
-        titles = self.ctx.body.titles
-        named = {i for i, title in enumerate(titles) if title is not None and any(t in title for t in terms)}
+        body = self.ctx.body
+        titles = body.titles
+        named = [i for i in body.headed if any(t in titles[i] for t in terms)]  # type: ignore[operator]
         if not named:
             return set()
         doc = self.ctx.doc
