@@ -70,6 +70,7 @@ class DocContext:
     index: "SentenceIndex | None" = None  # set by the matcher: which sentences each clause may hold in
     facts: dict[tuple[int, int], "_Facts"] = field(default_factory=dict)  # per sentence, for every item
     _closing: dict[int, frozenset[int]] = field(default_factory=dict)  # count -> the closing paragraphs
+    _paths: dict[int, str] = field(default_factory=dict)  # block -> its section path (heading_path)
 
     @classmethod
     def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
@@ -93,6 +94,13 @@ class DocContext:
 
     def in_section(self, block: int, name: str) -> bool:
         return block in self.members.get(name, ())
+
+    def heading_path(self, block: Block) -> str:
+        """``doc.heading_path(block)``, worked out once a block (items' evidence shares blocks)."""
+        path = self._paths.get(block.index)
+        if path is None:
+            path = self._paths[block.index] = self.doc.heading_path(block)
+        return path
 
     def closing_blocks(self, count: int) -> frozenset[int]:
         """The last ``count`` body paragraphs, past the signature and date (found once per count)."""

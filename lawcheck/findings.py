@@ -65,7 +65,7 @@ def _ev(ctx: DocContext, block: Block, start: int = 0, end: int | None = None) -
     window = block.text[lo:hi]
     lo += len(window) - len(window.lstrip())  # the text shown starts after leading spaces
     return Evidence(text=window.strip(), block=block.index,
-                    section=ctx.doc.heading_path(block), line=block.line, page=block.page,
+                    section=ctx.heading_path(block), line=block.line, page=block.page,
                     spans=((a - lo, b - lo),), paragraph=block.text, at=lo)
 
 

@@ -310,22 +310,20 @@ def reason_order(ctx: DocContext) -> tuple[str, ...]:
 
 
 def _evidence(ctx: DocContext, found: _Found) -> Evidence:
-    doc = ctx.doc
     s = found.sentence
-    block = doc.blocks[s.block]
-    o_start, o_end = original_span(block.offsets, s.start, s.end, len(block.text))
-    raw = block.text[o_start:o_end]
-    text = raw.strip()
-    lead = len(raw) - len(raw.lstrip())
-    spans = []
+    block = ctx.doc.blocks[s.block]
+    offsets, paragraph = block.offsets, block.text
+    o_start, o_end = original_span(offsets, s.start, s.end, len(paragraph))
+    raw = paragraph[o_start:o_end]
+    at = o_start + len(raw) - len(raw.lstrip())  # where the text shown starts in its paragraph
+    spans = set()
     for a, b in found.hit.spans:
-        if a >= b:
-            continue
-        sa, sb = original_span(block.offsets, s.start + a, s.start + b, len(block.text))
-        spans.append((sa - o_start - lead, sb - o_start - lead))
-    return Evidence(text=text, block=block.index, section=doc.heading_path(block),
-                    line=block.line, page=block.page, spans=tuple(sorted(set(spans))),
-                    paragraph=block.text, at=o_start + lead)
+        if a < b:
+            sa, sb = original_span(offsets, s.start + a, s.start + b, len(paragraph))
+            spans.add((sa - at, sb - at))
+    # text, block, section, line, page, spans, paragraph, at (positional: twenty a report)
+    return Evidence(raw.strip(), block.index, ctx.heading_path(block), block.line, block.page,
+                    tuple(sorted(spans)), paragraph, at)
 
 
 def _result(item: ItemDef, ctx: DocContext, status: Status, evidence: list[_Found],
