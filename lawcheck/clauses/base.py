@@ -18,6 +18,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 from lawcheck.messages import in_lang
+from lawcheck.model import maker
 
 if TYPE_CHECKING:
     from lawcheck.context import SentenceIndex, SentenceView
@@ -39,15 +40,18 @@ class Hit(NamedTuple):  # a hundred per report: a tuple is made at half a frozen
     def join(self, other: "Hit") -> "Hit":
         reasons = self.reasons | other.reasons
         if not other.spans:
-            return Hit(self.spans, reasons, self.start, self.end)
+            return new_hit((self.spans, reasons, self.start, self.end))
         if not self.spans:
-            return Hit(other.spans, reasons, other.start, other.end)
-        return Hit(self.spans + other.spans, reasons, min(self.start, other.start), max(self.end, other.end))
+            return new_hit((other.spans, reasons, other.start, other.end))
+        return new_hit((self.spans + other.spans, reasons, min(self.start, other.start), max(self.end, other.end)))
+
+
+new_hit = maker(Hit)  # (spans, reasons, start, end)
 
 
 def span_hit(start: int, end: int, reasons: frozenset[str] = frozenset()) -> Hit:
     """A hit of one span."""
-    return Hit(((start, end),), reasons, start, end)
+    return new_hit((((start, end),), reasons, start, end))
 
 
 EMPTY = Hit((), frozenset(), -1, -1)

@@ -13,7 +13,7 @@ from typing import Any
 
 import regex
 
-from lawcheck.clauses.base import MAX_HITS, Compile, Hit, Kind, Say
+from lawcheck.clauses.base import MAX_HITS, Compile, Hit, Kind, Say, new_hit
 from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed
 from lawcheck.patterns import compile_pattern, fill, finditer, rarest, required_sets, shapes, templated
@@ -94,7 +94,7 @@ class Pattern(Kind):
         for p in self.patterns(s.year):
             for m in finditer(p, s.text):
                 start, end = m.span()
-                found.append(Hit(((start, end),), s.reasons(start, end), start, end))
+                found.append(new_hit((((start, end),), s.reasons(start, end), start, end)))
                 if len(found) >= MAX_HITS:
                     return found
         return found

@@ -27,7 +27,7 @@ from pathlib import Path
 from lxml import etree
 
 from lawcheck.errors import ReadError
-from lawcheck.model import RawBlock, Source
+from lawcheck.model import RawBlock, Source, new_raw_block
 from lawcheck.readers.numbering import Numbering
 from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, check_xml_head, parse_xml
 from lawcheck.readers.values import to_int
@@ -484,7 +484,7 @@ class _Walker:
             own = to_int(_val(ppr.find(f"{w}outlineLvl"), w), None)
             plain = False
         elif kind in self._plain:  # the default style's look, in no list: worked out below once
-            return RawBlock(text, kind, self._plain[kind])  # type: ignore[arg-type]
+            return new_raw_block((text, kind, self._plain[kind], None, None))
         else:
             plain = True
         in_list = self._list(num_id, ilvl, style_id)
@@ -494,7 +494,7 @@ class _Walker:
         if in_list is None:
             if plain:
                 self._plain[kind] = level
-            return RawBlock(text, kind, level)  # type: ignore[arg-type]
+            return new_raw_block((text, kind, level, None, None))
         return RawBlock(self.package.numbering.label(*in_list, self.styles.num_of_style) + text,
                         kind, level)  # type: ignore[arg-type]
 
