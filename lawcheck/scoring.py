@@ -9,6 +9,7 @@ missing or partial; ``none`` — the score alone decides. Waived items count as 
 from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
+from functools import lru_cache
 
 from lawcheck.model import ItemResult
 
@@ -24,6 +25,7 @@ def score(items: tuple[ItemResult, ...]) -> float:
     return float(value)
 
 
+@lru_cache(maxsize=1024, typed=True)  # weights and credits: a few values, asked for forty times a report
 def _decimal(x: float) -> Decimal:
     # The value as written (23/2000 is 1.15%, not the float 1.1499…, which rounds down).
     return Decimal(repr(x))
