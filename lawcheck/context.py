@@ -29,7 +29,7 @@ import regex
 from lawcheck.model import Block, Document, Sentence
 from lawcheck.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, Body, SectionDef, SectionInstance,
                                find_sections, heading_text, is_short_line)
-from lawcheck.patterns import holds_each, search_in
+from lawcheck.patterns import holds_each, may_match, search_in
 from lawcheck.text import CLAUSE_SEP
 
 __all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER", "heading_text"]
@@ -132,7 +132,7 @@ class _Facts:
     """A sentence's 《》 titles, placeholders, intent and concession: the same for every item."""
 
     __slots__ = ("reasons", "text", "title_ranges", "placeholder_ranges", "separators", "in_plans",
-                 "future_sentence", "concession_end", "find")  # one per sentence judged: no __dict__ each
+                 "future_sentence", "concession_end", "find", "may_deny", "may_intend")  # one per sentence: no __dict__
 
     def __init__(self, view: "SentenceView") -> None:
         # No reference to the view kept: the context holds the facts, and the view the context.
@@ -146,6 +146,10 @@ class _Facts:
         self.in_plans = view.in_plans()
         cues = view.ctx.cues
         find = self.find = search_in(text)
+        # Whether a cue can be found in any part of the sentence at all: most sentences hold
+        # none of the words a negation or intent cue needs, and then no hit's part is searched.
+        self.may_deny = (may_match(cues.negation_before, text), may_match(cues.negation_after, text))
+        self.may_intend = not self.in_plans and may_match(cues.future, text)
         self.future_sentence = not self.in_plans and bool(
             find(cues.future_lead, text[:self.clause_bounds(0)[1] + 1]))
         self.concession_end = self._concession_end(cues)
@@ -368,11 +372,11 @@ class SentenceView:
         if self.check_negation:
             # The clause around the hit, to the end of the clause its last character is in.
             c_start, c_end = facts.clause_bounds(start, max(end - 1, start))
-            if (find(cues.negation_before, text[c_start:start]) or find(cues.negation_after, text[end:c_end])
-                    or start < facts.concession_end):
+            before, after = facts.may_deny
+            if ((before and find(cues.negation_before, text[c_start:start]))
+                    or (after and find(cues.negation_after, text[end:c_end])) or start < facts.concession_end):
                 found |= _NEGATED
         # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
-        if self.check_future and (facts.future_sentence or (
-                not facts.in_plans and find(cues.future, text[:start]))):
+        if self.check_future and (facts.future_sentence or (facts.may_intend and find(cues.future, text[:start]))):
             found |= _FUTURE
         return OWN_REASONS[found]

@@ -123,6 +123,22 @@ def required_sets(source: str) -> tuple[frozenset[str], ...] | None:
     return tuple(found) if found else None
 
 
+@functools.lru_cache(maxsize=256)
+def _literals_of(source: str) -> "re.Pattern[str] | None":
+    """A search for the literals one of which every match of ``source`` holds (None when unsure)."""
+    needs = required_literals(source)
+    if not needs:
+        return None
+    return re.compile("|".join(re.escape(t) for t in sorted(needs, key=lambda t: (-len(t), t))))
+
+
+def may_match(p: "regex.Pattern[str]", text: str) -> bool:
+    """False when no part of ``text`` can match ``p``: it holds none of the literals one of which
+    every match holds (nor, then, does any part of it). True when it does, or when unsure."""
+    literals = _literals_of(p.pattern)
+    return literals is None or literals.search(text) is not None
+
+
 def text_needs(source: str) -> tuple[frozenset[str], ...] | None:
     """What a text must hold for ``source`` to match in it: a literal of each of these sets
     (:func:`required_sets`, else the one :func:`required_literals` finds); None when unsure."""

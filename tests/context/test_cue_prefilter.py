@@ -1,0 +1,61 @@
+"""A sentence holding none of the words a cue needs is not searched for it (patterns.may_match).
+
+Hits are judged by searching a cue in a part of their sentence (the clause before
+a hit, the text after it). Where the sentence holds none of the literals one of
+which every match of the cue holds, no part of it can match, so no part is searched.
+"""
+
+from __future__ import annotations
+
+import regex
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lawcheck import checklist as checklists
+from lawcheck.engine import check_source
+from lawcheck.model import RawBlock, Source
+from lawcheck.patterns import may_match
+
+CUES = checklists.load(None).cues
+PATTERNS = [CUES.negation_before, CUES.negation_after, CUES.future]
+# The cues' own characters and their neighbours in real text (未经, 不断, 将来…), and plain prose.
+ALPHABET = "未经来成年按期满没有尚缺乏欠无法不能难以够到位待足高强规范完善健全滞后薄弱流于形式将拟计划下一步今后明年打算准备争取力争届时接度执公示，。审核"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=ALPHABET, max_size=24))
+def test_no_part_of_a_sentence_matches_a_cue_it_cannot_hold(text: str) -> None:
+    for pattern in PATTERNS:
+        if may_match(pattern, text):
+            continue
+        parts = [text[a:b] for a in range(len(text) + 1) for b in range(a, len(text) + 1)]
+        assert not any(pattern.search(part) for part in parts), (pattern.pattern, text)
+
+
+def test_a_part_may_match_where_the_whole_sentence_does_not() -> None:
+    # Why the sentence is asked for the cue's words and not searched whole: 未(?!经…) finds
+    # nothing in "未经审核", but in the clause before a hit cut after 未 it does.
+    negation = CUES.negation_before
+    assert negation.search("未经审核") is None
+    assert negation.search("未经审核"[:1]) is not None
+    assert may_match(negation, "未经审核")
+    assert not may_match(negation, "全年审核合同328份")
+
+
+def test_an_unsure_pattern_is_always_searched() -> None:
+    assert may_match(regex.compile(r"(?i)abc"), "xyz")  # ignores case: its literals are not known
+    assert may_match(regex.compile(r"\p{Han}{2}"), "xyz")  # regex-only syntax
+
+
+def test_a_hit_is_still_denied_and_planned_as_before() -> None:
+    checklist = checklists.load(None)
+
+    def status(*lines: str) -> str:
+        source = Source(path="r.txt", format="txt",
+                        blocks=tuple(RawBlock(line, line=i) for i, line in enumerate(lines, start=1)))
+        result = check_source(source, checklist)
+        return next(i.status for i in result.items if i.id == "legal-adviser")
+
+    assert status("2023年，我镇聘请法律顾问审核合同328份。") == "met"
+    assert status("2023年，我镇尚未聘请法律顾问审核合同。") != "met"
+    assert status("2023年，我镇将聘请法律顾问审核合同。") != "met"
