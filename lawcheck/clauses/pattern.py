@@ -16,7 +16,7 @@ import regex
 from lawcheck.clauses.base import MAX_HITS, Compile, Hit, Kind, Say, new_hit
 from lawcheck.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed
-from lawcheck.patterns import compile_pattern, fill, finditer, rarest, required_sets, shapes, templated
+from lawcheck.patterns import compile_pattern, fill, finditer, may_match, rarest, required_sets, shapes, templated
 
 
 class Pattern(Kind):
@@ -92,6 +92,8 @@ class Pattern(Kind):
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []
         for p in self.patterns(s.year):
+            if not may_match(p, s.text):  # a sentence looked at for another clause, or for none
+                continue
             for m in finditer(p, s.text):
                 start, end = m.span()
                 found.append(new_hit((((start, end),), s.reasons(start, end), start, end)))

@@ -59,3 +59,48 @@ def test_a_hit_is_still_denied_and_planned_as_before() -> None:
     assert status("2023年，我镇聘请法律顾问审核合同328份。") == "met"
     assert status("2023年，我镇尚未聘请法律顾问审核合同。") != "met"
     assert status("2023年，我镇将聘请法律顾问审核合同。") != "met"
+
+
+def _checklist_patterns() -> list[regex.Pattern[str]]:
+    from lawcheck.clauses.pattern import Pattern
+
+    found: list[regex.Pattern[str]] = []
+    stack: list[object] = [c for item in checklists.load(None).items for c in (item.match, item.partial)]
+    stack += [t.clause for item in checklists.load(None).items for t in item.traps]
+    stack += [part for item in checklists.load(None).items for part in item.parts]
+    while stack:
+        node = stack.pop()
+        if node is None:
+            continue
+        if isinstance(node, Pattern):
+            found.extend(node.patterns(2023))
+        stack.extend(getattr(node, name) for name in ("match", "partial", "clause") if hasattr(node, name))
+        stack.extend(getattr(node, "clauses", []) or [])
+        stack.extend(getattr(node, "alternatives", []) or [])
+        stack.extend(t.clause for t in getattr(node, "traps", []) or [])
+    return found
+
+
+CLAUSE_PATTERNS = _checklist_patterns()
+CLAUSE_ALPHABET = "".join(sorted({ch for p in CLAUSE_PATTERNS for ch in p.pattern if ord(ch) > 0x2000} | set("0123456789.%，。")))
+
+
+def test_the_checklist_has_regex_clauses_to_check() -> None:
+    assert len(CLAUSE_PATTERNS) >= 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=CLAUSE_ALPHABET, max_size=30))
+def test_a_regex_clause_is_not_tried_on_a_sentence_it_cannot_match(text: str) -> None:
+    for pattern in CLAUSE_PATTERNS:
+        if not may_match(pattern, text):
+            assert pattern.search(text) is None, (pattern.pattern, text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_a_sentence_a_pattern_matches_is_always_tried(data: st.DataObject) -> None:
+    for pattern in [*CLAUSE_PATTERNS, *PATTERNS]:
+        text = data.draw(st.from_regex(pattern.pattern))  # holds a match, with text around it
+        if pattern.search(text) is not None:
+            assert may_match(pattern, text), (pattern.pattern, text)
