@@ -71,6 +71,7 @@ class DocContext:
     facts: dict[tuple[int, int], "_Facts"] = field(default_factory=dict)  # per sentence, for every item
     _closing: dict[int, frozenset[int]] = field(default_factory=dict)  # count -> the closing paragraphs
     _paths: dict[int, str] = field(default_factory=dict)  # block -> its section path (heading_path)
+    _parts: dict[int, frozenset[str]] = field(default_factory=dict)  # block -> the sections it is in
 
     @classmethod
     def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
@@ -94,6 +95,13 @@ class DocContext:
 
     def in_section(self, block: int, name: str) -> bool:
         return block in self.members.get(name, ())
+
+    def sections_of(self, block: int) -> frozenset[str]:
+        """The names of the sections ``block`` is in (worked out once a block)."""
+        found = self._parts.get(block)
+        if found is None:
+            found = self._parts[block] = frozenset(name for name, blocks in self.members.items() if block in blocks)
+        return found
 
     def heading_path(self, block: Block) -> str:
         """``doc.heading_path(block)``, worked out once a block (items' evidence shares blocks)."""

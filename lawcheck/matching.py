@@ -210,7 +210,7 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
         sentence = sentences[number]
         # A clause is asked only about the sentences it may hold in (elsewhere it has no hits).
         view = _view(item, ctx, sentence, [trap for trap, cands in where.traps if cands is None or number in cands])
-        section_reasons = frozenset(n for n in item.exclude_in if view.in_section(n)) if item.exclude_in else NO_REASONS
+        section_reasons = ctx.sections_of(sentence.block).intersection(item.exclude_in) if item.exclude_in else NO_REASONS
         # A heading names a topic; it is evidence of a deed only in a part that lists
         # tasks or problems (where the part's own reason already applies).
         if not item.headings and not section_reasons and _is_title(ctx, sentence):
