@@ -21,6 +21,7 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
+from typing import Generic, TypeVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -209,13 +210,37 @@ class _Styles:
         return self.numbering(style_id)[0]
 
 
-# The styles of a template, shared by the reports made from it (a batch's reports come from a
-# few): by how the part is stored, its compressed bytes compared whole (not trusted to a
-# checksum), and the document's namespace. -> (those bytes, the styles, whether searched in the part)
-_TEMPLATES: dict[tuple[object, ...], tuple[bytes, _Styles, bool]] = {}
-# The same for the relationship parts: -> (the part's compressed bytes, its relationships)
-_RELATIONSHIPS: dict[tuple[object, ...], tuple[bytes, tuple[tuple[str, str, str | None], ...]]] = {}
-TEMPLATES_KEPT = 16
+V = TypeVar("V")
+Stored = tuple[tuple[int, ...], bytes]  # how a part is stored (SafeZip.stored)
+Relationships = tuple[tuple[str, str, str | None], ...]  # (type, target, target mode)
+
+
+class _PartMemo(Generic[V]):
+    """What was read from a part of a template, for the next report made from it (a batch's
+    reports come from a few templates). A part is known by how it is stored, its compressed
+    bytes compared whole (not trusted to a checksum), and ``scope`` (its name, a namespace)."""
+
+    KEPT = 16  # parts remembered before the memo starts again
+
+    def __init__(self) -> None:
+        self._known: dict[tuple[object, ...], tuple[bytes, V]] = {}
+
+    def get(self, stored: Stored | None, scope: str) -> V | None:
+        known = None if stored is None else self._known.get((scope, *stored[0]))
+        return known[1] if known is not None and stored is not None and known[0] == stored[1] else None
+
+    def put(self, stored: Stored | None, scope: str, value: V) -> None:
+        if stored is None:
+            return
+        if len(self._known) >= self.KEPT:
+            self._known.clear()
+        self._known[(scope, *stored[0])] = (stored[1], value)
+
+
+# A template's styles (without the part they were searched in) and whether they were searched
+# in it, by the document's namespace; and the relationship parts, by name.
+_TEMPLATES: _PartMemo[tuple[_Styles, bool]] = _PartMemo()
+_RELATIONSHIPS: _PartMemo[Relationships] = _PartMemo()
 
 
 class _Package:
@@ -268,25 +293,17 @@ class _Package:
                     return target
         return "word/document.xml"
 
-    def _relationships(self, name: str) -> tuple[tuple[str, str, str | None], ...]:
-        """The relationships a part lists: (type, target, target mode); none if it is missing.
-
-        Read once for a part stored alike in reports made from one template (see _TEMPLATES).
-        """
+    def _relationships(self, name: str) -> Relationships:
+        """The relationships a part lists; none if it is missing (read once for a template's)."""
         if not self.package.has(name):
             return ()
         stored = self.package.stored(name)
-        key = None if stored is None else (name, *stored[0])
-        known = _RELATIONSHIPS.get(key) if key is not None else None
-        if stored is not None and known is not None and known[0] == stored[1]:
-            return known[1]
-        root = parse_xml(self.package.read(name), self.path, "DOCX")
-        found = tuple((rel.get("Type", ""), rel.get("Target", ""), rel.get("TargetMode"))
-                      for rel in root.iter(f"{REL}Relationship"))
-        if stored is not None and key is not None:
-            if len(_RELATIONSHIPS) >= TEMPLATES_KEPT:
-                _RELATIONSHIPS.clear()
-            _RELATIONSHIPS[key] = (stored[1], found)
+        found = _RELATIONSHIPS.get(stored, name)
+        if found is None:
+            root = parse_xml(self.package.read(name), self.path, "DOCX")
+            found = tuple((rel.get("Type", ""), rel.get("Target", ""), rel.get("TargetMode"))
+                          for rel in root.iter(f"{REL}Relationship"))
+            _RELATIONSHIPS.put(stored, name, found)
         return found
 
     def _xml(self, name: str) -> etree._Element | None:
@@ -316,18 +333,14 @@ class _Package:
         if target is None or not self.package.has(target):
             return _Styles(namespace=self.ns)
         stored = self.package.stored(target)
-        key = None if stored is None else (self.ns, *stored[0])
-        known = _TEMPLATES.get(key) if key is not None else None
-        if stored is not None and known is not None and known[0] == stored[1]:
-            _, shared, searched = known  # the same part as a report read before: what it said holds
+        known = _TEMPLATES.get(stored, self.ns)
+        if known is not None:  # the same part as a report read before: what it said holds
+            shared, searched = known
             return replace(shared, raw=_Inflating(self.package.pieces(target)) if searched else None)
         styles = self._read_styles(target)
-        if stored is not None and key is not None:
-            if len(_TEMPLATES) >= TEMPLATES_KEPT:
-                _TEMPLATES.clear()
-            # Without the part being searched (and the archive it is in); the dicts are shared, so
-            # what this report looks up is known to the next one too.
-            _TEMPLATES[key] = (stored[1], replace(styles, raw=None), styles.raw is not None)
+        # Kept without the part it searches (nor the archive); the dicts are shared, so what
+        # this report looks up is known to the next one too.
+        _TEMPLATES.put(stored, self.ns, (replace(styles, raw=None), styles.raw is not None))
         return styles
 
     def _read_styles(self, target: str) -> _Styles:
