@@ -49,12 +49,15 @@ class Grid:
         self.header, self.flexible = list(header), list(flexible)  # share of the spare width; 0 = fixed
         self.right, self.keep_end = set(right), set(keep_end)
         self.rows: list[list[Cell]] = []
+        self.sizes: list[list[int]] = []  # each row's cells' widths, measured once (a thousand rows)
 
     def add_row(self, *cells: str | Cell) -> None:
-        self.rows.append([(printable(c), None) if isinstance(c, str) else (printable(c[0]), c[1]) for c in cells])
+        row = [(printable(c), None) if isinstance(c, str) else (printable(c[0]), c[1]) for c in cells]
+        self.rows.append(row)
+        self.sizes.append([_cells(text) for text, _ in row])
 
     def widths(self, total: int) -> list[int]:
-        natural = [max([_cells(h)] + [_cells(r[i][0]) for r in self.rows]) for i, h in enumerate(self.header)]
+        natural = [max([_cells(h)] + [sizes[i] for sizes in self.sizes]) for i, h in enumerate(self.header)]
         fixed = sum(w for w, f in zip(natural, self.flexible) if not f) + 2 * (len(natural) - 1)
         spare = max(total - fixed, 10 * sum(1 for f in self.flexible if f))
         shares = sum(self.flexible) or 1
@@ -72,20 +75,26 @@ class Grid:
         paint = _painter(color)
         lines = [self._line([(h, "bold") for h in self.header], widths, paint),
                  paint("─" * (sum(widths) + 2 * (len(widths) - 1)), "dim")]
-        lines += [self._line(row, widths, paint) for row in self.rows]
+        lines += [self._line(row, widths, paint, sizes) for row, sizes in zip(self.rows, self.sizes)]
         return "\n".join(lines) + "\n"
 
-    def _line(self, cells: list[Cell], widths: list[int], paint: Callable[[str, str | None], str]) -> str:
+    def _line(self, cells: list[Cell], widths: list[int], paint: Callable[[str, str | None], str],
+              sizes: list[int] | None = None) -> str:
+        sizes = sizes or [_cells(text) for text, _ in cells]
         out: list[str] = []
         last = len(cells) - 1
         for i, ((text, style), width) in enumerate(zip(cells, widths)):
             if i == last:
                 indent = " " * (sum(widths[:-1]) + 2 * last)
-                pieces = _wrap(text, width)
+                pieces = [text] if sizes[i] <= width else _wrap(text, width)
                 out.append("\n".join((indent if n else "") + paint(p, style) for n, p in enumerate(pieces)))
                 continue
-            fitted = _cut(text, width, keep_end=i in self.keep_end)
-            pad = " " * (width - _cells(fitted))
+            if sizes[i] <= width:
+                fitted, used = text, sizes[i]
+            else:
+                fitted = _cut(text, width, keep_end=i in self.keep_end)
+                used = _cells(fitted)
+            pad = " " * (width - used)
             out.append(pad + paint(fitted, style) if i in self.right else paint(fitted, style) + pad)
         return "  ".join(out).rstrip()
 
