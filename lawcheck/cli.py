@@ -6,7 +6,6 @@ carries the error boundary that maps failures to exit code 2.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import signal
@@ -17,7 +16,7 @@ import typer
 from typer.core import TyperGroup
 
 from lawcheck import __version__
-from lawcheck.commands.common import EXIT_ERROR, error
+from lawcheck.commands.common import EXIT_ERROR, error, one_command, settled
 from lawcheck.commands.help import dress
 from lawcheck.messages import message
 from lawcheck.output import remove_unfinished
@@ -47,18 +46,11 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
 }
 
 
-# Set by main(): this process runs one command, then ends.
-_ONE_COMMAND = False
-
-
 def load_command(name: str) -> Any:
     """The click command for ``name``, built from its module on first use."""
     module, attribute, _ = COMMANDS[name]
     found = getattr(importlib.import_module(module), attribute)
-    if _ONE_COMMAND:
-        # What is imported now lives until the process ends: the collector need not go through
-        # it again while the command runs (a tenth of `lawcheck check` on one report).
-        gc.freeze()
+    settled()  # the command's modules (a tenth of `lawcheck check` on one report)
     command: Any
     if isinstance(found, typer.Typer):
         command = typer.main.get_group(found)
@@ -142,8 +134,7 @@ def _stop(signum: int, _frame: object) -> None:
 
 def main() -> None:
     """Run the command line; usage errors and signals end in one sentence and their exit code."""
-    global _ONE_COMMAND
-    _ONE_COMMAND = True
+    one_command()
     lang = requested_lang(sys.argv[1:])
     signal.signal(signal.SIGINT, _stop)
     signal.signal(signal.SIGTERM, _stop)

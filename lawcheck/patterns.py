@@ -124,7 +124,7 @@ def required_sets(source: str) -> tuple[frozenset[str], ...] | None:
 
 
 @functools.lru_cache(maxsize=256)
-def _literals_of(source: str) -> "re.Pattern[str] | None":
+def literal_search(source: str) -> "re.Pattern[str] | None":
     """A search for the literals one of which every match of ``source`` holds (None when unsure)."""
     needs = required_literals(source)
     if not needs:
@@ -135,7 +135,7 @@ def _literals_of(source: str) -> "re.Pattern[str] | None":
 def may_match(p: "regex.Pattern[str]", text: str) -> bool:
     """False when no part of ``text`` can match ``p``: it holds none of the literals one of which
     every match holds (nor, then, does any part of it). True when it does, or when unsure."""
-    literals = _literals_of(p.pattern)
+    literals = literal_search(p.pattern)
     return literals is None or literals.search(text) is not None
 
 

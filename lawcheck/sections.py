@@ -166,7 +166,7 @@ def find_sections(doc: Document, section: SectionDef, year: int | None, body: "B
     closing = body.closing
     inline = section.inline_blocks(body, year) if section.inline else set()
     # A part starts at a heading or where inline wording may start: only those blocks are looked at.
-    looked = body.body if inline is None else sorted(inline.union(body.headed)) if inline else body.headed
+    looked = body.kept if inline is None else sorted(inline.union(body.headed)) if inline else body.headed
     for index in looked:
         b = blocks[index]
         title = body.titles[index]
@@ -196,13 +196,13 @@ class Body:
         self.text, self._starts = joined([b.norm for b in kept])  # and where each block starts in it
         self.titles = [heading_text(b) for b in doc.blocks]  # by block index
         self.closing = signature_lines(doc)
-        self._index = self.body = [b.index for b in kept]  # the blocks not furniture, in order
+        self.kept = [b.index for b in kept]  # the blocks not furniture, in order
         self.headed = [b.index for b in kept if b.heading is not None]  # those with a heading's title
 
     def blocks_with(self, literals: frozenset[str]) -> set[int]:
         """The blocks whose text contains one of ``literals``."""
         found: set[int] = set()
-        text, starts, index = self.text, self._starts, self._index
+        text, starts, index = self.text, self._starts, self.kept
         for t in literals:
             at = text.find(t)
             while at >= 0:

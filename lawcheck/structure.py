@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lawcheck.model import Block, BlockKind, Document, RawBlock, Sentence, Source, new_block, new_sentence
-from lawcheck.patterns import required_literals
+from lawcheck.patterns import literal_search
 from lawcheck.text import FIGURE, joined, normalise_all, sentence_spans
 
 # Numbering forms, in the usual outline order; matched on normalised text.
@@ -160,15 +160,14 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _literals(pattern: re.Pattern[str]) -> re.Pattern[str]:
-    """A search for the literals one of which every match of ``pattern`` holds."""
-    needs = required_literals(pattern.pattern)
-    assert needs, pattern.pattern  # NAV's every alternative names a label
-    return re.compile("|".join(re.escape(t) for t in sorted(needs, key=lambda t: (-len(t), t))))
+def _nav_needs() -> re.Pattern[str]:
+    found = literal_search(NAV.pattern)
+    assert found is not None, NAV.pattern  # NAV's every alternative names a label
+    return found
 
 
 # Every page label holds one of these: searching for them alone is a seventh of NAV's time.
-NAV_NEEDS = _literals(NAV)
+NAV_NEEDS = _nav_needs()
 
 
 def _maybe_nav(drafts: list[_Draft]) -> list[_Draft]:

@@ -9,6 +9,7 @@ so a catastrophic pattern in a user's checklist is reported, not hung on.
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Any
 
 import regex
@@ -29,8 +30,6 @@ class Pattern(Kind):
         self.sources = (spec,) if isinstance(spec, str) else tuple(spec)
         self._compiled: dict[int | None, list[regex.Pattern[str]]] = {}
         self.templated = any(templated(p) for p in self.sources)
-        self._planned: tuple[list[tuple[frozenset[str], tuple[frozenset[str], ...], tuple[frozenset[str], ...]]]
-                             | None] | None = None  # _plans(), worked out once
 
     @classmethod
     def patterns_in(cls, value: Any) -> list[Any]:
@@ -56,38 +55,31 @@ class Pattern(Kind):
         """The sentences (of ``found``, if given) holding a literal of each set some source
         requires; None if a source requires none. Without ``found``, the sentences holding the
         likeliest rarest set are looked up and narrowed by the others."""
-        plans = self._plans()
+        plans = self._plans
         if plans is None:
             return None
         held: set[int] = set()
-        for driver, others, needs in plans:
-            if found is None:
-                got = index.with_any(driver)
-                for literals in others:
-                    got = index.having(got, literals)
-            else:
-                got = found
-                for literals in needs:
-                    got = index.having(got, literals)
+        for driver, others in plans:
+            got = index.with_any(driver) if found is None else index.having(found, driver)
+            for literals in others:
+                got = index.having(got, literals)
             held |= got
         return held
 
-    def _plans(self) -> list[tuple[frozenset[str], tuple[frozenset[str], ...], tuple[frozenset[str], ...]]] | None:
-        """For each source, the set of literals to look sentences up by, the sets that narrow those
-        down, and all of them (None if some source may match anywhere): the same for every report."""
+    @cached_property
+    def _plans(self) -> list[tuple[frozenset[str], tuple[frozenset[str], ...]]] | None:
+        """For each source, the set of literals to look sentences up by and the sets that narrow
+        those down (None if some source may match anywhere): the same for every report."""
         if self.templated:
             return None
-        if self._planned is None:
-            plans = []
-            for source in self.sources:
-                needs = required_sets(source)
-                if needs is None:
-                    self._planned = (None,)
-                    return None
-                driver = rarest(needs)
-                plans.append((driver, tuple(n for n in needs if n is not driver), needs))
-            self._planned = (plans,)
-        return self._planned[0]
+        plans = []
+        for source in self.sources:
+            needs = required_sets(source)
+            if needs is None:
+                return None
+            driver = rarest(needs)
+            plans.append((driver, tuple(n for n in needs if n is not driver)))
+        return plans
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []

@@ -11,7 +11,6 @@ into place when the run ends.
 from __future__ import annotations
 
 import functools
-import gc
 import os
 import sys
 from collections.abc import Callable, Generator
@@ -25,7 +24,7 @@ import typer
 from lawcheck import batch, reporters
 from lawcheck import checklist as checklists
 from lawcheck.commands.common import (check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang,
-                                      error, refuse_inputs_as_outputs, use_color, width)
+                                      error, refuse_inputs_as_outputs, settled, use_color, width)
 from lawcheck import bodies
 from lawcheck.compare import Baseline, load_baseline
 from lawcheck.model import ErrorResult, ReportResult
@@ -218,9 +217,7 @@ def batch_command(
         from lawcheck.commands.progress import progress_bar
 
         bar = progress_bar(lang)
-    # What is loaded (modules, the checklist) lives as long as this command's process: the
-    # collector need not go through it again while the reports are checked.
-    gc.freeze()
+    settled()  # and the checklist, before the reports are checked
     write_all(results, sinks, tally, baseline, bar, len(paths), kept)
     readable = [r for r in kept or [] if isinstance(r, ReportResult)]
     if feedback is not None:

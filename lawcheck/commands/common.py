@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import shutil
 import sys
@@ -20,6 +21,24 @@ from lawcheck.scoring import FAIL_ON
 F = TypeVar("F", bound=Callable[..., Any])
 
 EXIT_OK, EXIT_FAILED, EXIT_ERROR = 0, 1, 2
+
+
+# Set by cli.main(): this process runs one command, then ends.
+_ONE_COMMAND = False
+
+
+def one_command() -> None:
+    """Say that this process runs one command and ends (the command line's ``main``)."""
+    global _ONE_COMMAND
+    _ONE_COMMAND = True
+
+
+def settled() -> None:
+    """What is loaded so far (modules, the checklist) lives until the process ends: the collector
+    need not go through it again while the command runs. Only in a process that runs one command:
+    not for an importer of lawcheck, nor a test calling a command."""
+    if _ONE_COMMAND:
+        gc.freeze()
 
 
 # The language of the run once it is known (the command line, else lawcheck.yaml): the

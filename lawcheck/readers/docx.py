@@ -21,16 +21,16 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from typing import Generic, TypeVar
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Generic, TypeVar
 
 from lxml import etree
 
 from lawcheck.errors import ReadError
 from lawcheck.model import RawBlock, Source, new_raw_block
 from lawcheck.readers.numbering import Numbering
-from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, check_xml_head, parse_xml
+from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, Stored, check_xml_head, parse_xml
 from lawcheck.readers.values import to_int
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -211,7 +211,6 @@ class _Styles:
 
 
 V = TypeVar("V")
-Stored = tuple[tuple[int, ...], bytes]  # how a part is stored (SafeZip.stored)
 Relationships = tuple[tuple[str, str, str | None], ...]  # (type, target, target mode)
 
 
@@ -226,8 +225,10 @@ class _PartMemo(Generic[V]):
         self._known: dict[tuple[object, ...], tuple[bytes, V]] = {}
 
     def get(self, stored: Stored | None, scope: str) -> V | None:
-        known = None if stored is None else self._known.get((scope, *stored[0]))
-        return known[1] if known is not None and stored is not None and known[0] == stored[1] else None
+        if stored is None:
+            return None
+        known = self._known.get((scope, *stored[0]))
+        return known[1] if known is not None and known[0] == stored[1] else None
 
     def put(self, stored: Stored | None, scope: str, value: V) -> None:
         if stored is None:

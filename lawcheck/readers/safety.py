@@ -28,6 +28,10 @@ MAX_RATIO = 200  # inflated / compressed, for parts big enough to matter
 MAX_MEMBERS = 10_000
 _RATIO_FLOOR = 1024 * 1024  # small parts may compress very well
 
+# How a member is stored: what the archive says of it (method, flags, sizes, CRC), and its
+# compressed bytes (SafeZip.stored).
+Stored = tuple[tuple[int, ...], bytes]
+
 
 class SafeZip:
     """A zip archive read with limits; errors become :class:`ReadError`."""
@@ -77,7 +81,7 @@ class SafeZip:
             raise ReadError("zip_bomb", path=str(self.path))
         return data
 
-    def stored(self, name: str) -> tuple[tuple[int, ...], bytes] | None:
+    def stored(self, name: str) -> Stored | None:
         """A member as it is stored: what the archive says of it (method, flags, sizes, CRC) and
         its compressed bytes. Two members alike in both inflate to the same content, so what
         was read from one holds for the other (None where the local header cannot be found)."""
