@@ -9,7 +9,8 @@ Normalisation, in order:
 - traditional characters mapped to simplified, one character for one, using
   OpenCC's character table (phrase-level conversion is not needed for matching);
 - whitespace removed (text copied out of PDFs or typed with spaces between
-  characters, digits included), except one space kept between Latin words.
+  characters, digits included), except one space kept between Latin words;
+- pinyin glosses a reposting site put after characters removed (領(lǐng)導(dǎo) reads 领导).
 """
 
 from __future__ import annotations
@@ -148,8 +149,30 @@ def normalise(text: str) -> tuple[str, Sequence[int]]:
         if len(candidate) == len(text):  # width folding only: one character for one
             folded = to_simplified(candidate)
     if folded is None:
-        return _normalise_by_char(text)
-    return _drop_spaces(folded)
+        return _without_glosses(_normalise_by_char(text))
+    return _without_glosses(_drop_spaces(folded))
+
+
+# A pinyin gloss after a character, as some reposting sites print them: 領(lǐng)導(dǎo). Only
+# lower-case letters with a tone mark among them: 世界贸易组织(WTO) and (a) are not glosses.
+_GLOSS = re.compile(r"(?<=[\u3400-\u9fff])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{1,7}\)")
+
+
+def _without_glosses(pair: tuple[str, Sequence[int]]) -> tuple[str, Sequence[int]]:
+    """``pair`` (a normalised text and its offsets) with pinyin glosses taken out."""
+    text, offsets = pair
+    if "(" not in text or not _GLOSS.search(text):
+        return pair
+    pieces: list[str] = []
+    kept = array("I")
+    last = 0
+    for m in _GLOSS.finditer(text):
+        pieces.append(text[last:m.start()])
+        kept.extend(offsets[last:m.start()])
+        last = m.end()
+    pieces.append(text[last:])
+    kept.extend(offsets[last:])
+    return "".join(pieces), kept
 
 
 def normalise_all(texts: Sequence[str]) -> list[tuple[str, Sequence[int]]]:
@@ -180,9 +203,9 @@ def normalise_all(texts: Sequence[str]) -> list[tuple[str, Sequence[int]]]:
         if end - start != len(text) or (slow and _SLOW.search(text)):
             out.append(normalise(text))
         elif space < end or lines:
-            out.append(_drop_spaces(mapped[start:end]))
-        else:
-            out.append((mapped[start:end], range(end - start)))  # what _drop_spaces gives it
+            out.append(_without_glosses(_drop_spaces(mapped[start:end])))
+        else:  # what _drop_spaces gives it
+            out.append(_without_glosses((mapped[start:end], range(end - start))))
         start, k = end + 1, k + 1
         if space < start:
             space = _space_at(mapped, start)

@@ -35,6 +35,27 @@ def test_normalise(written: str, normalised: str) -> None:
     assert norm(written) == normalised
 
 
+@pytest.mark.parametrize(("written", "normalised"), [
+    ("鎮(zhèn)委書記任組長(zhǎng)", "镇委书记任组长"),
+    ("領（lǐng）導（dǎo）班子", "领导班子"),                       # full-width brackets fold first
+    ("世界贸易组织(WTO)和(a)项", "世界贸易组织(WTO)和(a)项"),      # not glosses: no tone mark
+    ("工作(zhong)要点", "工作(zhong)要点"),
+    ("第2024(lǐng)号", "第2024(lǐng)号"),                         # only after a Chinese character
+], ids=["gloss", "full-width-gloss", "abbreviation", "toneless", "after-a-digit"])
+def test_pinyin_glosses_are_taken_out(written: str, normalised: str) -> None:
+    assert norm(written) == normalised
+
+
+def test_a_glossed_text_maps_back_to_the_characters_as_written() -> None:
+    text = "我局黨組(zǔ)學(xué)習(xí)法治"
+    normalised, offsets = normalise(text)
+    assert normalised == "我局党组学习法治"
+    assert "".join(text[i] for i in offsets) == "我局黨組學習法治"
+    # the same when the report is normalised block by block at once
+    from lawcheck.text import normalise_all
+    assert [n for n, _ in normalise_all([text, "鎮(zhèn)長"])] == ["我局党组学习法治", "镇长"]
+
+
 def test_offsets_point_at_the_source_of_each_character() -> None:
     text = "（一）執法 記錄儀　１２台"
     normalised, offsets = normalise(text)
