@@ -75,7 +75,8 @@ def _item_notes(item: ItemResult, checklist: Checklist, lang: str) -> list[Note]
         missing = "、".join(checklist.item_title(p, lang) for p in item.parts if p.status == "missing")
         for ev in item.evidence:
             words = "、".join(dict.fromkeys(ev.text[a:b] for a, b in ev.spans if a < b)) or title
-            text = message("annotate-partial", lang, title=title, words=words)
+            text = (message("annotate-partial-why", lang, title=title, reason=checklist.reason_label(ev.reason, lang))
+                    if ev.reason else message("annotate-partial", lang, title=title, words=words))
             if missing:
                 text += message("annotate-partial-parts", lang, parts=missing)
             found.setdefault((ev.block, ev.text), text)

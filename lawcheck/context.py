@@ -43,6 +43,12 @@ class Cues:
     future: "regex.Pattern[str]"
     future_lead: "regex.Pattern[str]"
     concessive: "regex.Pattern[str] | None" = None
+    normative: "regex.Pattern[str] | None" = None  # telling others what to do: 要, 应当, 必须
+    # Who acts (the ``deed`` kind): each class of doer other than the ones a clause names, with
+    # the reason its acts carry; and the words after which a doer is what is acted on.
+    doers: "tuple[tuple[str, regex.Pattern[str]], ...]" = ()
+    governing: "regex.Pattern[str] | None" = None
+    pivots: "regex.Pattern[str] | None" = None
 
 
 class Sources(Protocol):
@@ -140,11 +146,11 @@ class _Facts:
     """A sentence's 《》 titles, placeholders, intent and concession: the same for every item."""
 
     __slots__ = ("reasons", "text", "title_ranges", "placeholder_ranges", "separators", "in_plans",
-                 "future_sentence", "concession_end", "find", "may_deny", "may_intend")  # one per sentence: no __dict__
+                 "future_sentence", "concession_end", "find", "may_deny", "may_intend", "normative_at")  # one per sentence: no __dict__
 
     def __init__(self, view: "SentenceView") -> None:
         # No reference to the view kept: the context holds the facts, and the view the context.
-        self.reasons: dict[tuple[int, int, bool, bool, bool], frozenset[str]] = {}
+        self.reasons: dict[tuple[int, int, bool, bool, bool, bool], frozenset[str]] = {}
         # Worked out when the first hit in the sentence is judged: nearly every one needs all.
         text = self.text = view.text
         self.title_ranges = [(m.start(), m.end()) for m in TITLE_QUOTES.finditer(text)] if "《" in text else []
@@ -161,6 +167,10 @@ class _Facts:
         self.future_sentence = not self.in_plans and bool(
             find(cues.future_lead, text[:self.clause_bounds(0)[1] + 1]))
         self.concession_end = self._concession_end(cues)
+        # Where the sentence starts telling others what to do (要, 应当…): what follows is a rule.
+        normative = cues.normative
+        found = find(normative, text) if normative is not None and may_match(normative, text) else None
+        self.normative_at = found.start() if found is not None else len(text)
 
     def clause_bounds(self, pos: int, last: int | None = None) -> tuple[int, int]:
         """``clause_bounds(text, pos)``, from the separators found once; with ``last``, to the end
@@ -181,10 +191,11 @@ class _Facts:
 
 
 # The reasons a sentence itself gives a hit, as bits, and every set of them made once.
-_TITLE, _PLACEHOLDER, _NEGATED, _FUTURE = 1, 2, 4, 8
+_TITLE, _PLACEHOLDER, _NEGATED, _FUTURE, _NORMATIVE = 1, 2, 4, 8, 16
 OWN_REASONS = [frozenset(name for bit, name in ((_TITLE, "title"), (_PLACEHOLDER, "placeholder"),
-                                                 (_NEGATED, "negated"), (_FUTURE, "future")) if mask & bit)
-               for mask in range(16)]
+                                                 (_NEGATED, "negated"), (_FUTURE, "future"),
+                                                 (_NORMATIVE, "normative")) if mask & bit)
+               for mask in range(32)]
 
 
 CACHED_MAX = 4096  # the largest set of sentences an index keeps for the next clause that asks
@@ -297,11 +308,12 @@ class SentenceIndex:
 class SentenceView:
     """One sentence as the clauses of one item see it."""
 
-    __slots__ = ("ctx", "sentence", "text", "year", "check_negation", "check_future", "check_titles", "traps",
+    __slots__ = ("ctx", "sentence", "text", "year", "check_negation", "check_future", "check_titles",
+                 "check_normative", "traps",
                  "_known")  # a few dozen per report, each asked a few times
 
     def __init__(self, ctx: DocContext, sentence: Sentence, *, negation: bool = True,
-                 future: bool = True, titles: bool = True,
+                 future: bool = True, titles: bool = True, normative: bool = False,
                  traps: tuple[tuple[int, int, str], ...] = ()) -> None:
         self.ctx = ctx
         self.sentence = sentence
@@ -309,6 +321,7 @@ class SentenceView:
         self.year = ctx.year
         self.check_negation = negation
         self.check_future = future
+        self.check_normative = normative
         self.check_titles = titles
         self.traps = traps
         self._known: _Facts | None = None
@@ -357,7 +370,7 @@ class SentenceView:
         return facts
 
     def reasons(self, start: int, end: int) -> frozenset[str]:
-        key = (start, end, self.check_titles, self.check_negation, self.check_future)
+        key = (start, end, self.check_titles, self.check_negation, self.check_future, self.check_normative)
         facts = self._facts
         own = facts.reasons.get(key)
         if own is None:
@@ -387,4 +400,7 @@ class SentenceView:
         # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
         if self.check_future and (facts.future_sentence or (facts.may_intend and find(cues.future, text[:start]))):
             found |= _FUTURE
+        # A rule for others (各部门要…) covers the rest of its sentence, as intent does.
+        if self.check_normative and start > facts.normative_at:
+            found |= _NORMATIVE
         return OWN_REASONS[found]

@@ -133,7 +133,7 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, deadline: str 
         _row(table.rows[0].cells, header, bold=True)
         for item in gaps:
             _row(table.add_row().cells, [item.title, message(f"status-{item.status}", lang),
-                                         " ".join((item.hint or "").split()), _closest(item, lang)])
+                                         " ".join((item.hint or "").split()), _closest(item, lang, checklist)])
     else:
         para(message("feedback-no-gaps", lang))
 
@@ -169,11 +169,16 @@ def _row(cells: Any, texts: Sequence[str], bold: bool = False) -> None:
         run.font.size = Pt(_TABLE_PT)
 
 
-def _closest(item: ItemResult, lang: str) -> str:
-    """What the report has nearest the item: what counted in part, else the nearest miss."""
+def _closest(item: ItemResult, lang: str, checklist: Checklist) -> str:
+    """What the report has nearest the item: what counted in part (and why only in part),
+    else the nearest miss."""
     if item.status == "partial" and item.evidence:
         e = item.evidence[0]
-        return message("feedback-quote", lang, text=e.text, section=e.section or message("feedback-top", lang))
+        quote = message("feedback-quote", lang, text=e.text, section=e.section or message("feedback-top", lang))
+        if e.reason:
+            why = message("label-partial-why", lang, reason=checklist.reason_label(e.reason, lang))
+            quote += f"（{why}）" if lang == "zh" else f" ({why})"
+        return quote
     if item.near_misses:
         n = item.near_misses[0]
         return message("feedback-quote", lang, text=n.text, section=n.section or message("feedback-top", lang))

@@ -153,15 +153,15 @@ def evaluate_item(item: ItemDef, ctx: DocContext) -> ItemResult:
         status = "partial"
     else:
         status = "missing"
-    # What counted only in part because of a reason (a plan, a trap…) is a near miss that
-    # says why, never also evidence: a sentence is shown one way only.
-    evidence = clean or [f for f in partial_clean if not f.reasons]
     if status == "met":
-        return _result(item, ctx, status, evidence, [])
+        return _result(item, ctx, status, clean, [])
+    # What earned the part is the evidence, each with the reason it counts only in part (a
+    # bare claim, a leadership body's act…); what did not count at all is a near miss. A
+    # sentence is shown one way only.
+    evidence = _unique(clean + tolerated + partial_clean) if status == "partial" else []
     shown = {(f.sentence.block, f.sentence.start) for f in evidence}
-    near = _unique([f for f in near + [f for f in partial_clean if f.reasons]
-                    if (f.sentence.block, f.sentence.start) not in shown])
-    return _result(item, ctx, status, evidence if status != "missing" else [], near)
+    near = _unique([f for f in near if (f.sentence.block, f.sentence.start) not in shown])
+    return _result(item, ctx, status, evidence, near)
 
 
 def _unique(found: list[_Found]) -> list[_Found]:
@@ -186,7 +186,7 @@ def _evaluate_parent(item: ItemDef, ctx: DocContext) -> ItemResult:
         status = "missing"
     evidence = tuple(e for p in parts for e in p.evidence[:1])
     if not evidence and own_partial:
-        evidence = tuple(_evidence(ctx, f) for f in own_partial[:MAX_EVIDENCE])
+        evidence = tuple(_evidence(ctx, f, item) for f in own_partial[:MAX_EVIDENCE])
     return ItemResult(id=item.id, title=item.title, severity=item.severity, weight=item.weight,
                       status=status, credit=_credit(item, status), evidence=evidence,
                       near_misses=(), parts=parts, hint=fill(item.hint, ctx.year))
@@ -228,7 +228,8 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
                 if len(near) < KEEP:
                     near.append(found)
             elif view.traps and len(near) < KEEP:
-                t_start, t_end, reason = view.traps[0]
+                # a trap alone: the reason that keeps it from counting even in part is told
+                t_start, t_end, reason = min(view.traps, key=lambda t: t[2] in item.partial_in)
                 near.append(_Found(sentence, span_hit(t_start, t_end), frozenset([reason])))
         if item.partial is not None and (where.partial is None or number in where.partial):
             hit = _best(item.partial.hits(view), section_reasons)
@@ -270,7 +271,8 @@ def _conceded(hits: list[Hit], text: str) -> list[Hit]:
 
 def _view(item: ItemDef, ctx: DocContext, sentence: Sentence, traps: list[Trap]) -> SentenceView:
     """The sentence as ``item`` sees it, with where ``traps`` (those that may hold in it) hold."""
-    view = SentenceView(ctx, sentence, negation=item.negation, future=item.future, titles=item.titles)
+    view = SentenceView(ctx, sentence, negation=item.negation, future=item.future, titles=item.titles,
+                        normative=item.normative)
     if traps:
         plain = view.plain()
         spans = tuple((s, e, trap.reason) for trap in traps
@@ -293,13 +295,16 @@ def _credit(item: ItemDef, status: Status) -> float:
     return {"met": 1.0, "partial": item.partial_credit}.get(status, 0.0)
 
 
-def _reason(reasons: frozenset[str], ctx: DocContext) -> str:
+def _reason(reasons: frozenset[str], ctx: DocContext, item: ItemDef) -> str:
+    """The reason told for a near miss: one that keeps it from counting even in part first,
+    then in the order the engine and the item's traps give."""
     if len(reasons) == 1:
         return next(iter(reasons))
-    for r in reason_order(ctx):
-        if r in reasons:
+    decisive = reasons - item.partial_in or reasons
+    for r in (*reason_order(ctx), *(t.reason for t in item.traps)):
+        if r in decisive:
             return r
-    return sorted(reasons)[0] if reasons else ""
+    return sorted(decisive)[0] if decisive else ""
 
 
 def reason_order(ctx: DocContext) -> tuple[str, ...]:
@@ -309,7 +314,7 @@ def reason_order(ctx: DocContext) -> tuple[str, ...]:
     return FIRST_REASONS + parts + LAST_REASONS
 
 
-def _evidence(ctx: DocContext, found: _Found) -> Evidence:
+def _evidence(ctx: DocContext, found: _Found, item: ItemDef) -> Evidence:
     s = found.sentence
     block = ctx.doc.blocks[s.block]
     offsets, paragraph = block.offsets, block.text
@@ -321,19 +326,19 @@ def _evidence(ctx: DocContext, found: _Found) -> Evidence:
         if a < b:
             sa, sb = original_span(offsets, s.start + a, s.start + b, len(paragraph))
             spans.add((sa - at, sb - at))
-    # text, block, section, line, page, spans, paragraph, at (positional: twenty a report)
+    # text, block, section, line, page, spans, paragraph, at, reason (positional: twenty a report)
     return Evidence(raw.strip(), block.index, ctx.heading_path(block), block.line, block.page,
-                    tuple(sorted(spans)), paragraph, at)
+                    tuple(sorted(spans)), paragraph, at, _reason(found.reasons, ctx, item) if found.reasons else None)
 
 
 def _result(item: ItemDef, ctx: DocContext, status: Status, evidence: list[_Found],
             near: list[_Found]) -> ItemResult:
     near_misses = []
     for f in near[:MAX_NEAR_MISSES]:
-        ev = _evidence(ctx, f)
-        near_misses.append(NearMiss(text=ev.text, reason=_reason(f.reasons, ctx), block=ev.block,
+        ev = _evidence(ctx, f, item)
+        near_misses.append(NearMiss(text=ev.text, reason=_reason(f.reasons, ctx, item), block=ev.block,
                                     section=ev.section, line=ev.line, spans=ev.spans))
     return ItemResult(id=item.id, title=item.title, severity=item.severity, weight=item.weight,
                       status=status, credit=_credit(item, status),
-                      evidence=tuple(_evidence(ctx, f) for f in evidence[:MAX_EVIDENCE]),
+                      evidence=tuple(_evidence(ctx, f, item) for f in evidence[:MAX_EVIDENCE]),
                       near_misses=tuple(near_misses), hint=fill(item.hint, ctx.year))

@@ -155,10 +155,15 @@ class Evidence(NamedTuple):  # a few per item: made as a tuple, at a third of a 
     # (for reporters that show evidence in its paragraph; not part of the JSON)
     paragraph: str = ""
     at: int = 0
+    # why it counts only in part (a partial item's evidence: bare-claim, collective…), else None
+    reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
-        return {"text": self.text, "block": self.block, "section": self.section,
-                "line": self.line, "page": self.page}
+        record = {"text": self.text, "block": self.block, "section": self.section,
+                  "line": self.line, "page": self.page}
+        if self.reason is not None:
+            record["reason"] = self.reason
+        return record
 
 
 class NearMiss(NamedTuple):

@@ -59,7 +59,7 @@ def test_every_problem_is_reported_at_once_with_its_place(tmp_path: Path) -> Non
         f"{path}:3:13: pass_score: found 120, expected at most 100",
         f'{path}:9:15: items.0.severity: found "must", expected one of required, recommended, info',
         f"{path}:12:26: items.0.match.colour: found unknown key 'colour', expected one of all, any, closing, "
-        "exclude_in, heading, in, near, none, regex, section, under",
+        "deed, exclude_in, heading, in, near, none, regex, section, under",
         f"{path}:18:17: items.1.match.in: found section 'planz', expected one of plans",
     ])
     assert info.value.render("zh").startswith(f"检查清单 {path} 有以下错误：\n{path}:1:5: id:")

@@ -41,12 +41,22 @@ def cue_lists(data: dict[str, Any]) -> dict[str, list[str]]:
     return lists
 
 
+DOERS = "doers_"  # the cue lists of doers: doers_collective gives its acts the reason "collective"
+
+
 def compile_cues(data: dict[str, Any]) -> Cues:
     lists = cue_lists(data)
+
+    def optional(name: str) -> Any:
+        return alternation(lists[name]) if lists.get(name) else None
+
+    doers = tuple((name.removeprefix(DOERS).replace("_", "-"), alternation(words))
+                  for name, words in lists.items() if name.startswith(DOERS) and words)
     return Cues(negation_before=alternation(lists["negation_before"]),
                 negation_after=alternation(lists["negation_after"]),
                 future=alternation(lists["future"]), future_lead=alternation(lists["future_lead"]),
-                concessive=alternation(lists["concessive"]) if lists["concessive"] else None)
+                concessive=optional("concessive"), normative=optional("normative"),
+                doers=doers, governing=optional("governing"), pivots=optional("pivots"))
 
 
 def tidy(text: str) -> str:
@@ -92,6 +102,7 @@ def _compile_item(spec: dict[str, Any], parent: dict[str, Any] | None = None) ->
         negation=bool(context.get("negation", True)),
         future=bool(context.get("future", True)),
         titles=bool(context.get("titles", True)),
+        normative=bool(context.get("normative", False)),
         headings=bool(context.get("headings", False)),
         parts=parts,
         need=need,

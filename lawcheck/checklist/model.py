@@ -52,6 +52,7 @@ class ItemDef:
     negation: bool = True
     future: bool = True
     titles: bool = True
+    normative: bool = False  # a rule for others (各部门要…) is not a deed: the leaders' duty asks it
     headings: bool = False
     parts: tuple["ItemDef", ...] = ()
     need: int = 0

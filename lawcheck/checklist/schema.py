@@ -26,7 +26,8 @@ LABEL = {"$ref": "#/$defs/label"}
 SECTION_NAMES = KINDS["exclude_in"].SCHEMA  # an item's exclude_in is the clause's list of sections
 REASONS = {"type": "array", "items": {"type": "string"}}
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}
-CUES = ("negation_before", "negation_after", "future", "future_lead", "concessive")
+CUES = ("negation_before", "negation_after", "future", "future_lead", "concessive", "normative", "governing", "pivots",
+        "doers_collective", "doers_leaders", "doers_group_head", "doers_body", "doers_others")
 
 
 @lru_cache(maxsize=1)
@@ -142,7 +143,7 @@ def schema() -> dict[str, Any]:
                     "min_count": {"type": "integer", "minimum": 1},
                     "context": {"type": "object", "additionalProperties": False,
                                 "properties": {k: {"type": "boolean"}
-                                               for k in ("negation", "future", "titles", "headings")}},
+                                               for k in ("negation", "future", "titles", "normative", "headings")}},
                     "parts": {
                         "type": "object", "additionalProperties": False, "required": ["items"],
                         "properties": {

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from lawcheck.clauses.base import Clause, Hit, Kind, span_hit
+from lawcheck.clauses.deed import Deed
 from lawcheck.clauses.logic import AllOf, Near, NoneOf
 from lawcheck.clauses.pattern import Pattern
 from lawcheck.clauses.scope import Closing, HeadingText, InSections, OutsideSections, SectionHead, Under
@@ -20,7 +21,7 @@ from lawcheck.clauses.terms import Terms
 from lawcheck.messages import in_lang, message
 
 KINDS: dict[str, type[Kind]] = {kind.KEY: kind for kind in (
-    Terms, AllOf, NoneOf, Pattern, Near, InSections, OutsideSections, SectionHead, HeadingText, Under, Closing,
+    Terms, AllOf, NoneOf, Pattern, Near, InSections, OutsideSections, SectionHead, HeadingText, Under, Closing, Deed,
 )}
 
 
@@ -66,7 +67,8 @@ def schema_defs() -> dict[str, Any]:
         "clause": {"type": "object", "additionalProperties": False, "minProperties": 1,
                    "properties": properties("clause")},
         "near": {"type": "object", "additionalProperties": False, "required": ["within"], "minProperties": 2,
-                 "properties": {"within": {"type": "integer", "minimum": 1}, **properties("near")}},
+                 "properties": {"within": {"type": "integer", "minimum": 1}, "after": {"type": "boolean"},
+                                **properties("near")}},
     }
 
 

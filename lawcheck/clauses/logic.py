@@ -14,7 +14,8 @@ holds in "法律顾问列席常务会议12次" and not in "法律顾问制度已
 any context: ``{none: [一岗双责]}``.
 
 ``near``: the clause holds within ``within`` characters of the previous hit
-(alone, it holds wherever its clause does).
+(alone, it holds wherever its clause does); with ``after: true``, only after it
+(法律顾问审核合同, not 列席…聘请法律顾问).
 """
 
 from __future__ import annotations
@@ -91,10 +92,14 @@ class Near(Kind):
     SCHEMA = {"$ref": "#/$defs/near"}
     WORDS = {"zh": "在前一处匹配的 {within} 字以内，{clause}",
              "en": "within {within} characters of the previous match, {clause}"}
+    WORDS_AFTER = {"zh": "在前一处匹配之后 {within} 字以内，{clause}",
+                   "en": "within {within} characters after the previous match, {clause}"}
+    OWN = ("within", "after")  # its own keys; the rest is the clause
 
     def __init__(self, spec: dict[str, Any], compile: Compile) -> None:
         self.within = int(spec["within"])
-        self.clause = compile({k: v for k, v in spec.items() if k != "within"})
+        self.after = bool(spec.get("after", False))
+        self.clause = compile({k: v for k, v in spec.items() if k not in self.OWN})
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         return self.clause.candidates(index)
@@ -109,6 +114,8 @@ class Near(Kind):
         joined = []
         for a in anchors:
             for h in found:
+                if self.after and h.start < a.end:
+                    continue
                 gap = max(h.start - a.end, a.start - h.end, 0)
                 if gap <= self.within:
                     joined.append(a.join(h))
@@ -116,5 +123,6 @@ class Near(Kind):
 
     @classmethod
     def describe(cls, value: Any, lang: str, say: Say) -> str:
-        rest = {k: v for k, v in value.items() if k != "within"}
-        return in_lang(cls.WORDS, lang).format(within=value["within"], clause=say(rest, lang))
+        rest = {k: v for k, v in value.items() if k not in cls.OWN}
+        words = cls.WORDS_AFTER if value.get("after") else cls.WORDS
+        return in_lang(words, lang).format(within=value["within"], clause=say(rest, lang))

@@ -86,6 +86,7 @@ CORE_MESSAGES: dict[str, dict[str, str]] = {
     "col-detail": {"zh": "依据原文 / 修改建议", "en": "Evidence / what to add"},
     "label-hint": {"zh": "建议：", "en": "Add: "},
     "label-near": {"zh": "最接近：", "en": "Closest: "},
+    "label-partial-why": {"zh": "只算部分：{reason}", "en": "counts only in part: {reason}"},
     "label-section": {"zh": "位置：", "en": "In: "},
     "meta-line": {
         "zh": "标题：{title} · 年度：{year} · 单位：{org} · 日期：{date}",
@@ -117,6 +118,19 @@ CORE_MESSAGES: dict[str, dict[str, str]] = {
     "reason-heading": {"zh": "只是标题，正文没有具体内容", "en": "only a heading, with nothing said under it"},
     "reason-placeholder": {"zh": "是模板中的填写提示，不是正文", "en": "template guidance, not content"},
     "reason-title": {"zh": "仅出现在《》文件名中", "en": "only inside a 《》 title"},
+    "reason-normative": {"zh": "是对他人提出的要求，不是已做的工作",
+                         "en": "a rule for others (要, 应当, 必须), not work done"},
+    # who acted (the deed kind's doer classes, see cues.yaml)
+    "reason-collective": {"zh": "是领导班子或会议集体的活动，未写明主要负责人本人做了什么",
+                          "en": "an act of a leadership body or meeting, not of the principal leader"},
+    "reason-leaders": {"zh": "是领导干部的一般活动，不是主要负责人本人",
+                       "en": "an act of leaders in general, not of the principal leader"},
+    "reason-group-head": {"zh": "主要负责人只是任领导小组组长，未写明本人做了什么",
+                          "en": "the principal leader only heads a leading group"},
+    "reason-body": {"zh": "是单位整体的活动，未写明主要负责人本人做了什么",
+                    "en": "an act of the body as a whole, not of the principal leader"},
+    "reason-unnamed": {"zh": "没有写明是谁做的，未写明主要负责人本人",
+                       "en": "who did it is not said; the principal leader is not named"},
     # findings
     "finding-year-mismatch": {
         "zh": "标题写的是 {title_year} 年，正文讲的却是 {year} 年的工作。",

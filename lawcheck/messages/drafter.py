@@ -74,6 +74,10 @@ DRAFTER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "【{title}】只部分符合：这里写到了“{words}”，但还不够具体。",
         "en": "[{title}] only partly met: this mentions \"{words}\" but is not specific enough. ",
     },
+    "annotate-partial-why": {
+        "zh": "【{title}】只部分符合：{reason}。",
+        "en": "[{title}] only partly met: {reason}. ",
+    },
     "annotate-partial-parts": {"zh": "还缺少：{parts}。", "en": "Still missing: {parts}."},
     "annotate-near": {
         "zh": "【{title}】这句不计分：{reason}。",

@@ -250,6 +250,10 @@ def item_html(item: ItemResult, checklist: Checklist, lang: str, aid: str, part:
     else:
         if status != "missing":
             out.append(evidence_html(_own_evidence(item), lang))
+            why = [checklist.reason_label(r, lang) for r in dict.fromkeys(ev.reason for ev in item.evidence if ev.reason)]
+            if why:  # why what was found earns only a part
+                sep = "；" if lang == "zh" else "; "
+                out.append(f'<p class="partial-why">{e(message("label-partial-why", lang, reason=sep.join(why)))}</p>')
         if status != "met":
             out.append(f'<p class="advice"><b>{e(message("label-hint", lang))}</b>'
                        f"{e(checklist.item_hint(item, lang))}</p>")

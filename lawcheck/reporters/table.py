@@ -55,6 +55,9 @@ def _detail(item: ItemResult, checklist: Checklist, lang: str) -> Text:
     if item.evidence and item.status != "missing":
         ev = item.evidence[0]
         out.append_text(excerpt(ev))
+        if ev.reason:  # why it earned only a part, in words a drafter can act on
+            why = message("label-partial-why", lang, reason=checklist.reason_label(ev.reason, lang))
+            out.append(f"（{why}）" if lang == "zh" else f" ({why})", style="magenta")
         if ev.section:
             out.append(f"\n{message('label-section', lang)}{ev.section}", style="dim")
     if item.status != "met":

@@ -219,7 +219,7 @@ def test_explain_renders_the_match_in_words(cli):
     lines = run.out.splitlines()
     assert lines[0] == "legal-adviser  法律顾问作用发挥（必备，权重 10）"
     assert lines[1] == "依据：关于推行法律顾问制度和公职律师公司律师制度的意见（2016）"
-    assert lines[2].startswith("符合：同一句中依次满足：出现“法律顾问”、“公职律师”之一；并且在前一处匹配的 40 字以内，出现“审查”")
+    assert lines[2].startswith("符合：同一句中依次满足：出现“法律顾问”、“公职律师”之一；并且在前一处匹配之后 40 字以内，出现“审查”")
     assert lines[-2].startswith("建议：写明政府法律顾问")
     assert lines[-1] == "（形如：[甲/乙] 为其中之一，…… 为中间隔几个字，(甲) 为可有可无，× 为数字）"
 
@@ -229,8 +229,8 @@ def test_explain_says_patterns_and_parts_as_people_name_them(cli):
     assert run.code == 0
     assert "正则" not in run.out and "/(" not in run.out  # no raw regular expression
     assert "不计入这些部分中的表述：存在的问题、下一年度安排" in run.out  # titles, not ids
-    assert ("出现形如“[重大行政决策/行政决策/合同/协议/规范性文件]……[合法性审查/合法性审核/法制审核]”的表述"
-            in run.out)
+    assert ("出现形如“[重大行政决策/行政决策/重大决策/决策/合同/协议/规范性文件/政策/公平竞争]……"
+            "[合法性审查/合法性审核/法制审核/法制审查]”的表述" in run.out)
     plans = cli("explain", "next-year-plans").out
     assert "“下一年度安排”部分：标题形如“下一[年度/年/步]”、“下一年度……[安排/计划/打算/思路/任务/重点/目标]”、" \
            "“[19/20]××年……(工作)[安排/计划/打算/思路]”" in plans

@@ -20,13 +20,14 @@ def test_the_packaged_schema_is_the_one_built_from_the_registries() -> None:
     built = json.loads(schema.text())
     assert set(built["$defs"]["clause"]["properties"]) == set(KINDS)
     assert built["$defs"]["finding"]["oneOf"][0]["enum"] == list(FINDINGS)
-    assert set(built["$defs"]["near"]["properties"]) == {"within"} | {k for k, c in KINDS.items() if "near" in c.PLACES}
+    assert set(built["$defs"]["near"]["properties"]) == {"within", "after"} | {k for k, c in KINDS.items()
+                                                                              if "near" in c.PLACES}
 
 
 def test_every_match_kind_describes_itself_in_both_languages() -> None:
     samples = {"any": ["甲"], "all": [{"any": ["甲"]}], "none": ["丙"], "regex": "丁", "near": {"any": ["乙"], "within": 3},
                "in": ["plans"], "exclude_in": ["plans"], "section": {"name": "plans"}, "heading": "己", "under": ["戊"],
-               "closing": 2}
+               "closing": 2, "deed": {"by": ["庚"], "acts": ["辛"], "about": ["壬"]}}
     assert set(samples) == set(KINDS)
     for key, value in samples.items():
         zh, en = describe({key: value}, "zh"), describe({key: value}, "en")
