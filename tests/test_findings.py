@@ -101,9 +101,10 @@ def test_the_plans_of_next_year_are_not_a_plan_year_finding(check: Check) -> Non
     ("白沙街道坚持", "_村_坚持", "_村_"),
     ("聘请律师事务所", "聘请_律师事务所", "_"),
     ("审查合同41份", "审查合同＊＊份", "＊＊"),
+    ("白沙街道坚持", "白沙街道以服务xx经济发展为目标坚持", "xx"),
 ], ids=["XX", "times-signs", "star-district", "star-times", "double-ling", "empty-brackets", "underline",
         "double-circle", "star-month", "x-town", "xx-county", "20xx-year", "x-count", "X-count",
-        "underscores-around", "underscore-inside", "fullwidth-stars"])
+        "underscores-around", "underscore-inside", "fullwidth-stars", "lower-xx"])
 def test_placeholders(check: Check, old: str, new: str, placeholder: str) -> None:
     finding = only(check(spoil(CLEAN_REPORT, old, new)), "placeholders")
     assert finding.message == "有 1 处模板占位符没有填写（如 XX、××、*次、【】、____）。"
@@ -120,8 +121,10 @@ def test_placeholders(check: Check, old: str, new: str, placeholder: str) -> Non
     ("白沙街道坚持", "白沙街道与某县司法局共同坚持"),    # anonymising words are not blanks
     ("审查合同41份", "审查合同41份（具体清单略）"),
     ("白沙街道坚持", "白沙街道在Excel表格中坚持"),
+    ("白沙街道坚持", "白沙街道在abc体育在线_abc体育投注@:坚持"),  # spam a site injected, joined to Latin
+    ("白沙街道坚持", "白沙街道2024年法治政府建设情况报告_街镇园区文件_某某区人民政府门户网站\n白沙街道坚持"),
 ], ids=["year-2009-in-numerals", "year-2020-in-numerals", "latin-words", "filled-brackets",
-        "year-2009-in-circles", "mou-county", "lve", "latin-word-x"])
+        "year-2009-in-circles", "mou-county", "lve", "latin-word-x", "underscore-by-latin", "page-title"])
 def test_what_is_not_a_placeholder(check: Check, old: str, new: str) -> None:
     assert check(spoil(CLEAN_REPORT, old, new)).findings == ()
 
