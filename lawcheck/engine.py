@@ -48,8 +48,8 @@ def judge(doc: Document, checklist: Checklist, options: Options = Options()) -> 
 
 def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, Meta]:
     """The document context with the report's year settled, and the metadata."""
-    years = block_years(doc)
-    meta = read_meta(doc, years=years)
+    years = block_years(doc, checklist.forms)
+    meta = read_meta(doc, checklist.forms, years=years)
     ctx = DocContext.build(doc, checklist, meta.year)
     # The plans part names next year; the year covered is counted without it.
     settled = report_year(doc, meta, ctx.role_blocks(PLANS), years)

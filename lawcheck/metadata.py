@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+import regex
+
 from lawcheck.model import Block, Document, Meta
-from lawcheck.text import arabic
+from lawcheck.text import arabic, original_span
 
 TITLE_WORDS = re.compile(r"(法治政府|依法行政|法治建设|法治)[^。]*?(报告|总结|情况)")
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
@@ -32,23 +35,51 @@ DOC_NUMBER = re.compile(r"^[^\s]{0,12}〔\d{4}〕\s*\d+\s*号\s*")
 QUOTED = re.compile(r"《[^《》]*》")
 # A page's own fields (government sites' information tables): the title and the publishing body.
 SITE_TITLE = re.compile(r"^(?:标题|名称|文件名称)[:：]\s*(.+)$")
-SITE_ORG = re.compile(r"(?:发布机构|发文机关|发布单位)[:：]\s*([^\s:：|]{2,30})")
-ORG_TAIL = re.compile(r"(人民政府|办事处|街道|政府|局|委员会|委|办公室|司法所|管委会|厅|部|署|镇|乡|区|县|市|州|盟|旗|省)$")
-# Not a name: the kind of body alone, or a body speaking of itself.
-GENERIC = re.compile(r"^(?:[我本该全]?(?:省|市|区|县|镇|乡|街道|局|委|厅|部|单位|政府|人民政府|街道办事处|办事处|"
-                     r"区政府|县政府|市政府|镇政府|乡政府|管委会))$|^[我本该]")
-# "…现将XX市2024年法治政府建设情况报告如下" and "XX街道大力开展…": a name in the opening text.
-OPENING_ORG = re.compile(r"现将(?P<org>[\u4e00-\u9fff]{2,20}?)(?:(?:19|20)\d\d年|年度|法治政府|依法行政|有关情况)")
-# "2024年，青湖区坚持…", "…，青湖区对照纲要…": the body as the subject of the opening sentence.
-SUBJECT_ORG = re.compile(r"(?:^|[,;:。])(?P<org>[\u4e00-\u9fff]{2,14}?(?:人民政府|街道办事处|街道|镇|乡|区|县|市|局|委员会))"
-                         r"(?=坚持|深入|认真|围绕|紧紧|扎实|全面|以|在|按照|对照|持续|紧扣|聚焦|着力|始终|切实)")
-# Not a whole name: a department named by its county alone (县司法局, 区政府).
-PARTIAL_NAME = re.compile(r"^[省市区县镇乡](?!场)")
+SITE_ORG = re.compile(r"(?:发布机构|发文机关|发布单位|来源)[:：]\s*([^\s:：|]{2,30})")
 # A proper name before a kind of body: 龙华 in 龙华街道 (not 区龙华 in 龙华区龙华街道).
 PROPER_NAME = r"((?:(?![省市区县镇乡街道我本该全各])[\u4e00-\u9fff]){2,4}?)"
+# A title at the head of a long first paragraph (a page pasted as one line, after a site's banner):
+# "…www.example.com湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府…".
+TITLE_AT_HEAD = re.compile(r"^(?P<title>[^。,;:《》“”]{0,80}?(?:19|20)\d{2}\s*年[^。,;:《》“”]{0,24}?"
+                           r"(?:法治政府|依法行政|法治)[^。,;:《》“”]{0,16}?(?:报告|总结))")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff、]+$")  # the Chinese words a text ends with
 TITLE_SCAN = 15
 SIGNATURE_SCAN = 6
 OPENING_SCAN = 6
+
+
+class Forms:
+    """How a report names the body that reports and the year it covers, compiled from the cue
+    lists ``org_kinds``, ``org_joint``, ``org_not_names``, ``org_subject_next`` and ``year_not``
+    (``cues.yaml``, which a checklist may replace or add to)."""
+
+    def __init__(self, lists: Mapping[str, Sequence[str]]) -> None:
+        kinds = _alternation(lists.get("org_kinds") or ["人民政府"])
+        joint = _alternation(lists.get("org_joint") or [])
+        names = f"(?:{joint}|{kinds})" if lists.get("org_joint") else kinds
+        # a name ends with a kind of body; a kind alone, a Party committee or 我局 is none
+        self.tail = regex.compile(f"{names}$")
+        self.generic = regex.compile(f"^(?:{_alternation(lists.get('org_not_names') or [])})$")
+        # "…现将XX市2024年法治政府建设情况报告如下": the name before the year or the subject
+        self.opening = regex.compile(r"现将(?P<org>[\u4e00-\u9fff、]{2,20}?)(?:(?:19|20)\d\d年|年度|法治政府|依法行政|有关情况)")
+        # "2024年，青湖区坚持…", "…，青湖区对照纲要…": the body as the subject of the opening
+        self.subject = regex.compile(rf"(?:^|[,;:。])(?P<org>[\u4e00-\u9fff、]{{2,16}}?{names})"
+                                     rf"(?={_alternation(lists.get('org_subject_next') or ['坚持'])})")
+        not_years = lists.get("year_not") or []
+        self.not_years = regex.compile(_alternation(not_years)) if not_years else None
+
+    def name(self, text: str | None) -> str | None:
+        """``text`` as a body's name, or None when it is not one."""
+        if not text:
+            return None
+        name = text.strip(" :：,，、")
+        if not (2 <= len(name) <= 30) or not self.tail.search(name) or "。" in name or self.generic.search(name):
+            return None
+        return name
+
+
+def _alternation(patterns: Sequence[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or "(?!)"
 
 @dataclass(frozen=True)
 class TitleInfo:
@@ -69,6 +100,10 @@ def find_title(doc: Document) -> TitleInfo:
         first = b.index == body[0].index
         if len(b.norm) <= 80 and TITLE_WORDS.search(b.norm) and (b.level is None or first):
             return TitleInfo(b, title_year(b.norm), b.text.strip())
+    m = TITLE_AT_HEAD.search(body[0].norm) if body else None
+    if m is not None:  # a page pasted as one line: the title heads its first paragraph
+        start, end = original_span(body[0].offsets, *m.span("title"), len(body[0].text))
+        return TitleInfo(body[0], title_year(m.group("title")), body[0].text[start:end].strip())
     for text in (*doc.nav, *doc.furniture):
         m = SITE_TITLE.match(text.strip())
         if m and TITLE_WORDS.search(m.group(1)):
@@ -81,9 +116,11 @@ def find_title(doc: Document) -> TitleInfo:
 _MAYBE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年")
 
 
-def block_years(doc: Document) -> list[tuple[int, list[int]]]:
-    """The years each body block names (outside 《》 titles): found once, counted with several skips."""
+def block_years(doc: Document, forms: Forms | None = None) -> list[tuple[int, list[int]]]:
+    """The years each body block names (outside 《》 titles and the ``forms``' places a year is
+    not the year of work): found once, counted with several skips."""
     found: list[tuple[int, list[int]]] = []
+    not_years = forms.not_years if forms is not None else None
     for b in doc.blocks:
         if b.kind == "furniture":
             continue
@@ -91,7 +128,10 @@ def block_years(doc: Document) -> list[tuple[int, list[int]]]:
         if "年" not in text or ("《" not in text and not _MAYBE_YEAR.search(text)):
             found.append((b.index, []))
             continue
-        found.append((b.index, [int(m.group(1)) for m in YEAR.finditer(arabic(QUOTED.sub("", text)))]))
+        text = arabic(QUOTED.sub("", text))
+        if not_years is not None:
+            text = not_years.sub("", text)
+        found.append((b.index, [int(m.group(1)) for m in YEAR.finditer(text)]))
     return found
 
 
@@ -153,103 +193,119 @@ def _iso(m: re.Match[str]) -> str | None:
     return f"{y:04d}-{mo:02d}-{d:02d}"
 
 
-def _name(text: str | None) -> str | None:
-    """``text`` as a body's name, or None when it is not one."""
-    if not text:
-        return None
-    name = text.strip(" :：,，、")
-    if not (2 <= len(name) <= 30) or not ORG_TAIL.search(name) or "。" in name or GENERIC.search(name):
-        return None
-    return name
-
-
-def org_from_title(title: str) -> str | None:
-    """The body a title names: "XX市人民政府关于…", "关于XX区2024年…", "XX镇2024年…"."""
-    head = DOC_NUMBER.sub("", arabic(QUOTED.sub("", title))).strip()
+def org_from_title(title: str, forms: Forms) -> str | None:
+    """The body a title names: "XX市人民政府关于…", "关于XX区2024年…", "XX镇2024年…",
+    "2024年度XX街道法治政府建设…"."""
+    head = _title_head(title)
     before = head.split("关于", 1)[0] if "关于" in head else None
     if before:
-        return _name(before)
+        run = CJK_RUN.search(before)  # past a banner or a number before it
+        return forms.name(run.group()) if run else None
     rest = head.split("关于", 1)[1] if "关于" in head else head
     m = YEAR_ANY.search(rest)
     if m and m.start() > 0:
-        return _name(rest[:m.start()])
+        return forms.name(rest[:m.start()])
+    if m:  # the year first: the name after it, before what the report is on
+        after = re.match(r"度?(?P<org>[\u4e00-\u9fff、]{2,20}?)(?=法治|依法行政)", rest[m.end():])
+        return forms.name(after.group("org")) if after else None
     return None
 
 
-def _generic_in_title(title: str | None) -> str | None:
+def _title_head(title: str) -> str:
+    """A title without its document number, its cited documents' titles, Chinese numerals;
+    a title given whole in 《》 after its number (浙卫〔2024〕3号《…的报告》) is unwrapped."""
+    text = DOC_NUMBER.sub("", arabic(title)).strip()
+    if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
+        text = text[1:-1]
+    return QUOTED.sub("", text).strip()
+
+
+def _generic_in_title(title: str | None, forms: Forms) -> str | None:
     """The kind of body a title names without its name ("街道2022年…" → 街道)."""
     if not title:
         return None
-    head = DOC_NUMBER.sub("", arabic(QUOTED.sub("", title))).strip().removeprefix("关于")
+    head = _title_head(title).removeprefix("关于")
     m = YEAR_ANY.search(head)
     word = head[:m.start()] if m else ""
-    return word if word and GENERIC.search(word) and not word.startswith(("我", "本", "该")) else None
+    return word if word and forms.generic.search(word) and not word.startswith(("我", "本", "该")) else None
 
 
-def _signature(body: list[Block]) -> str | None:
+def _signature(body: list[Block], forms: Forms) -> str | None:
     tail = body[-SIGNATURE_SCAN:]
     for i, b in enumerate(tail):
         text = arabic(b.norm.strip())
         m = _closing_date(text)
         if m is None:
             continue
-        own = _name(text[:m.start()])
+        own = forms.name(text[:m.start()])
         if own:
             return own
         if i > 0 and "。" not in tail[i - 1].norm:
-            found = _name(tail[i - 1].norm.strip())
+            found = forms.name(tail[i - 1].norm.strip())
             if found:
                 return found
     return None
 
 
-def _site_org(doc: Document) -> str | None:
+def _site_org(doc: Document, forms: Forms) -> str | None:
     for text in (*doc.nav, *doc.furniture):
         m = SITE_ORG.search(text)
         if m:
-            found = _name(m.group(1))
+            found = forms.name(m.group(1))
             if found:
                 return found
     return None
 
 
-def _opening_org(body: list[Block], generic: str | None) -> str | None:
+def _opening_org(body: list[Block], generic: str | None, forms: Forms) -> str | None:
     opening = [QUOTED.sub("", b.norm) for b in body[:OPENING_SCAN]]
-    for pattern in (OPENING_ORG, SUBJECT_ORG):
+    for pattern in (forms.opening, forms.subject):
         for text in opening:
             m = pattern.search(text)
-            if m and _name(m.group("org")) and not PARTIAL_NAME.match(m.group("org")):
-                return _name(m.group("org"))
+            if m and forms.name(m.group("org")):
+                return forms.name(m.group("org"))
     if generic:
         # The title says only "街道": the body names which one, usually more than once.
-        pattern = re.compile(PROPER_NAME + f"(?={re.escape(generic)})")
+        proper = re.compile(PROPER_NAME + f"(?={re.escape(generic)})")
         counts = Counter(m.group(1) + generic for t in (QUOTED.sub("", b.norm) for b in body)
-                         for m in pattern.finditer(t))
-        named = [(n, c) for n, c in counts.most_common() if _name(n)]
+                         for m in proper.finditer(t))
+        named = [(n, c) for n, c in counts.most_common() if forms.name(n)]
         if named:
             return named[0][0]
     return None
 
 
-def find_org(doc: Document, title: TitleInfo) -> str | None:
+def find_org(doc: Document, title: TitleInfo, forms: Forms) -> str | None:
+    """The reporting body's name as the report prints it, from the most trusted place that has it."""
     body = [b for b in doc.blocks if b.kind != "furniture"]
     title_text = title.text
-    candidates = [org_from_title(title_text) if title_text else None, _signature(body), _site_org(doc),
-                  _opening_org(body, _generic_in_title(title_text))]
+    candidates = [org_from_title(title_text, forms) if title_text else None, _signature(body, forms),
+                  _site_org(doc, forms), _opening_org(body, _generic_in_title(title_text, forms), forms)]
     found = [c for c in candidates if c]
     if not found:
         return None
     best = found[0]
-    # A less trusted source may spell the same body out in full.
+    # A less trusted source may spell the same body out in full: the most trusted of those.
     fuller = [c for c in found[1:] if best in c and len(c) > len(best)]
-    return max(fuller, key=len) if fuller else best
+    return _printed(body, fuller[0] if fuller else best)
 
 
-def read_meta(doc: Document, plans_blocks: set[int] | None = None,
+def _printed(body: list[Block], name: str) -> str:
+    """``name`` (found in normalised text) as the report prints it: 三張鎮, not 三张镇."""
+    for b in (*body[:TITLE_SCAN], *body[-SIGNATURE_SCAN:]):
+        at = b.norm.find(name)
+        if at >= 0:
+            start, end = original_span(b.offsets, at, at + len(name), len(b.text))
+            return b.text[start:end].strip()
+    return name
+
+
+def read_meta(doc: Document, forms: Forms, plans_blocks: set[int] | None = None,
               years: list[tuple[int, list[int]]] | None = None) -> Meta:
     """The report's title, year, body and date (``years``: its ``block_years``, if already found)."""
     title = find_title(doc)
-    meta = Meta(title=title.text, year=None, org=find_org(doc, title), date=find_date(doc), title_year=title.year,
+    meta = Meta(title=title.text, year=None, org=find_org(doc, title, forms), date=find_date(doc),
+                title_year=title.year,
                 format=doc.format, encoding=doc.encoding, replaced=doc.replaced,
                 title_block=title.block.index if title.block else None)
     return replace(meta, year=report_year(doc, meta, plans_blocks or set(), years))

@@ -232,3 +232,45 @@ def test_the_years_a_block_names_are_those_of_the_full_search(line: str) -> None
     plain = [(b.index, [int(m.group(1)) for m in YEAR.finditer(arabic(QUOTED.sub("", b.norm)))])
              for b in doc.blocks if b.kind != "furniture"]
     assert block_years(doc) == plain
+
+
+# --- the reporting body as real pages print it (DOMAIN.md: empty is better than wrong) -------
+
+@pytest.mark.parametrize(("lines", "org"), [
+    (("二〇二四年，在區委、區政府的領導下，青松鎮堅持依法行政。", "一、主要舉措", "全年審核合同32份。"), "青松鎮"),
+    (("某某资料网—每日更新www.example.com青松县人民政府关于2024年度法治政府建设情况的报告2024年，县政府坚持"
+      "依法行政，全年审核合同32份。", "一、主要举措"), "青松县人民政府"),
+    (("林业局2024年上半年法治建设工作总结 一、突出制度建设 局党组开会研究法治建设2次。",), "林业局"),
+    (("青卫〔2025〕3号《青松县卫生健康委关于2024年度法治政府建设情况的报告》", "县委、县政府：",
+      "现呈送我委2024年度法治政府建设情况报告。", *BODY), "青松县卫生健康委"),
+    (("2024年度柳湾街道法治政府建设工作报告", "2024年，街道持续推进依法行政。"), "柳湾街道"),
+    (("2024年，在区委、区政府的正确领导下，青湖街党工委、办事处高举法治旗帜，推进依法行政。", "一、主要举措"),
+     "青湖街党工委、办事处"),
+    (("2024年，青松市政府在省委、省政府的领导下，深入推进依法行政。", "一、主要举措"), "青松市政府"),
+    (("2024年，省林业厅坚持以法治思维推进工作。", "一、主要举措"), "省林业厅"),
+    (("2024年，青松县法治政府建设工作以提升执法质量为重点。", "一、主要举措"), "青松县"),
+    (("2024年，在省委领导下，青山省各级政府及其部门坚持依法行政。", "一、主要举措"), "青山省"),
+], ids=["traditional-as-printed", "banner-before-title", "title-heads-a-long-line", "numbered-title-in-quotes",
+        "year-first-title", "joint-subject", "city-government-subject", "department-subject",
+        "subject-then-work", "province-subject"])
+def test_the_body_as_the_report_prints_it(checklist, lines, org) -> None:
+    assert meta_of(checklist, *lines).org == org
+
+
+@pytest.mark.parametrize("lines", [
+    ("2024年法治政府建设情况报告", "一是全面部署法治政府建设工作。", "全年审核合同32份。"),
+    ("2024年法治政府建设情况报告", "2024年，县委县政府坚持依法行政。"),
+    ("2024年法治政府建设情况报告", "2024年，全县党员干部坚持学法用法。"),
+    ("2024年法治政府建设情况报告", "2024年，区委坚持全面依法治区。"),
+], ids=["a-point-is-no-name", "joint-with-no-name", "people-are-no-body", "party-committee"])
+def test_no_name_is_better_than_a_wrong_one(checklist, lines) -> None:
+    assert meta_of(checklist, *lines).org is None
+
+
+@pytest.mark.parametrize(("lines", "year"), [
+    (("法治政府建设情况报告", "在2023年工作基础上，全镇审核合同32份。", "2024年，全镇办理复议案件4件。"), 2024),
+    (("法治政府建设情况报告", "落实2021—2025年规划，全镇审核合同32份。", "2024年，全镇办理复议案件4件。"), 2024),
+    (("法治政府建设情况报告", "2016—2020年，全市审核合同320份。"), None),
+], ids=["built-on-an-earlier-year", "a-range", "only-a-range"])
+def test_the_year_is_never_read_from_a_range_or_an_earlier_base(checklist, lines, year) -> None:
+    assert meta_of(checklist, *lines).year == year

@@ -15,6 +15,7 @@ from typing import Any
 from lawcheck.checklist.model import DEFAULT_DEADLINE, DEFAULT_PARTIAL_CREDIT, Checklist, FindingDef, ItemDef, Trap
 from lawcheck.clauses import compile_clause
 from lawcheck.context import Cues
+from lawcheck.metadata import Forms
 from lawcheck.patterns import alternation
 from lawcheck.sections import SectionDef, role_of
 from lawcheck.yamlsource import load_plain
@@ -44,8 +45,7 @@ def cue_lists(data: dict[str, Any]) -> dict[str, list[str]]:
 DOERS = "doers_"  # the cue lists of doers: doers_collective gives its acts the reason "collective"
 
 
-def compile_cues(data: dict[str, Any]) -> Cues:
-    lists = cue_lists(data)
+def compile_cues(lists: dict[str, list[str]]) -> Cues:
 
     def optional(name: str) -> Any:
         return alternation(lists[name]) if lists.get(name) else None
@@ -125,6 +125,7 @@ def _finding(spec: Any) -> FindingDef:
 
 
 def compile_checklist(data: dict[str, Any], path: str = "") -> Checklist:
+    lists = cue_lists(data)
     sections = {name: _section(name, sec) for name, sec in (data.get("sections") or {}).items()}
     partial_credit = data.get("partial_credit")
     items = []
@@ -142,7 +143,8 @@ def compile_checklist(data: dict[str, Any], path: str = "") -> Checklist:
         deadline=str(data.get("deadline", DEFAULT_DEADLINE)),
         sections=sections,
         items=tuple(items),
-        cues=compile_cues(data),
+        cues=compile_cues(lists),
+        forms=Forms(lists),
         findings=tuple(_finding(f) for f in data.get("findings") or []),
         path=path,
     )

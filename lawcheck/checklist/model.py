@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any
 
 from lawcheck.clauses import Clause
 from lawcheck.context import Cues
+from lawcheck.metadata import Forms
 from lawcheck.messages import MESSAGES, in_lang, message
 from lawcheck.sections import SectionDef
 
@@ -79,6 +80,7 @@ class Checklist:
     sections: dict[str, SectionDef]
     items: tuple[ItemDef, ...]
     cues: Cues
+    forms: Forms  # how a report names its body and its year
     findings: tuple[FindingDef, ...] = ()
     path: str = ""
     title_en: str = ""

@@ -48,7 +48,7 @@ def _params() -> list[Any]:
 def test_case(item: dict[str, Any], text: str, status: str) -> None:
     compiled = checklist_for(item)
     doc = document(text)
-    ctx = DocContext.build(doc, compiled, read_meta(doc).year)
+    ctx = DocContext.build(doc, compiled, read_meta(doc, compiled.forms).year)
     assert evaluate_item(compiled.items[0], ctx).status == status
 
 
@@ -104,7 +104,7 @@ def test_candidates_hold_every_sentence_a_clause_hits(item: dict[str, Any], text
 
     compiled = checklist_for(item)
     doc = document(text)
-    ctx = DocContext.build(doc, compiled, read_meta(doc).year)
+    ctx = DocContext.build(doc, compiled, read_meta(doc, compiled.forms).year)
     scanned, looked = SentenceIndex(ctx, *_automaton(compiled)), SentenceIndex(ctx)
     stack = list(compiled.items)
     while stack:
