@@ -30,7 +30,7 @@ KEEP = 64  # sentences of each kind kept per item: far more than shown, bounded 
 # The reason shown for a near miss with several: the most telling first (the parts
 # playing a role come after "negated", in the order of ROLES).
 FIRST_REASONS = ("negated",)
-LAST_REASONS = ("future", "title", "heading")
+LAST_REASONS = ("future", "normative", "title", "heading")
 # A heading names a part of the report; what the part says is the evidence.
 HEADING = frozenset(["heading"])
 NO_REASONS: frozenset[str] = frozenset()

@@ -63,7 +63,7 @@ class Forms:
         # "…现将XX市2024年法治政府建设情况报告如下": the name before the year or the subject
         self.opening = regex.compile(r"现将(?P<org>[\u4e00-\u9fff、]{2,20}?)(?:(?:19|20)\d\d年|年度|法治政府|依法行政|有关情况)")
         # "2024年，青湖区坚持…", "…，青湖区对照纲要…": the body as the subject of the opening
-        self.subject = regex.compile(rf"(?:^|[,;:。])(?P<org>[\u4e00-\u9fff、]{{2,16}}?{names})"
+        self.subject = regex.compile(rf"(?:^|[,;:。]|(?<=(?:19|20)\d\d年(?:以来|度)?)(?!度|以来))(?P<org>[\u4e00-\u9fff、]{{2,16}}?{names})"
                                      rf"(?={_alternation(lists.get('org_subject_next') or ['坚持'])})")
         not_years = lists.get("year_not") or []
         self.not_years = regex.compile(_alternation(not_years)) if not_years else None

@@ -6,6 +6,7 @@
         acts: [主持, 听取, 批示, 述法]   # what they did
         about: [法治, 依法行政]          # near the act (within ``within`` characters)
         within: 40
+        about_after: false              # true: what it is about is named after the act only
         others: [collective, leaders]   # other doers whose acts hold, with their class as the reason
         except: [决策部署, 牵头单位]      # wording in which an act's word names no act
         unnamed_in: [frp-part]          # where an act with no doer named counts as theirs
@@ -13,7 +14,8 @@
 holds in "县长3次主持召开常务会议研究法治政府建设工作" and in "区长全年主持召开常务会议6次，
 专题听取执法工作汇报": the nearest doer before the act is the one who did it, and
 what it is about is named near the act (``within`` characters either side) or
-between the doer and the act. The other doers a report names are the cue lists
+between the doer and the act (``about_after``: after the act only). An act inside a 《》
+title names a document, not a deed. The other doers a report names are the cue lists
 ``doers_*`` of ``cues.yaml`` (a leadership body, leaders in general, a leading
 group's head, the body as a whole, leaders and bodies outside it): an act of
 one of those ``others`` names holds too, with its class as the reason it counts
@@ -61,7 +63,7 @@ class Deed(Kind):
     SCHEMA = {
         "type": "object", "additionalProperties": False, "required": ["by", "acts"],
         "properties": {"by": TERMS, "acts": TERMS, "about": TERMS,
-                       "within": {"type": "integer", "minimum": 1},
+                       "within": {"type": "integer", "minimum": 1}, "about_after": {"type": "boolean"},
                        "others": {"type": "array", "items": {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}},
                        "except": TERMS,
                        "unnamed_in": {"type": "array", "items": {"type": "string"}}},
@@ -75,6 +77,7 @@ class Deed(Kind):
         self.acts = tuple(norm(t) for t in spec["acts"])
         self.about = tuple(norm(t) for t in spec.get("about") or ())
         self.within = int(spec.get("within", 40))
+        self.about_after = bool(spec.get("about_after", False))
         self.others = frozenset(spec.get("others") or ())
         self.unnamed_in = tuple(spec.get("unnamed_in") or ())
         self._by = _terms(self.by)
@@ -115,8 +118,10 @@ class Deed(Kind):
             named, about = self._about_near(text, a_start, a_end, doer)
             if not named:
                 continue
-            spans = [(a_start, a_end)]
             reasons = s.reasons(a_start, a_end)
+            if "title" in reasons:  # an act inside a 《》 title names a document, not a deed
+                continue
+            spans = [(a_start, a_end)]
             if doer is not None:
                 if doer.reason is not None:
                     if doer.reason not in self.others:
@@ -140,7 +145,10 @@ class Deed(Kind):
         """Whether the act's subject matter is named near it (or none is asked), and where."""
         if self._about is None:
             return True, None
-        lo = doer.end if doer is not None else max(a_start - self.within, 0)
+        if self.about_after:
+            lo = a_start
+        else:
+            lo = doer.end if doer is not None else max(a_start - self.within, 0)
         m = self._about.search(text, lo, min(len(text), a_end + self.within))
         return (True, m.span()) if m is not None else (False, None)
 

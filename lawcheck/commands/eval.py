@@ -1,4 +1,4 @@
-"""``lawcheck eval LABELS.yaml``: agreement with hand labels, per item, and the disagreements."""
+"""``lawcheck eval LABELS.yaml|LABELS.tsv``: agreement with hand labels, per item, and the disagreements."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from lawcheck.labels import measure, render
 
 @boundary
 def eval_labels(
-    labels: Path = typer.Argument(..., help="Labels file (the format of corpus/labels.yaml)"),
+    labels: Path = typer.Argument(..., help="Labels: corpus/labels.yaml's YAML or a table like openings/index.tsv"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     lang: str = typer.Option("zh", "--lang", help="Message language: zh | en"),
 ) -> None:
