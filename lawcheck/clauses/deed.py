@@ -38,7 +38,7 @@ from typing import Any, NamedTuple
 import regex
 
 from lawcheck.clauses.base import MAX_HITS, Compile, Hit, Kind, Say, Span, new_hit
-from lawcheck.context import SentenceIndex, SentenceView
+from lawcheck.context import Cues, SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed, quoted
 from lawcheck.patterns import alternation
 from lawcheck.text import norm
@@ -48,6 +48,8 @@ TERMS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems
 # 压实各级党政主要负责人, 落实街道党政主要负责人.
 GOVERNED_GAP = 8
 UNNAMED = "unnamed"
+UNNAMED_REASON = frozenset((UNNAMED,))
+NO_REASONS: frozenset[str] = frozenset()
 OTHERS = "others"  # a principal leader acting at another's behest is another body's
 CLAUSE_ENDS = ",;:。!?\n"
 
@@ -86,6 +88,7 @@ class Deed(Kind):
         self._acts_set, self._about_set = frozenset(self.acts), frozenset(self.about)
         self.nouns = tuple(norm(t) for t in spec.get("except") or ())
         self._nouns = _terms(self.nouns) if self.nouns else None
+        self._made: tuple[Cues, regex.Pattern[str], dict[str, str | None]] | None = None  # see _names
 
     @classmethod
     def sections_named(cls, value: Any) -> list[Any]:
@@ -115,6 +118,16 @@ class Deed(Kind):
             a_start, a_end = act.span()
             i = bisect_left(ends, a_start + 1) - 1  # the last doer ending before the act starts
             doer = doers[i] if i >= 0 else None
+            # whose act it is: the doers named, the others asked for (with their reason), or none
+            own: frozenset[str] = NO_REASONS
+            if doer is not None and doer.reason is not None:
+                if doer.reason not in self.others:
+                    continue
+                own = frozenset((doer.reason,))
+            elif doer is None and not unnamed_counts:
+                if UNNAMED not in self.others:
+                    continue
+                own = UNNAMED_REASON
             named, about = self._about_near(text, a_start, a_end, doer)
             if not named:
                 continue
@@ -123,20 +136,15 @@ class Deed(Kind):
                 continue
             spans = [(a_start, a_end)]
             if doer is not None:
-                if doer.reason is not None:
-                    if doer.reason not in self.others:
-                        continue
-                    reasons = reasons | {doer.reason}
                 spans.insert(0, (doer.start, doer.end))
                 reasons = reasons | s.reasons(doer.start, doer.end)
-            elif not unnamed_counts:
-                if UNNAMED not in self.others:
-                    continue
-                reasons = reasons | {UNNAMED}
             if about is not None:
                 spans.append(about)
             spans.sort()
-            found.append(new_hit((tuple(spans), frozenset(reasons), spans[0][0], max(e for _, e in spans))))
+            hit = new_hit((tuple(spans), reasons | own, spans[0][0], max(e for _, e in spans)))
+            if not hit.reasons:
+                return [hit]  # a plain deed: no other hit of the sentence can count for more
+            found.append(hit)
             if len(found) >= MAX_HITS:
                 break
         return found
@@ -157,14 +165,10 @@ class Deed(Kind):
         and names just after a governing word, left out; one after a pivot acts for another."""
         text = s.text
         cues = s.ctx.cues
-        named = [Doer(*m.span(), None) for m in self._by.finditer(text)]
-        for reason, pattern in cues.doers:
-            named += [Doer(*m.span(), reason) for m in pattern.finditer(text)]
-        named.sort(key=lambda d: (d.start, d.start - d.end))
+        pattern, reasons = self._names(cues)
         kept: list[Doer] = []
-        for d in named:
-            if kept and d.start < kept[-1].end:  # inside a longer name found first
-                continue
+        for m in pattern.finditer(text):  # the longest name at each place, one after another
+            d = Doer(m.start(), m.end(), reasons[m.lastgroup or ""])
             if kept and kept[-1].end == d.start:  # 区长|办公会, 党委|书记: the latter names it
                 kept.pop()
             kept.append(d)
@@ -176,6 +180,18 @@ class Deed(Kind):
                 d = d._replace(reason=d.reason or OTHERS)
             out.append(d)
         return out
+
+    def _names(self, cues: Cues) -> tuple["regex.Pattern[str]", dict[str, str | None]]:
+        """One pattern finding every doer's name, the longest at each place (POSIX), each kind a
+        group: made once for the cues of a checklist."""
+        made = self._made
+        if made is not None and made[0] is cues:
+            return made[1], made[2]
+        groups = {"by": None, **{f"d{i}": reason for i, (reason, _) in enumerate(cues.doers)}}
+        sources = [self._by.pattern, *(p.pattern for _, p in cues.doers)]
+        pattern = regex.compile("|".join(f"(?P<{g}>{src})" for g, src in zip(groups, sources)), regex.POSIX)
+        self._made = (cues, pattern, groups)
+        return pattern, groups
 
     @classmethod
     def describe(cls, value: Any, lang: str, say: Say) -> str:
