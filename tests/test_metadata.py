@@ -30,6 +30,7 @@ def meta_of(checklist: checklists.Checklist, *lines: str) -> Meta:
 
 
 BODY = ("2024年，县司法局全年审核规范性文件18件。", "一、主要举措和成效", "全年办理行政复议案件12件。")
+UNNAMED = ("2024年，我局全年审核规范性文件18件。", "一、主要举措和成效", "全年办理行政复议案件12件。")
 
 
 def test_the_clean_report(checklist: checklists.Checklist) -> None:
@@ -116,7 +117,9 @@ def test_without_a_signature_the_org_is_what_precedes_the_year_in_the_title(
 
 
 def test_a_title_without_anything_before_the_year_names_no_org(checklist: checklists.Checklist) -> None:
-    assert meta_of(checklist, "2024年法治政府建设年度报告", *BODY).org is None
+    assert meta_of(checklist, "2024年法治政府建设年度报告", *UNNAMED).org is None
+    # the opening's subject names it, as printed (DOMAIN.md: a county department by its county alone)
+    assert meta_of(checklist, "2024年法治政府建设年度报告", *BODY).org == "县司法局"
 
 
 def test_a_closing_date_in_chinese(checklist: checklists.Checklist) -> None:
@@ -165,7 +168,7 @@ def test_metadata_of_a_docx_and_its_text_agree(checklist: checklists.Checklist, 
     (("2023年法治政府建设情况报告", *BODY, "青松县卫生健康委员会2024年2月20日"), "青松县卫生健康委员会"),
     (("街道2023年法治政府建设工作总结", "2023年，柳湾街道持续推进依法行政。", *BODY, "柳湾街道加强执法。"),
      "柳湾街道"),
-    (("我局2023年法治政府建设情况报告", *BODY), None),
+    (("我局2023年法治政府建设情况报告", *UNNAMED), None),
     (("关于贯彻《青松市法治政府建设实施方案》情况的报告", "2023年，全县审核合同32份。"), None),
 ], ids=["org-guanyu", "guanyu-org-signed", "guanyu-org", "xianjiang", "signature", "signature-run-on",
         "bare-jiedao", "wo-ju", "cited-document"])
