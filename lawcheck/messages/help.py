@@ -51,7 +51,7 @@ HELP_ZH: dict[str, str] = {
     # eval
     "Compare lawcheck's statuses and findings with hand labels; exit 1 on any disagreement.":
         "把 lawcheck 的判断与人工标注比较；有任何不一致时以 1 退出。",
-    "Labels file (the format of corpus/labels.yaml)": "标注文件（corpus/labels.yaml 的格式）",
+    "Labels: corpus/labels.yaml's YAML or a table like openings/index.tsv": "标注文件：corpus/labels.yaml 格式的 YAML，或 openings/index.tsv 格式的表格",
     # annotate
     "Write a copy of a .docx report with Word comments where it falls short.\n\n"
     "Exit code as for check: 0 the report passes, 1 it fails, 2 it could not be done.":
