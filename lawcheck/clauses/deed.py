@@ -193,12 +193,22 @@ class Deed(Kind):
         self._made = (cues, pattern, groups)
         return pattern, groups
 
+    WORDS_OTHERS = {"zh": "（{others}做的也算，附原因）", "en": " (or by {others}, with that as the reason)"}
+    DOERS = {"collective": {"zh": "领导班子或会议", "en": "a leadership body"},
+             "leaders": {"zh": "领导干部", "en": "leaders in general"},
+             "group-head": {"zh": "领导小组", "en": "a leading group"},
+             "body": {"zh": "单位整体", "en": "the body as a whole"},
+             "unnamed": {"zh": "未写明的人", "en": "no one named"},
+             "others": {"zh": "其他单位", "en": "another body"}}
+
     @classmethod
     def describe(cls, value: Any, lang: str, say: Say) -> str:
         words = cls.WORDS_ABOUT if value.get("about") else cls.WORDS
-        return in_lang(words, lang).format(by=listed(value["by"][:4], lang), acts=quoted(value["acts"][:6], lang),
+        said = in_lang(words, lang).format(by=listed(value["by"][:4], lang), acts=quoted(value["acts"][:6], lang),
                                            about=quoted(value.get("about", [])[:4], lang),
                                            within=value.get("within", 40))
+        others = [in_lang(cls.DOERS[o], lang) if o in cls.DOERS else o for o in value.get("others") or []]
+        return said + in_lang(cls.WORDS_OTHERS, lang).format(others=listed(others, lang)) if others else said
 
 
 def _terms(terms: tuple[str, ...]) -> "regex.Pattern[str]":
