@@ -33,7 +33,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from lawcheck.checklist import Checklist
-from lawcheck.docxfile import INITIALS, comment, docx_bytes
+from lawcheck.docxfile import INITIALS, comment, open_for_comments, save_commented
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import LANGS, message
 from lawcheck.reporters.verdict import because
@@ -254,9 +254,10 @@ def annotate(data: bytes, doc: Document, result: ReportResult, checklist: Checkl
              lang: str = "zh") -> tuple[bytes, int]:
     """The commented copy of the .docx ``data`` and the number of comments in it."""
     try:
-        document = docx.Document(io.BytesIO(data))
+        opened = open_for_comments(data)  # the parts commenting touches, no other
     except Exception as e:  # python-docx refuses some packages the reader copes with (e.g. Strict OOXML)
         raise LawcheckError("annotate-unsupported", path=doc.path, error=f"{type(e).__name__}: {e}") from None
+    document = opened.document
     remove_own_comments(document)
     found = units(document)
     mapping = align(doc, found)
@@ -274,7 +275,7 @@ def annotate(data: bytes, doc: Document, result: ReportResult, checklist: Checkl
     if title is not None:
         comment(document, anchor_runs(title, title.text), summary_for(result, checklist, lang, unplaced), author)
         count += 1
-    return docx_bytes(document), count
+    return save_commented(opened), count
 
 
 OWN_AUTHORS = frozenset(message("annotate-author", lang) for lang in LANGS)

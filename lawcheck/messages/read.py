@@ -96,6 +96,18 @@ READ_MESSAGES: dict[str, dict[str, str]] = {
         "en": "{path} holds a paragraph of {chars} characters, over the limit of {limit} for one paragraph; "
               "it does not look like a report, so it was refused.",
     },
+    "pdf_cycle": {
+        "zh": "{path} 已损坏：其中的对象互相引用、循环不止，无法读取。",
+        "en": "{path} is damaged: its objects refer to each other in a ring, so it cannot be read.",
+    },
+    "pdf_absurd": {
+        "zh": "{path} 第 {page} 页要绘制的文字或图形多得离谱，远超任何报告，已拒绝读取。",
+        "en": "{path} draws an absurd number of characters or shapes (page {page}), far beyond any report; it was refused.",
+    },
+    "html_absurd": {
+        "zh": "{path} 中有一个标签带有 {count} 个属性，远超任何网页，不像是报告，已拒绝读取。",
+        "en": "{path} has a tag with {count} attributes, far beyond any web page; it is not a report and was refused.",
+    },
     "pdf_bomb": {
         "zh": "{path} 中的压缩内容解压后体积异常巨大（疑似压缩炸弹），已拒绝读取。",
         "en": "{path} holds compressed content that would expand to an abnormally large size (a suspected "

@@ -150,8 +150,10 @@ class _Styles:
         assert self.raw is not None
         raw = self.raw
         p = re.escape(self.prefix)
-        opening = re.compile(rb"<" + p + rb"style\b(?=[^>]*\s" + p + rb"styleId=[\"']"
-                             + re.escape(_xml_attr(style_id)) + rb"[\"'])[^>]*>")
+        # [^<>]: a tag ends before the next one begins (XML allows no < inside a tag), so each
+        # try reads to the next < at most: linear in the part, however its tags are broken.
+        opening = re.compile(rb"<" + p + rb"style\b(?=[^<>]*\s" + p + rb"styleId=[\"']"
+                             + re.escape(_xml_attr(style_id)) + rb"[\"'])[^<>]*>")
         pos = 0
         while (m := raw.tag(opening, pos)) is not None:
             pos = m.end()
@@ -606,7 +608,7 @@ def _prefix_of(raw: bytes, namespace: str) -> bytes | None:
 def _default_style(raw: _Inflating, prefix: bytes) -> str | bool | None:
     """The default paragraph style's id; None if there is none, False if it cannot be told from bytes."""
     p = re.escape(prefix)
-    opening = re.compile(rb"<" + p + rb"style\b[^>]*>")
+    opening = re.compile(rb"<" + p + rb"style\b[^<>]*>")  # [^<>]: see _Styles._find
     pos = 0
     while (m := raw.tag(opening, pos)) is not None:
         pos = m.end()

@@ -47,9 +47,17 @@ _BLOCKS = frozenset({"p", "div", "section", "article", "main", "li", "ul", "ol",
 _SPACE = re.compile(r"[ \t\r\n\f]+")
 
 
+# A tag with this many attributes is no web page's (real ones have tens): libxml2 takes minutes
+# over hundreds of thousands, and cannot be stopped while it does. Only tags this long are counted.
+MAX_ATTRIBUTES = 2000
+_LONG_TAG = re.compile(r"<[A-Za-z][^<>]{20000,}")  # to the next < or >: linear in the page
+_ATTRIBUTE = re.compile(r"""\s[^\s=<>"'/]+(?:\s*=\s*(?:"[^"<>]*"|'[^'<>]*'|[^\s"'<>]*))?""")
+
+
 def read(path: Path, data: bytes) -> Source:
     """Read the article text of a saved web page."""
     text, encoding, replaced = _decode(data, path)
+    _refuse_absurd_tags(text, path)
     try:
         root = lxml_html.document_fromstring(text, parser=lxml_html.HTMLParser(
             no_network=True, huge_tree=True, remove_comments=True, remove_pis=True))
@@ -62,6 +70,14 @@ def read(path: Path, data: bytes) -> Source:
     blocks = tuple(_Collector().blocks(container))
     return Source(path=str(path), format="html", blocks=blocks, encoding=encoding,
                   furniture=(title,) if title else (), replaced=replaced)
+
+
+def _refuse_absurd_tags(text: str, path: Path) -> None:
+    """Refuse, before libxml2 parses it, a page with a tag of absurdly many attributes."""
+    for m in _LONG_TAG.finditer(text):
+        count = sum(1 for _ in _ATTRIBUTE.finditer(text, m.start(), m.end()))
+        if count > MAX_ATTRIBUTES:
+            raise ReadError("html_absurd", path=str(path), count=count)
 
 
 def _nodes(root: etree._Element, query: str) -> list[Any]:

@@ -23,8 +23,9 @@ from pathlib import Path
 from pdfminer.high_level import extract_pages
 from pdfminer.layout import LAParams, LTPage, LTTextContainer, LTTextLine
 from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError, PDFPasswordIncorrect
+from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
-from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFStream, resolve1
+from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resolve1
 from pdfminer.psparser import LIT
 
 from lawcheck.errors import ReadError
@@ -34,10 +35,21 @@ MAX_PAGES = 2000
 MAX_OBJECTS = 500_000
 MAX_EXPANDED = 64 * 1024 * 1024  # all text streams inflated together: far above any report's
 _STEP = 1024 * 1024
+# What pdfminer lays out, counted before it does (it makes an object of every glyph and every
+# path, some hundreds of bytes each): a dense page of text has 4,000 glyphs and a few thousand
+# operators, a report of 200 pages a million of them in all.
+MAX_PAGE_GLYPHS = 60_000
+MAX_PAGE_OPERATORS = 200_000
+MAX_GLYPHS = 1_500_000
+MAX_OPERATORS = 4_000_000
+# A content stream's tokens: a string (its bytes are glyphs), a hex string, an operator;
+# names, numbers and brackets are passed over. Nested parentheses are counted loosely.
+_TOKEN = re.compile(rb"\((?:\\.|[^\\()])*\)|<[0-9A-Fa-f\s]*>|(?<![/\w.])[A-Za-z'\"*][A-Za-z0-9*]*")
 # boxes_flow=None: order text boxes by position instead of pdfminer's hierarchical
 # grouping, which is quadratic in the number of boxes (minutes on a damaged page).
 _LAYOUT = LAParams(boxes_flow=None)
 LITERAL_IMAGE = LIT("Image")
+LITERAL_FORM = LIT("Form")
 _BAND = 0.09  # share of the page height, top and bottom, where running heads sit
 _PAGE_NUMBER = re.compile(
     r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９]+(?:\s*页)?"
@@ -70,7 +82,9 @@ class _Line:
 
 def read(path: Path, data: bytes) -> Source:
     """Read a PDF's text layer as paragraphs, with running heads set aside."""
-    _refuse_bombs(path, data)
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # its warnings are not ours to show
+    document = _refuse_bombs(path, data)
+    _refuse_absurd_pages(path, document)
     lines = _lines(path, data)
     page_count = max((line.page for line in lines), default=0)
     furniture, body = _split_furniture(lines, page_count)
@@ -80,9 +94,10 @@ def read(path: Path, data: bytes) -> Source:
     return Source(path=str(path), format="pdf", blocks=blocks, furniture=furniture)
 
 
-def _refuse_bombs(path: Path, data: bytes) -> None:
+def _refuse_bombs(path: Path, data: bytes) -> PDFDocument:
     """Refuse, before pdfminer inflates anything, a PDF whose streams would expand past
-    :data:`MAX_EXPANDED` bytes (a compression bomb) or that holds too many objects.
+    :data:`MAX_EXPANDED` bytes (a compression bomb), that holds too many objects, or whose
+    objects refer to each other in a ring (pdfminer would follow it for ever).
 
     Each stream is inflated in 1 MB steps and counted, never kept; images are not
     inflated to read text, so they are not counted.
@@ -98,15 +113,73 @@ def _refuse_bombs(path: Path, data: bytes) -> None:
     for xref in document.xrefs:
         for objid in xref.get_objids():
             try:
-                if xref.get_pos(objid)[0] is not None:
-                    continue  # inside an object stream: no stream is stored there
                 obj = document.getobj(objid)
             except Exception:  # noqa: BLE001 - a damaged object: pdfminer will say so, or skip it
                 continue
-            if isinstance(obj, PDFStream) and resolve1(obj.get("Subtype")) is not LITERAL_IMAGE:
+            if isinstance(obj, PDFObjRef):
+                _refuse_ring(path, document, objid, obj)
+            elif isinstance(obj, PDFStream) and xref.get_pos(objid)[0] is None \
+                    and resolve1(obj.get("Subtype")) is not LITERAL_IMAGE:
                 budget -= _inflated_size(obj, budget)
                 if budget < 0:
                     raise ReadError("pdf_bomb", path=str(path))
+    return document
+
+
+def _refuse_ring(path: Path, document: PDFDocument, objid: int, ref: PDFObjRef) -> None:
+    """An object that is only a reference to another: follow the chain, and refuse a ring."""
+    seen = {objid}
+    found: object = ref
+    while isinstance(found, PDFObjRef):
+        if found.objid in seen:
+            raise ReadError("pdf_cycle", path=str(path))
+        seen.add(found.objid)
+        try:
+            found = document.getobj(found.objid)
+        except Exception:  # noqa: BLE001 - a missing object ends the chain
+            return
+
+
+def _refuse_absurd_pages(path: Path, document: PDFDocument) -> None:
+    """Count the glyphs and drawing operators of each page's content (and of the forms it
+    draws) before pdfminer lays them out, and refuse a page, or a file, far past any report."""
+    glyphs = operators = 0
+    try:
+        pages = PDFPage.create_pages(document)
+        for number, page in enumerate(pages, start=1):
+            if number > MAX_PAGES:
+                break
+            page_glyphs, page_operators = _page_counts(page)
+            glyphs += page_glyphs
+            operators += page_operators
+            if (page_glyphs > MAX_PAGE_GLYPHS or page_operators > MAX_PAGE_OPERATORS
+                    or glyphs > MAX_GLYPHS or operators > MAX_OPERATORS):
+                raise ReadError("pdf_absurd", path=str(path), page=number)
+    except ReadError:
+        raise
+    except Exception:  # noqa: BLE001 - a damaged page: pdfminer will say so when it reads it
+        return
+
+
+def _page_counts(page: PDFPage) -> tuple[int, int]:
+    """Glyphs (bytes of strings shown) and operators in a page's content and its form XObjects."""
+    streams = [s for s in (page.contents or []) if isinstance(s, PDFStream)]
+    xobjects = resolve1((resolve1(page.resources) or {}).get("XObject")) if isinstance(
+        resolve1(page.resources), dict) else None
+    if isinstance(xobjects, dict):
+        streams += [x for x in (resolve1(v) for v in xobjects.values())
+                    if isinstance(x, PDFStream) and resolve1(x.get("Subtype")) is LITERAL_FORM]
+    glyphs = operators = 0
+    for stream in streams:
+        for m in _TOKEN.finditer(stream.get_data() or b""):
+            token = m.group()
+            if token[:1] == b"(":
+                glyphs += len(token) - 2
+            elif token[:1] == b"<":
+                glyphs += (len(token) - 2) // 2
+            else:
+                operators += 1
+    return glyphs, operators
 
 
 def _inflated_size(stream: PDFStream, limit: int) -> int:
@@ -126,13 +199,13 @@ def _inflated_size(stream: PDFStream, limit: int) -> int:
 
 
 def _lines(path: Path, data: bytes) -> list[_Line]:
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)  # font warnings are not ours to show
-    try:
-        pages = list(extract_pages(io.BytesIO(data), laparams=_LAYOUT, maxpages=MAX_PAGES))
+    lines: list[_Line] = []
+    try:  # page by page: a page's layout objects go when its lines are taken
+        for number, page in enumerate(extract_pages(io.BytesIO(data), laparams=_LAYOUT, maxpages=MAX_PAGES), 1):
+            lines += _page_lines(page, number)
     except (PDFPasswordIncorrect, PDFEncryptionError) as exc:
         raise ReadError("encrypted", path=str(path)) from exc
-    return [line for number, page in enumerate(pages, start=1)
-            for line in _page_lines(page, number)]
+    return lines
 
 
 def _page_lines(page: LTPage, number: int) -> list[_Line]:

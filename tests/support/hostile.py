@@ -52,7 +52,57 @@ def _write(folder: Path, name: str, data: bytes | str) -> Path:
     return path
 
 
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "hostile"  # small reproducers, committed
+
+
+def _fixture(name: str) -> Callable[[Path], Path]:
+    return lambda folder: _write(folder, name, (FIXTURES / name).read_bytes())
+
+
+def many_attributes_html(count: int) -> str:
+    """One <p> with ``count`` attributes: libxml2 took minutes over 300,000, deaf to signals."""
+    return "<html><body><p " + " ".join(f'a{i}=""' for i in range(count)) + ">" + TITLE + "</p></body></html>"
+
+
+def big_settings_docx(folder: Path, expanded_mb: int = 190) -> Path:
+    """A .docx (a real python-docx report) whose settings part inflates to ``expanded_mb`` MB,
+    compressing about a hundredfold like a real part, so no bomb check refuses it: python-docx
+    parsed every part, and annotating it took 3 GB. Written in steps: little memory here."""
+    import io
+    import zipfile
+
+    import docx
+
+    base = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph(TITLE.strip(), style="Title")
+    for sentence in SENTENCES:
+        document.add_paragraph(sentence)
+    document.save(base)
+    path = folder / "settings-190mb.docx"
+    with zipfile.ZipFile(base) as source, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as out:
+        for info in source.infolist():
+            if info.filename != "word/settings.xml":
+                out.writestr(info, source.read(info))
+                continue
+            with out.open("word/settings.xml", "w", force_zip64=True) as part:
+                part.write(b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w='
+                           b'"http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:rsids>')
+                unit = len('<w:rsid w:val="00000000"/>')
+                for start in range(0, expanded_mb * 1024 * 1024 // unit, 100_000):
+                    part.write("".join('<w:rsid w:val="00%06X"/>' % (i * 7919 % 251)
+                                       for i in range(start, start + 100_000)).encode())
+                part.write(b"</w:rsids></w:settings>")
+    return path
+
+
 MAKERS: dict[str, Callable[[Path], Path]] = {
+    "pdf-reference-cycle.pdf": _fixture("pdf-reference-cycle.pdf"),
+    "pdf-two-million-glyphs.pdf": _fixture("pdf-two-million-glyphs.pdf"),
+    "pdf-many-operators.pdf": _fixture("pdf-many-operators.pdf"),
+    "docx-styles-without-ends.docx": _fixture("docx-styles-without-ends.docx"),
+    "html-300k-attributes.html": lambda f: _write(f, "attributes.html", many_attributes_html(300_000)),
+    "docx-settings-190mb.docx": big_settings_docx,
     "markdown-nested-brackets.md": lambda f: _write(f, "brackets.md", TITLE + "\n" + "[" * 200_000 + "]" * 200_000),
     "markdown-unmatched-stars.md": lambda f: _write(f, "stars.md", TITLE + "\n" + "*a " * 130_000),
     "pdf-bomb-1gb.pdf": lambda f: _write(f, "bomb.pdf", flate_pdf(1024)),
