@@ -17,25 +17,23 @@ from __future__ import annotations
 import gc
 import glob
 import os
-import signal
 from collections.abc import Callable, Generator, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import Literal
 
 from lawcheck import checklist as checklists
 from lawcheck.checklist import Checklist
-from lawcheck.engine import Options, check_path
+from lawcheck import readers
+from lawcheck.engine import Options, check_path, check_source
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import SUPPORTED_SUFFIXES
 from lawcheck.reporters.json import record_text
 from lawcheck.tally import Entry, row_of
-
-if TYPE_CHECKING:
-    from concurrent.futures import Future
+from lawcheck.workers import Budget, Outcome, Pool
 
 # File names that are never reports: Word/LibreOffice lock files, editors' temporary files.
 JUNK_NAMES = ("~$*", "~*", ".~lock.*#", "*.tmp", "*.swp")
@@ -158,23 +156,37 @@ def _rel(path: Path, root: Path) -> str:
 Detail = Literal["row", "result", "record"]
 
 
-def check_one(path: Path, checklist: Checklist, options: Options, detail: Detail) -> Entry:
+@dataclass(frozen=True)
+class Given:
+    """A report given as bytes (on standard input): the name that says its format, its bytes."""
+
+    name: str
+    data: bytes
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def check_one(path: Path | Given, checklist: Checklist, options: Options, detail: Detail) -> Entry:
     """Check one report; an unreadable file (or a crash on it) becomes an error row."""
     result: ReportResult | ErrorResult
     try:
-        result = check_path(path, checklist, options)
+        if isinstance(path, Given):
+            result = check_source(readers.read_data(path.data, path.name), checklist, options)
+        else:
+            result = check_path(path, checklist, options)
     except ReadError as e:
         result = ErrorResult(path=str(path), error=e.render(options.lang), key=e.key)
     except LawcheckError as e:  # e.g. a checklist regex that times out on this report
         result = ErrorResult(path=str(path), error=e.render(options.lang), key=e.key)
+    except MemoryError:
+        raise  # past the memory budget: the worker says so, and a new one takes the rest
     except Exception as e:  # a bug on one odd file must not stop ten thousand others
         if os.environ.get("LAWCHECK_DEBUG"):
             raise
         text = message("internal-error", options.lang, error=f"{type(e).__name__}: {e}")
         result = ErrorResult(path=str(path), error=text, key="internal-error")
-    if detail == "record":
-        return Entry(row_of(result), record=record_text(result, options.lang))
-    return Entry(row_of(result), result if detail == "result" else None)
+    return _entry(result, detail, options.lang)
 
 
 # Set in each worker process by _init_worker: the checklist is loaded once per process.
@@ -183,29 +195,14 @@ _WORKER: tuple[Checklist, Options, Detail] | None = None
 
 def _init_worker(checklist_path: str, options: Options, detail: Detail) -> None:
     global _WORKER
-    # Ctrl-C reaches the whole process group: the parent stops the run and its workers.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-    _die_with_parent()
     _WORKER = (checklists.load(checklist_path), options, detail)
     gc.freeze()  # the checklist and the modules live as long as the worker: not looked at again
 
 
-def _die_with_parent() -> None:
-    """Ask Linux to end this worker when its parent dies, however it dies (PR_SET_PDEATHSIG)."""
-    import ctypes  # here: a worker's concern, and a run with --jobs 1 has none
-
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(1, signal.SIGTERM, 0, 0, 0)  # 1 = PR_SET_PDEATHSIG
-    except (OSError, AttributeError):  # not Linux: the parent's shutdown still ends the workers
-        pass
-
-
-def _check_chunk(paths: list[Path]) -> list[Entry]:
+def _check_in_worker(path: Path | Given) -> Entry:
     assert _WORKER is not None
     checklist, options, detail = _WORKER
-    return [check_one(p, checklist, options, detail) for p in paths]
+    return check_one(path, checklist, options, detail)
 
 
 def default_jobs() -> int:
@@ -215,62 +212,41 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def run(paths: Sequence[Path], checklist: Checklist, options: Options, *, jobs: int = 0,
-        detail: Detail = "result", on_done: Callable[[int], None] | None = None) -> Generator[Entry, None, None]:
+def run(paths: Sequence[Path | Given], checklist: Checklist, options: Options, *, jobs: int = 0,
+        detail: Detail = "result", on_done: Callable[[int], None] | None = None,
+        budget: Budget = Budget()) -> Generator[Entry, None, None]:
     """Check ``paths`` and yield their outcomes in the same order.
 
-    ``jobs`` processes (0: one per core; 1: in this process). ``detail`` says
-    what comes back with each summary row: the full result (``"result"``), the
-    report's JSON record ready to write (``"record"``: the JSON is made in the
-    worker, and a string is all that crosses to this process), or nothing
-    (``"row"``: a few hundred bytes per report). ``on_done(n)`` is called as
-    reports finish, for a progress bar.
+    ``jobs`` worker processes (0: one per core), each file within ``budget``
+    (past it, the file is an error row and a new worker takes the rest).
+    ``detail`` says what comes back with each summary row: the full result
+    (``"result"``), the report's JSON record ready to write (``"record"``: the
+    JSON is made in the worker, and a string is all that crosses to this
+    process), or nothing (``"row"``: a few hundred bytes per report).
+    ``on_done(n)`` is called as reports finish, for a progress bar.
     """
-    jobs = jobs or default_jobs()
-    if jobs == 1 or len(paths) <= 1:
-        for path in paths:
-            outcome = check_one(path, checklist, options, detail)
-            if on_done:
-                on_done(1)
-            yield outcome
-        return
-    yield from _run_pool(list(paths), checklist, options, min(jobs, len(paths)), detail, on_done)
+    jobs = min(jobs or default_jobs(), max(1, len(paths)))
+    with Pool(jobs, budget, _init_worker, (checklist.path, options, detail)) as pool:
+        for path, outcome in zip(paths, pool.map(_check_in_worker, paths, on_done)):
+            yield outcome.value if outcome.kind == "ok" else _failed(path, outcome, budget, options.lang, detail)
 
 
-def _run_pool(paths: list[Path], checklist: Checklist, options: Options, jobs: int, detail: Detail,
-              on_done: Callable[[int], None] | None) -> Generator[Entry, None, None]:
-    from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait  # not for --jobs 1: 7 ms
+def _failed(path: Path | Given, outcome: Outcome, budget: Budget, lang: str, detail: Detail) -> Entry:
+    """The error row of a file whose check went past the budget, or whose worker died."""
+    if outcome.kind == "time":
+        error = ReadError("budget_time", path=str(path), seconds=f"{budget.seconds:g}")
+    elif outcome.kind == "memory":
+        error = ReadError("budget_memory", path=str(path), megabytes=budget.megabytes)
+    elif outcome.kind == "died":
+        error = ReadError("worker_died", path=str(path), code=outcome.value)
+    else:
+        text = message("internal-error", lang, error=str(outcome.value))
+        return _entry(ErrorResult(path=str(path), error=text, key="internal-error"), detail, lang)
+    return _entry(ErrorResult(path=str(path), error=error.render(lang), key=error.key), detail, lang)
 
-    # Small chunks keep the workers evenly loaded; a few reports per chunk save messages
-    # when there are thousands.
-    size = max(1, min(8, len(paths) // (jobs * 64)))
-    chunks = [paths[i:i + size] for i in range(0, len(paths), size)]
-    window = jobs * 8  # chunks submitted ahead of the next one to yield
-    with ProcessPoolExecutor(max_workers=jobs, initializer=_init_worker,
-                             initargs=(checklist.path, options, detail)) as pool:
-        pending: dict[Future[list[Entry]], int] = {}
-        ready: dict[int, list[Entry]] = {}
-        submitted = next_out = 0
-        try:
-            while next_out < len(chunks):
-                while submitted < len(chunks) and submitted - next_out < window:
-                    pending[pool.submit(_check_chunk, chunks[submitted])] = submitted
-                    submitted += 1
-                done, _ = wait(pending, return_when=FIRST_COMPLETED)
-                for future in done:
-                    index = pending.pop(future)
-                    ready[index] = future.result()
-                    if on_done:
-                        on_done(len(ready[index]))
-                while next_out in ready:
-                    yield from ready.pop(next_out)
-                    next_out += 1
-        except BaseException:
-            # failing (or closed early): end the workers now rather than let them finish
-            for process in list(getattr(pool, "_processes", {}).values()):
-                process.terminate()
-            pool.shutdown(wait=True, cancel_futures=True)
-            raise
-        finally:
-            for future in pending:
-                future.cancel()
+
+def _entry(result: ReportResult | ErrorResult, detail: Detail, lang: str) -> Entry:
+    """What goes back to the batch of one report's result, as ``detail`` asks."""
+    if detail == "record":
+        return Entry(row_of(result), record=record_text(result, lang))
+    return Entry(row_of(result), result if detail == "result" else None)

@@ -115,9 +115,10 @@ def _stop(signum: int, _frame: object) -> None:
     # multiprocessing is imported by the commands that start workers; without it there are none.
     pool = sys.modules.get("multiprocessing")
     children = [child.pid for child in pool.active_children() if child.pid] if pool is not None else []
+    kill = getattr(signal, "SIGKILL", signal.SIGTERM)  # Windows has no SIGKILL: SIGTERM terminates there
     for pid in children:
         try:
-            os.kill(pid, signal.SIGKILL)
+            os.kill(pid, kill)
         except OSError:
             pass
     for pid in children:  # reaped here: no worker is left behind, not even as a zombie
@@ -137,7 +138,8 @@ def main() -> None:
     one_command()
     lang = requested_lang(sys.argv[1:])
     signal.signal(signal.SIGINT, _stop)
-    signal.signal(signal.SIGTERM, _stop)
+    if hasattr(signal, "SIGTERM"):
+        signal.signal(signal.SIGTERM, _stop)
     try:
         code = dress(typer.main.get_command(app))(standalone_mode=False, prog_name="lawcheck")
     except NoArgsIsHelpError as e:  # a command or group named without what it needs: its help

@@ -8,6 +8,8 @@
     fail_on: partial                     # required | partial | none
     lang: zh                             # zh | en
     format: junit                        # the default output format
+    time_limit: 30                       # seconds reading and judging one file may take
+    memory_limit: 1024                   # megabytes it may take
     waivers:                             # see lawcheck/waivers.py
       - {item: frp-section, files: "*.docx", reason: …, approved_by: …, expires: 2025-06-30}
 
@@ -34,11 +36,14 @@ from lawcheck.errors import LawcheckError
 from lawcheck.messages import LANGS, message
 from lawcheck.scoring import FAIL_ON
 from lawcheck.waivers import Waiver
+from lawcheck.workers import DEFAULT_MEGABYTES, DEFAULT_SECONDS, Budget
 
 SETTINGS_FILE = "lawcheck.yaml"
-KEYS = ("checklist", "min_score", "fail_on", "lang", "format", "db", "bodies", "feedback_deadline")
+KEYS = ("checklist", "min_score", "fail_on", "lang", "format", "db", "bodies", "feedback_deadline", "time_limit",
+        "memory_limit")
 DEFAULTS: dict[str, Any] = {"checklist": DEFAULT_CHECKLIST, "min_score": None, "fail_on": "required",
-                            "lang": "zh", "format": "table", "db": None, "bodies": None, "feedback_deadline": None}
+                            "lang": "zh", "format": "table", "db": None, "bodies": None, "feedback_deadline": None,
+                            "time_limit": DEFAULT_SECONDS, "memory_limit": DEFAULT_MEGABYTES}
 PATHS = ("bodies", "db")  # relative to the settings file's folder (a database URL stays as it is)
 DEFAULT, COMMAND_LINE = "default", "command line"
 
@@ -57,6 +62,8 @@ def _schema() -> dict[str, Any]:
             "db": {"type": "string", "minLength": 1},
             "bodies": {"type": "string", "minLength": 1},
             "feedback_deadline": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
+            "time_limit": {"type": "number", "exclusiveMinimum": 0},  # seconds a file may take
+            "memory_limit": {"type": "integer", "minimum": 64},  # megabytes a file may take
             "waivers": {"type": "array", "items": {
                 "type": "object", "additionalProperties": False,
                 "required": ["item", "files", "reason", "approved_by", "expires"],
@@ -200,6 +207,11 @@ class Resolved:
     @property
     def base_dir(self) -> Path:
         return self.settings.base_dir
+
+    @property
+    def budget(self) -> Budget:
+        """What reading and judging one file may take (``time_limit``, ``memory_limit``)."""
+        return Budget(float(self.values["time_limit"].value), int(self.values["memory_limit"].value))
 
     def value(self, key: str) -> Any:
         return self.values[key].value

@@ -9,12 +9,15 @@ import typer
 
 from lawcheck import checklist as checklists
 from lawcheck import readers, structure
-from lawcheck.commands.common import check_max_size, check_min_score, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang, write_output
+from lawcheck.commands.common import (EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang, check_limits,
+                                      check_max_size, check_min_score, write_output)
 from lawcheck.config import check_waivers, settings_for
-from lawcheck.engine import judge
-from lawcheck.errors import LawcheckError
+from lawcheck.engine import Options, judge
+from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
+from lawcheck.model import ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
+from lawcheck.workers import Budget, Outcome, Pool
 
 
 def output_path(report: Path, output: Path | None, force: bool) -> Path:
@@ -29,6 +32,43 @@ def output_path(report: Path, output: Path | None, force: bool) -> Path:
     return target
 
 
+# Set in the worker by _setup: the checklist and the options of the run.
+_RUN: tuple[checklists.Checklist, Options] | None = None
+
+
+def _setup(checklist_path: str, options: Options) -> None:
+    global _RUN
+    _RUN = (checklists.load(checklist_path), options)
+
+
+def _annotated(report: Path) -> tuple[bytes, int, ReportResult]:
+    """The commented copy of ``report``, its number of comments and the verdict (in the worker)."""
+    from lawcheck.annotate import annotate as commented_copy
+
+    assert _RUN is not None
+    compiled, options = _RUN
+    source = readers.read(report, max_size=options.max_size)
+    if source.format != "docx":
+        raise LawcheckError("annotate-not-docx", path=str(report))
+    doc = structure.build(source)
+    result = judge(doc, compiled, options)
+    data, count = commented_copy(report.read_bytes(), doc, result, compiled, options.lang)
+    return data, count, result
+
+
+def _failure(outcome: Outcome, report: Path, budget: Budget) -> Exception:
+    """What to say of a worker's outcome that is not a commented copy."""
+    if outcome.kind == "raised" and isinstance(outcome.value, Exception):
+        return outcome.value  # a ReadError or LawcheckError, said as the boundary says it
+    if outcome.kind == "time":
+        return ReadError("budget_time", path=str(report), seconds=f"{budget.seconds:g}")
+    if outcome.kind == "memory":
+        return ReadError("budget_memory", path=str(report), megabytes=budget.megabytes)
+    if outcome.kind == "died":
+        return ReadError("worker_died", path=str(report), code=outcome.value)
+    return RuntimeError(str(outcome.value))
+
+
 @boundary
 def annotate(
     report: Path = typer.Argument(..., help="The report, a .docx file (it is only read)", show_default=False),
@@ -40,6 +80,11 @@ def annotate(
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="required | partial | none"),
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en"),
     max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file read, in bytes"),
+    time_limit: Optional[float] = typer.Option(None, "--time-limit",
+                                               help="Seconds reading and commenting the file may take (default 30)"),
+    memory_limit: Optional[int] = typer.Option(None, "--memory-limit",
+                                               help="Megabytes reading and commenting the file may take "
+                                                    "(default 1024)"),
     config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
 ) -> None:
     """Write a copy of a .docx report with Word comments where it falls short.
@@ -48,8 +93,10 @@ def annotate(
     """
     check_min_score(min_score)
     check_max_size(max_size)
+    check_limits(time_limit, memory_limit)
     # The settings (lawcheck.yaml) and waivers apply as they do to check: one verdict everywhere.
-    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=None)
+    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=None,
+                       time_limit=time_limit, memory_limit=memory_limit)
     lang = check_lang(run.lang)
     check_fail_on(run.fail_on)
     if not report.exists():
@@ -59,14 +106,12 @@ def annotate(
     target = output_path(report, output, force)
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
-    source = readers.read(report, max_size=max_size)
-    if source.format != "docx":
-        raise LawcheckError("annotate-not-docx", path=str(report))
-    doc = structure.build(source)
-    result = judge(doc, compiled, run.options(max_size=max_size))
-    from lawcheck.annotate import annotate as commented_copy
-
-    data, count = commented_copy(report.read_bytes(), doc, result, compiled, lang)
+    # Read, judged and commented in a worker process, within the time and memory budget.
+    with Pool(1, run.budget, _setup, (compiled.path, run.options(max_size=max_size))) as pool:
+        outcome = pool.call(_annotated, report)
+    if outcome.kind != "ok":
+        raise _failure(outcome, report, run.budget)
+    data, count, result = outcome.value
     write_output(data, target)
     verdict = message("verdict-pass" if result.passed else "verdict-fail", lang)
     typer.echo(message("annotate-done", lang, path=str(target), count=count, score=f"{result.score:.1f}",

@@ -23,7 +23,7 @@ import typer
 
 from lawcheck import batch, reporters
 from lawcheck import checklist as checklists
-from lawcheck.commands.common import (check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang,
+from lawcheck.commands.common import (check_limits, check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang,
                                       error, refuse_inputs_as_outputs, settled, use_color, width)
 from lawcheck import bodies
 from lawcheck.compare import Baseline, load_baseline
@@ -152,7 +152,11 @@ def batch_command(
     quiet: bool = typer.Option(False, "--quiet", "-q",
                                help="No progress bar, and no summary on screen when writing --output files"),
     max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file read, in bytes"),
-    jobs: int = typer.Option(0, "--jobs", "-j", help="Processes (0: one per core; 1: no worker processes)"),
+    jobs: int = typer.Option(0, "--jobs", "-j", help="Worker processes (0: one per core)"),
+    time_limit: Optional[float] = typer.Option(None, "--time-limit",
+                                               help="Seconds reading and checking one file may take (default 30)"),
+    memory_limit: Optional[int] = typer.Option(None, "--memory-limit",
+                                               help="Megabytes reading and checking one file may take (default 1024)"),
     include: list[str] = typer.Option([], "--include", help="Only files matching this glob; repeatable"),
     exclude: list[str] = typer.Option([], "--exclude", help="Leave out files and folders matching this glob; "
                                                             "repeatable"),
@@ -178,9 +182,11 @@ def batch_command(
     """Check every report under folders or globs, in parallel: ranking, coverage, gaps."""
     check_min_score(min_score)
     check_max_size(max_size)
+    check_limits(time_limit, memory_limit)
     given = fmt  # --format as typed: an output's suffix must not contradict it
     run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt,
-                       db=db, bodies=str(bodies_file) if bodies_file else None, feedback_deadline=feedback_deadline)
+                       db=db, bodies=str(bodies_file) if bodies_file else None, feedback_deadline=feedback_deadline,
+                       time_limit=time_limit, memory_limit=memory_limit)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in reporters.names("batch"):
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(reporters.names("batch")))
@@ -211,7 +217,7 @@ def batch_command(
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
     kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or store is not None else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
-                                detail=_detail(sinks, kept is not None))
+                                detail=_detail(sinks, kept is not None), budget=run.budget)
     bar: Progress | _NoProgress = _NoProgress()
     if not quiet and sys.stderr.isatty():
         from lawcheck.commands.progress import progress_bar

@@ -9,12 +9,13 @@ from typing import Optional
 import typer
 
 from lawcheck import checklist as checklists
-from lawcheck.commands.common import (check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
+from lawcheck.commands.common import (check_limits, check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
                                       check_lang, error, refuse_inputs_as_outputs, use_color, width,
                                       write_output)
 from lawcheck.config import check_waivers, settings_for
 from lawcheck import readers
-from lawcheck.engine import check_path, check_source
+from lawcheck import batch
+from lawcheck.batch import Given
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
@@ -45,6 +46,10 @@ def check(
     lang: Optional[str] = typer.Option(None, "--lang", help="Message language: zh | en"),
     no_color: bool = typer.Option(False, "--no-color", help="Plain text without colours"),
     max_size: int = typer.Option(DEFAULT_MAX_SIZE, "--max-size", help="Largest file read, in bytes"),
+    time_limit: Optional[float] = typer.Option(None, "--time-limit",
+                                               help="Seconds reading and checking one file may take (default 30)"),
+    memory_limit: Optional[int] = typer.Option(None, "--memory-limit",
+                                               help="Megabytes reading and checking one file may take (default 1024)"),
     config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
     exit_zero: bool = typer.Option(False, "--exit-zero", help="Report, but exit 0 even when the gate fails"),
     stdin_filename: Optional[str] = typer.Option(None, "--stdin-filename",
@@ -54,8 +59,10 @@ def check(
     """Check reports against the checklist: what is there, where, and what is missing."""
     check_min_score(min_score)
     check_max_size(max_size)
+    check_limits(time_limit, memory_limit)
     given = fmt  # --format as typed: the suffix of --output must not contradict it
-    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt)
+    run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt,
+                       time_limit=time_limit, memory_limit=memory_limit)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in names("check"):
         raise LawcheckError("usage-format", value=fmt, formats=", ".join(names("check")))
@@ -65,17 +72,21 @@ def check(
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
     options = run.options(max_size=max_size)
-    results: list[ReportResult | ErrorResult] = []
+    # Each report read and judged in a worker process, within the time and memory budget.
+    reports: list[Path | Given | ErrorResult] = []
     for file in files:
-        name = (stdin_filename or DEFAULT_STDIN_NAME) if str(file) == STDIN else str(file)
+        if str(file) != STDIN:
+            reports.append(file)
+            continue
+        name = stdin_filename or DEFAULT_STDIN_NAME
         try:
-            if str(file) == STDIN:
-                source = readers.read_stream(sys.stdin.buffer, name, max_size=max_size)
-                results.append(check_source(source, compiled, options))
-            else:
-                results.append(check_path(file, compiled, options))
+            reports.append(Given(name, readers.stream_bytes(sys.stdin.buffer, name, max_size=max_size)))
         except ReadError as e:
-            results.append(ErrorResult(path=name, error=e.render(lang), key=e.key))
+            reports.append(ErrorResult(path=name, error=e.render(lang), key=e.key))
+    to_check = [r for r in reports if not isinstance(r, ErrorResult)]
+    checked = iter(batch.run(to_check, compiled, options, jobs=1, detail="result", budget=run.budget))
+    results: list[ReportResult | ErrorResult] = [
+        r if isinstance(r, ErrorResult) else next(checked).result for r in reports]  # type: ignore[misc]
     color = use_color(no_color) and output is None
     text = render(fmt, results, compiled, lang, color=color, width=width(), fail_on=fail_on)
     if fmt == "table" and len(files) == 1 and isinstance(results[0], ErrorResult):

@@ -67,6 +67,14 @@ def check_min_score(value: float | None) -> float | None:
     return value
 
 
+def check_limits(time_limit: float | None, memory_limit: int | None) -> None:
+    """--time-limit (seconds) and --memory-limit (megabytes, at least 64): what one file may take."""
+    if time_limit is not None and time_limit <= 0:
+        raise LawcheckError("usage-positive-number", name="--time-limit", value=f"{time_limit:g}")
+    if memory_limit is not None and memory_limit < 64:
+        raise LawcheckError("usage-memory-limit", value=memory_limit)
+
+
 def check_max_size(value: int) -> int:
     """The largest file to read: a positive number of bytes."""
     if value <= 0:

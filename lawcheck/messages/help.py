@@ -43,7 +43,11 @@ HELP_ZH: dict[str, str] = {
         "写入该文件，格式由后缀决定（.csv .xlsx .json .jsonl .md .html .txt）；可重复",
     "No progress bar, and no summary on screen when writing --output files":
         "不显示进度条；写 --output 文件时屏幕上也不显示汇总",
-    "Processes (0: one per core; 1: no worker processes)": "进程数（0：每个处理器核一个；1：不另开进程）",
+    "Worker processes (0: one per core)": "工作进程数（0：每个处理器核一个）",
+    "Seconds reading and checking one file may take (default 30)": "读取并检查一份文件最多用多少秒（默认 30）",
+    "Megabytes reading and checking one file may take (default 1024)": "读取并检查一份文件最多用多少兆字节内存（默认 1024）",
+    "Seconds reading and commenting the file may take (default 30)": "读取并批注该文件最多用多少秒（默认 30）",
+    "Megabytes reading and commenting the file may take (default 1024)": "读取并批注该文件最多用多少兆字节内存（默认 1024）",
     "Only files matching this glob; repeatable": "只检查符合该通配符的文件；可重复",
     "Leave out files and folders matching this glob; repeatable": "跳过符合该通配符的文件和文件夹；可重复",
     "Last year's --format json output: show what regressed": "上一年 --format json 的输出：显示哪些报告退步了",
@@ -155,6 +159,8 @@ METAVARS: dict[str, dict[str, str]] = {
     "token": {"zh": "口令", "en": "TOKEN"},
     "workers": {"zh": "数量", "en": "N"},
     "timeout": {"zh": "秒数", "en": "SECONDS"},
+    "time_limit": {"zh": "秒数", "en": "SECONDS"},
+    "memory_limit": {"zh": "兆字节", "en": "MB"},
 }
 
 HELP_WORDS: dict[str, dict[str, str]] = {

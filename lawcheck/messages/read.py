@@ -108,6 +108,20 @@ READ_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "{path} 中有一个标签带有 {count} 个属性，远超任何网页，不像是报告，已拒绝读取。",
         "en": "{path} has a tag with {count} attributes, far beyond any web page; it is not a report and was refused.",
     },
+    "budget_time": {
+        "zh": "{path} 的读取和检查超过了 {seconds} 秒的时间上限，已停止（上限可用 --time-limit 或 lawcheck.yaml 的 time_limit 调整）。",
+        "en": "Reading and checking {path} took longer than the limit of {seconds} seconds and was stopped "
+              "(set it with --time-limit or time_limit in lawcheck.yaml).",
+    },
+    "budget_memory": {
+        "zh": "{path} 的读取和检查需要超过 {megabytes} MB 的内存上限，已停止（上限可用 --memory-limit 或 lawcheck.yaml 的 memory_limit 调整）。",
+        "en": "Reading and checking {path} needed more than the limit of {megabytes} MB of memory and was stopped "
+              "(set it with --memory-limit or memory_limit in lawcheck.yaml).",
+    },
+    "worker_died": {
+        "zh": "检查 {path} 的子进程意外退出（退出码 {code}），未能完成检查。",
+        "en": "The process checking {path} ended unexpectedly (exit code {code}); the file was not checked.",
+    },
     "pdf_bomb": {
         "zh": "{path} 中的压缩内容解压后体积异常巨大（疑似压缩炸弹），已拒绝读取。",
         "en": "{path} holds compressed content that would expand to an abnormally large size (a suspected "

@@ -96,11 +96,16 @@ def read(path: str | os.PathLike[str], *, max_size: int = DEFAULT_MAX_SIZE) -> S
 
 def read_stream(stream: BinaryIO, name: str, *, max_size: int = DEFAULT_MAX_SIZE) -> Source:
     """Read a report from a stream (standard input); ``name``'s suffix says its format."""
+    return read_data(stream_bytes(stream, name, max_size=max_size), name)
+
+
+def stream_bytes(stream: BinaryIO, name: str, *, max_size: int = DEFAULT_MAX_SIZE) -> bytes:
+    """A report's bytes from a stream, refused if ``name`` names no format or they are too many."""
     _known_format(name)
     data = stream.read(max_size + 1)
     if len(data) > max_size:
         raise ReadError("too_large", path=name, size_mb=f"> {_mb(max_size)}", max_mb=_mb(max_size))
-    return read_data(data, name)
+    return data
 
 
 def _known_format(shown: str) -> None:
@@ -117,9 +122,9 @@ def read_data(data: bytes, shown: str) -> Source:
         raise ReadError("empty", path=shown)
     try:
         source = _choose(data, suffix, shown)(Path(shown), data)
-    except ReadError:
-        raise
-    except Exception as exc:  # a parsing library's own error on damaged input (or MemoryError)
+    except (ReadError, MemoryError):
+        raise  # past the memory budget: the worker says so
+    except Exception as exc:  # a parsing library's own error on damaged input
         raise ReadError("corrupt", path=shown, format=suffix.lstrip(".").upper(),
                         detail=f"{type(exc).__name__}: {exc}") from exc
     longest = max((len(b.text) for b in source.blocks), default=0)

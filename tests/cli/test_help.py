@@ -92,12 +92,14 @@ def test_only_the_command_that_runs_is_imported():
 def test_a_table_loads_what_it_draws_with_and_nothing_to_start_a_pool():
     code = ("import sys\nsys.argv = ['lawcheck', 'check', 'examples/yunling-town-2024.txt']\n"
             "from lawcheck.cli import main\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
-            "print(sorted(m for m in sys.modules if m.startswith(('rich', 'multiprocessing'))), file=sys.stderr)\n")
+            "print(sorted(m for m in sys.modules if m.startswith(('rich', 'multiprocessing', 'concurrent'))),"
+            " file=sys.stderr)\n")
     run = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     loaded = eval(run.stderr.strip().splitlines()[-1])
     assert "rich.table" in loaded
     assert "rich._emoji_codes" not in loaded  # report text is not searched for :emoji: codes
-    assert not [m for m in loaded if m.startswith("multiprocessing")]  # one report: no workers
+    # one report: read and judged in one worker process (its budget), not a pool of them
+    assert "multiprocessing" in loaded and "concurrent.futures" not in loaded
 
 
 def test_a_quiet_batch_into_files_draws_nothing_and_loads_no_rich(tmp_path):
@@ -107,6 +109,8 @@ def test_a_quiet_batch_into_files_draws_nothing_and_loads_no_rich(tmp_path):
             "print(sorted(m for m in sys.modules if m.startswith(('rich', 'multiprocessing', 'concurrent'))),"
             " file=sys.stderr)\n")
     run = subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
-    assert eval(run.stderr.strip().splitlines()[-1]) == []  # no table, no progress bar, no pool for --jobs 1
+    loaded = eval(run.stderr.strip().splitlines()[-1])
+    assert not [m for m in loaded if m.startswith(("rich", "concurrent"))]  # no table, no progress bar
+    assert "multiprocessing" in loaded  # the one worker that reads within the budget
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) >= 3 and all(r["path"].startswith("examples") for r in records)  # a line a report

@@ -1,0 +1,154 @@
+"""Files read and judged in worker processes, each within a time and a memory budget (lawcheck.workers)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from lawcheck.workers import Budget, Outcome, Pool
+from tests.cli.conftest import ROOT, lawcheck
+from tests.support.hostile import ordinary_text
+
+
+def square(n: int) -> int:
+    return n * n
+
+
+def sleep_then(n: float) -> float:
+    time.sleep(n)
+    return n
+
+
+def allocate(megabytes: int) -> int:
+    block = bytearray(megabytes << 20)
+    for i in range(0, len(block), 4096):  # touched: resident, not only reserved
+        block[i] = 1
+    return len(block)
+
+
+def die(code: int) -> None:
+    os._exit(code)
+
+
+def fail(text: str) -> None:
+    raise ValueError(text)
+
+
+def test_outcomes_come_back_in_order_from_several_workers() -> None:
+    with Pool(2, Budget()) as pool:
+        outcomes = list(pool.map(square, range(20)))
+    assert [o.value for o in outcomes] == [n * n for n in range(20)]
+    assert {o.kind for o in outcomes} == {"ok"}
+
+
+def test_a_task_past_its_time_is_stopped_and_the_rest_go_on() -> None:
+    with Pool(1, Budget(seconds=1.0)) as pool:
+        outcomes = list(pool.map(sleep_then, [0.01, 30, 0.01, 0.02]))
+    assert [o.kind for o in outcomes] == ["ok", "time", "ok", "ok"]
+    assert outcomes[2].value == 0.01
+
+
+def test_a_task_past_its_memory_is_stopped_by_the_address_space_limit() -> None:
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the address-space limit is set on Linux only")
+    with Pool(1, Budget(megabytes=100)) as pool:
+        assert pool.limited
+        outcomes = list(pool.map(allocate, [10, 400, 10]))
+    assert [o.kind for o in outcomes] == ["ok", "memory", "ok"]
+
+
+def test_a_task_past_its_memory_is_stopped_by_the_parent_where_no_limit_is_set() -> None:
+    # as on macOS and Windows: the parent reads the worker's resident memory
+    with Pool(1, Budget(megabytes=100)) as pool:
+        pool.limited = False
+        outcomes = list(pool.map(allocate, [10, 600, 10]))
+    assert [o.kind for o in outcomes] == ["ok", "memory", "ok"]
+
+
+def test_a_worker_that_dies_is_told_and_replaced() -> None:
+    with Pool(1, Budget()) as pool:
+        outcomes = list(pool.map(die, [3]))
+        assert outcomes == [Outcome("died", 3)]
+        assert pool.call(square, 7) == Outcome("ok", 49)
+
+
+def test_an_exception_comes_back_as_it_was_raised() -> None:
+    with Pool(1, Budget()) as pool:
+        outcome = pool.call(fail, "broken")
+    assert outcome.kind == "raised" and isinstance(outcome.value, ValueError) and str(outcome.value) == "broken"
+
+
+def test_the_workers_end_with_their_parent_however_it_ends(tmp_path: Path) -> None:
+    pids = tmp_path / "pids"
+    code = textwrap.dedent(f"""
+        import os, sys, time
+        sys.path.insert(0, {str(ROOT)!r})
+        from lawcheck.workers import Budget, Pool
+        from tests.test_workers import sleep_then
+        pool = Pool(2, Budget(seconds=600))
+        tasks = pool.map(sleep_then, [600, 600])
+        import threading
+        threading.Thread(target=lambda: list(tasks), daemon=True).start()
+        time.sleep(2)
+        import multiprocessing
+        open({str(pids)!r}, "w").write(" ".join(str(c.pid) for c in multiprocessing.active_children()))
+        time.sleep(600)
+    """)
+    parent = subprocess.Popen([sys.executable, "-c", code])
+    for _ in range(100):
+        if pids.exists() and pids.read_text().strip():
+            break
+        time.sleep(0.1)
+    workers = [int(p) for p in pids.read_text().split()]
+    assert len(workers) == 2
+    parent.kill()  # not a word to its workers
+    parent.wait()
+    psutil = pytest.importorskip("psutil")
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie"
+                                              for p in workers):
+        time.sleep(0.1)
+    assert not any(psutil.pid_exists(p) and psutil.Process(p).status() != "zombie" for p in workers)
+
+
+@pytest.fixture(scope="module")
+def slow_report(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("slow") / "big.txt"
+    path.write_text(ordinary_text(20 * 1024 * 1024), encoding="utf-8")  # a few seconds and 200 MB to check
+    return path
+
+
+def test_check_says_which_budget_a_file_went_past(slow_report: Path) -> None:
+    run = lawcheck("check", str(slow_report), "--time-limit", "0.5", "--lang", "en")
+    assert (run.code, run.out) == (2, "")
+    assert run.err == (f"Reading and checking {slow_report} took longer than the limit of 0.5 seconds and was "
+                       "stopped (set it with --time-limit or time_limit in lawcheck.yaml).\n")
+    if sys.platform.startswith("linux"):
+        run = lawcheck("check", str(slow_report), "--memory-limit", "100")
+        assert run.code == 2 and run.err.endswith("的读取和检查需要超过 100 MB 的内存上限，已停止（上限可用 --memory-limit 或 "
+                                                  "lawcheck.yaml 的 memory_limit 调整）。\n")
+
+
+def test_a_batch_goes_on_past_a_file_over_budget(slow_report: Path, tmp_path: Path) -> None:
+    (tmp_path / "lawcheck.yaml").write_text("time_limit: 0.5\n", encoding="utf-8")
+    small = ROOT / "examples" / "yunling-town-2024.txt"
+    run = lawcheck("batch", str(slow_report), str(small), "--format", "csv", "--lang", "en", cwd=tmp_path)
+    rows = run.out.splitlines()
+    assert run.code == 2
+    assert "took longer than the limit of 0.5 seconds" in rows[1]
+    assert rows[2].startswith(f"{small},云岭镇人民政府,2024,76.5,false,")
+
+
+@pytest.mark.parametrize(("args", "err"), [
+    (["--time-limit", "0"], "--time-limit 的值 0 无效，应为正数。\n"),
+    (["--memory-limit", "10", "--lang", "en"], "--memory-limit 10 is not valid; give a number of megabytes, 64 or more.\n"),
+])
+def test_a_budget_is_checked_before_anything_runs(args: list[str], err: str) -> None:
+    run = lawcheck("check", "examples/yunling-town-2024.txt", *args)
+    assert (run.code, run.out, run.err) == (2, "", err)
