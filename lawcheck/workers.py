@@ -72,14 +72,15 @@ class Pool:
     run a module-level function on one item at a time within ``budget``."""
 
     def __init__(self, jobs: int, budget: Budget, setup: Callable[..., None] | None = None,
-                 setup_args: tuple[Any, ...] = ()) -> None:
+                 setup_args: tuple[Any, ...] = (), method: str | None = None) -> None:
         self.jobs = max(1, jobs)
         self.budget = budget
         self.setup = setup
         self.setup_args = setup_args
-        self.context: Any = multiprocessing.get_context(start_method())
+        self.context: Any = multiprocessing.get_context(method or start_method())
         self.limited = _address_space_limited()  # else the parent watches memory
         self._idle: list[_Worker] = []
+        self._running: set[_Worker] = set()  # for kill(), from another thread
 
     # -- the parent's side --------------------------------------------------------------------
     def map(self, function: Callable[[Any], Any], items: Iterable[Any],
@@ -106,8 +107,10 @@ class Pool:
                     if not worker.alive:  # killed or dead: what it had not begun goes to another
                         queue.extendleft(reversed(tasks))
                         del busy[worker]
+                        self._running.discard(worker)
                     elif not tasks:
                         del busy[worker]
+                        self._running.discard(worker)
                         self._idle.append(worker)
                 while next_out in done:
                     yield done.pop(next_out)
@@ -115,10 +118,17 @@ class Pool:
         finally:
             for worker in busy:  # left early (an error, or the caller stopped): not waited for
                 worker.kill()
+                self._running.discard(worker)
 
     def call(self, function: Callable[[Any], Any], item: Any) -> Outcome:
         """``function(item)`` in a worker, within the budget."""
         return next(iter(self.map(function, [item])))
+
+    def kill(self) -> None:
+        """End every worker now, from any thread: the tasks they are on come back as ``died``."""
+        for worker in list(self._running) + self._idle:
+            if worker.process.is_alive():
+                worker.process.kill()
 
     def close(self) -> None:
         """End the workers: asked first, then killed if they linger."""
@@ -141,6 +151,7 @@ class Pool:
             worker = self._idle.pop() if self._idle else self._start()
             busy[worker] = deque()
             worker.started = time.monotonic()
+            self._running.add(worker)
         for worker, tasks in busy.items():
             while queue and len(tasks) < DEPTH:
                 task = queue.popleft()

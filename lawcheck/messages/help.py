@@ -44,6 +44,10 @@ HELP_ZH: dict[str, str] = {
     "No progress bar, and no summary on screen when writing --output files":
         "不显示进度条；写 --output 文件时屏幕上也不显示汇总",
     "Worker processes (0: one per core)": "工作进程数（0：每个处理器核一个）",
+    "Megabytes one check may take (default 1024)": "一次检查最多用多少兆字节内存（默认 1024）",
+    "Seconds an upload may send nothing before it is cut off": "上传时多少秒没有新数据就停止接收",
+    "Another name the page is reached by (a server's DNS name); repeatable":
+        "访问本页面所用的其他名称（如服务器的域名）；可重复",
     "Seconds reading and checking one file may take (default 30)": "读取并检查一份文件最多用多少秒（默认 30）",
     "Megabytes reading and checking one file may take (default 1024)": "读取并检查一份文件最多用多少兆字节内存（默认 1024）",
     "Seconds reading and commenting the file may take (default 30)": "读取并批注该文件最多用多少秒（默认 30）",
@@ -161,6 +165,8 @@ METAVARS: dict[str, dict[str, str]] = {
     "timeout": {"zh": "秒数", "en": "SECONDS"},
     "time_limit": {"zh": "秒数", "en": "SECONDS"},
     "memory_limit": {"zh": "兆字节", "en": "MB"},
+    "allow_host": {"zh": "名称", "en": "NAME"},
+    "upload_timeout": {"zh": "秒数", "en": "SECONDS"},
 }
 
 HELP_WORDS: dict[str, dict[str, str]] = {

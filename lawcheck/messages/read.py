@@ -41,6 +41,10 @@ READ_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "文件 {path} 大小为 {size_mb}，超过了 {max_mb} 的上限。",
         "en": "File {path} is {size_mb}, over the limit of {max_mb}.",
     },
+    "too_large_stream": {
+        "zh": "{path} 超过了 {max_mb} 的上限，已停止读取。",
+        "en": "{path} is over the limit of {max_mb}; it was not read further.",
+    },
     "unknown_format": {
         "zh": "无法识别 {path} 的格式“{suffix}”，支持的格式有：{supported}。",
         "en": "{path} has the unsupported format \"{suffix}\"; supported formats are: {supported}.",

@@ -104,7 +104,7 @@ def stream_bytes(stream: BinaryIO, name: str, *, max_size: int = DEFAULT_MAX_SIZ
     _known_format(name)
     data = stream.read(max_size + 1)
     if len(data) > max_size:
-        raise ReadError("too_large", path=name, size_mb=f"> {_mb(max_size)}", max_mb=_mb(max_size))
+        raise ReadError("too_large_stream", path=name, max_mb=plain_size(max_size))
     return data
 
 
@@ -170,7 +170,7 @@ def _check_path(file: Path, shown: str) -> int:
 def _read_bytes(file: Path, shown: str, size: int, max_size: int) -> bytes:
     """The file's bytes, never more than ``max_size`` of them."""
     if size > max_size:
-        raise ReadError("too_large", path=shown, size_mb=_mb(size), max_mb=_mb(max_size))
+        raise ReadError("too_large", path=shown, size_mb=plain_size(size), max_mb=plain_size(max_size))
     try:
         with file.open("rb") as handle:
             # As much as stat said, and one byte more to see if it grew: read(max_size + 1)
@@ -184,7 +184,7 @@ def _read_bytes(file: Path, shown: str, size: int, max_size: int) -> bytes:
     except OSError as exc:
         raise ReadError("unreadable", path=shown, detail=str(exc)) from exc
     if len(data) > max_size:  # the file grew after stat
-        raise ReadError("too_large", path=shown, size_mb=_mb(len(data)), max_mb=_mb(max_size))
+        raise ReadError("too_large", path=shown, size_mb=plain_size(len(data)), max_mb=plain_size(max_size))
     return data
 
 
@@ -207,10 +207,11 @@ def _choose(data: bytes, suffix: str, shown: str) -> Reader:
                     detail=f"content looks like {kind}")
 
 
-def _mb(size: int) -> str:
-    """A size for people: "1.4 MB", "12.5 KB" or "300 B" (a small --max-size must not read 0.0 MB)."""
-    if size >= 1024 * 1024:
-        return f"{size / (1024 * 1024):.1f} MB"
-    if size >= 1024:
-        return f"{size / 1024:.1f} KB"
+def plain_size(size: int) -> str:
+    """A size for people: "50 MB", "1.4 MB", "12.5 KB" or "300 B" (a small --max-size must not
+    read 0.0 MB; a whole number of units is said without a decimal)."""
+    for unit, scale in (("MB", 1024 * 1024), ("KB", 1024)):
+        if size >= scale:
+            value = size / scale
+            return f"{value:.0f} {unit}" if value == int(value) else f"{value:.1f} {unit}"
     return f"{size} B"

@@ -22,6 +22,7 @@ sent with a Content-Security-Policy that runs no inline script.
 
 from __future__ import annotations
 
+import asyncio
 import base64
 import datetime as dt
 import hmac
@@ -43,6 +44,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from lawcheck.messages import LANGS, message
 from lawcheck.messages.safe import printable
 from lawcheck.web.jobs import Job, Outcome, Runner
+from lawcheck.workers import Budget
 
 COOKIE = "lawcheck_token"
 FORM_OVERHEAD = 64 * 1024  # the multipart envelope and the small fields around the file
@@ -51,7 +53,7 @@ HEADERS = {
                                 "img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"),
     "X-Content-Type-Options": "nosniff",
     "X-Frame-Options": "DENY",
-    "Referrer-Policy": "no-referrer",
+    "Referrer-Policy": "same-origin",  # no-referrer made browsers post with Origin: null
     "Cache-Control": "no-store",
 }
 ACCEPT = ".docx,.txt,.pdf,.html,.htm,.md,.odt,.rtf"
@@ -66,6 +68,10 @@ class Choice:
     ref: str
 
 
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+BODY_IDLE = 20.0  # seconds an upload may send nothing before it is cut off
+
+
 @dataclass(frozen=True)
 class WebConfig:
     checklists: tuple[Choice, ...]
@@ -75,6 +81,10 @@ class WebConfig:
     max_size: int = 50 * 1024 * 1024
     workers: int = 2
     seconds: float = 60.0
+    megabytes: int = 1024  # the memory one check may take
+    waiting: int | None = None  # checks that may wait for a worker (default: 16 a worker)
+    hosts: tuple[str, ...] = LOCAL_HOSTS  # the names a request may be addressed to (Host, Origin)
+    body_idle: float = BODY_IDLE
     options: dict[str, Any] = field(default_factory=dict)
 
 
@@ -82,29 +92,91 @@ class TooLarge(Exception):
     pass
 
 
-class LimitBody:
-    """Counts a request's body as it arrives and stops it at the limit (413), whatever it declared."""
+class TooSlow(Exception):
+    pass
 
-    def __init__(self, app: ASGIApp, limit: int) -> None:
-        self.app, self.limit = app, limit
+
+class LimitBody:
+    """Counts a request's body as it arrives and stops it at the limit (413), whatever it declared,
+    or when it sends nothing for ``idle`` seconds (408); either answer closes the connection, so
+    nothing more of the body is read."""
+
+    def __init__(self, app: ASGIApp, limit: int, idle: float = BODY_IDLE) -> None:
+        self.app, self.limit, self.idle = app, limit, idle
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            return await _too_large(scope, send)
+            return await _refuse(scope, send, 413, message("web-too-large", _lang_of_scope(scope)))
         seen = 0
+        cut = False
+        whole = scope.get("method") in ("GET", "HEAD")  # the body read to its end
 
         async def counted() -> Message:
-            nonlocal seen
-            got = await receive()
+            nonlocal seen, cut, whole
+            if cut:  # past the limit already: the rest is not read
+                return {"type": "http.disconnect"}
+            try:
+                got = await asyncio.wait_for(receive(), self.idle)
+            except asyncio.TimeoutError:
+                cut = True
+                raise TooSlow() from None
             seen += len(got.get("body", b""))
             if seen > self.limit:
+                cut = True
                 raise TooLarge()
+            whole = whole or (got["type"] == "http.request" and not got.get("more_body", False))
             return got
 
-        await self.app(scope, counted, send)
+        async def closing(msg: Message) -> None:
+            # An answer before the body's end (too large, too slow, malformed): the connection
+            # closes with it, and the server reads no more of what the client goes on sending.
+            if msg["type"] == "http.response.start" and (cut or not whole):
+                msg = {**msg, "headers": [*msg.get("headers", []), (b"connection", b"close")]}
+            await send(msg)
+
+        await self.app(scope, counted, closing)
+
+
+class Guard:
+    """Answers only requests addressed to this service's names (the Host header: no DNS rebinding)
+    and takes a submission only from its own pages (the Origin of a POST)."""
+
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...]) -> None:
+        self.app = app
+        self.hosts = {h.lower().strip("[]") for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        headers = dict(scope.get("headers") or [])
+        host = _hostname(headers.get(b"host", b"").decode("latin-1"))
+        lang = _lang_of_scope(scope)
+        if host not in self.hosts:
+            return await _refuse(scope, send, 421, message("web-bad-host", lang, host=printable(host)[:100]))
+        if scope.get("method") == "POST" and not self._own(headers):
+            origin = (headers.get(b"origin") or headers.get(b"sec-fetch-site") or b"").decode("latin-1")
+            return await _refuse(scope, send, 403, message("web-bad-origin", lang, origin=printable(origin)[:100]))
+        await self.app(scope, receive, send)
+
+    def _own(self, headers: dict[bytes, bytes]) -> bool:
+        """Whether a POST comes from this service's pages: a browser says so (Sec-Fetch-Site), or
+        its Origin is one of our names; a pipeline (curl, scripts) sends neither and is taken."""
+        site = headers.get(b"sec-fetch-site", b"").decode("latin-1")
+        if site:
+            return site in ("same-origin", "none")
+        origin = headers.get(b"origin", b"").decode("latin-1")
+        return not origin or _hostname(origin.split("://", 1)[-1]) in self.hosts
+
+
+def _hostname(value: str) -> str:
+    """The name in a Host header or an origin (its port, brackets and case set aside)."""
+    value = value.strip().lower()
+    if value.startswith("["):
+        return value[1:].split("]", 1)[0]
+    return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
 class Headers:
@@ -125,10 +197,13 @@ class Headers:
         await self.app(scope, receive, with_headers)
 
 
-async def _too_large(scope: Scope, send: Send) -> None:
-    lang = _lang_of_query(scope.get("query_string", b"").decode("latin-1"))
-    body = JSONResponse({"error": message("web-too-large", lang)}, status_code=413)
+async def _refuse(scope: Scope, send: Send, status: int, text: str) -> None:
+    body = JSONResponse({"error": text}, status_code=status, headers={"Connection": "close"})
     await body({"type": "http"}, _nothing, send)
+
+
+def _lang_of_scope(scope: Scope) -> str:
+    return _lang_of_query(scope.get("query_string", b"").decode("latin-1"))
 
 
 async def _nothing() -> Message:
@@ -142,7 +217,7 @@ def _lang_of_query(query: str) -> str:
 
 def create_app(config: WebConfig) -> ASGIApp:
     """The application for ``config`` (its limits, token and checklists)."""
-    runner = Runner(config.workers, config.seconds)
+    runner = Runner(config.workers, Budget(config.seconds, config.megabytes), config.waiting)
     by_value = {c.value: c for c in config.checklists}
 
     def lang_of(request: Request, form: Any = None) -> str:
@@ -168,7 +243,9 @@ def create_app(config: WebConfig) -> ASGIApp:
         try:
             form = await request.form(max_files=1, max_fields=8, max_part_size=FORM_OVERHEAD)
         except TooLarge:
-            return Outcome(413, message("web-too-large-size", lang, mb=config.max_size // 2**20)), lang, ""
+            return Outcome(413, message("web-too-large-size", lang, size=_size(config.max_size, lang))), lang, ""
+        except TooSlow:
+            return Outcome(408, message("web-slow-body", lang, seconds=f"{config.body_idle:g}")), lang, ""
         except Exception as e:  # a malformed multipart body
             return Outcome(400, message("web-bad-form", lang, error=str(e)[:200])), lang, ""
         lang = lang_of(request, form)
@@ -190,7 +267,20 @@ def create_app(config: WebConfig) -> ASGIApp:
             finally:
                 await file.close()
             job = Job(kind, str(path), shown, choice.ref, lang, config.max_size, config.options)
-            outcome = await runner.run(job, message("web-timeout", lang, seconds=f"{config.seconds:g}"))
+
+            def said(kind: str, value: Any) -> str:
+                if kind == "time":
+                    return message("web-timeout", lang, seconds=f"{config.seconds:g}")
+                if kind == "memory":
+                    return message("web-memory", lang, mb=config.megabytes)
+                if kind in ("busy", "stopped"):
+                    return message(f"web-{kind}", lang)
+                if kind == "died":
+                    return message("web-died", lang, code=value) if isinstance(value, int) and value >= 0 \
+                        else message("web-killed", lang)
+                return message("internal-error", lang, error=str(value))
+
+            outcome = await runner.run(job, said, request.is_disconnected)
         return outcome, lang, shown
 
     async def healthz(request: Request) -> Response:
@@ -269,7 +359,9 @@ def create_app(config: WebConfig) -> ASGIApp:
         Route("/api/annotate", api_annotate, methods=["POST"]),
     ]
     app = Starlette(routes=routes)
-    return Headers(LimitBody(app, config.max_size + FORM_OVERHEAD))
+    served = Headers(Guard(LimitBody(app, config.max_size + FORM_OVERHEAD, config.body_idle), config.hosts))
+    served.runner = runner  # type: ignore[attr-defined]  # for the server to end running checks on SIGTERM
+    return served
 
 
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -278,6 +370,13 @@ ASSETS = ("app.js", "page.css")
 
 def asset(name: str) -> str:
     return resources.files("lawcheck.web").joinpath("assets", name).read_text("utf-8")
+
+
+def _size(size: int, lang: str) -> str:
+    """A size as people say it: 50 MB, 500 KB."""
+    from lawcheck.readers import plain_size
+
+    return plain_size(size)
 
 
 def _e(value: object) -> str:
@@ -325,7 +424,7 @@ def _form(config: WebConfig, lang: str) -> str:
 <button type="submit">{_e(message("web-submit", lang))}</button>
 </form>
 <p class="more"><a href="/template?lang={lang}">{_e(message("web-template", lang))}</a> ·
-{_e(message("web-limit", lang, mb=config.max_size // 2**20))}</p>"""
+{_e(message("web-limit", lang, size=_size(config.max_size, lang)))}</p>"""
 
 
 def _login(lang: str) -> str:

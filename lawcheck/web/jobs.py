@@ -1,9 +1,12 @@
-"""Each upload checked in a child process: bounded in number, in time, and isolated.
+"""Each upload checked in a child process of its own: bounded in number, in time, in memory.
 
-A child is forked from a small server process that has lawcheck imported
-already (``forkserver`` with preloading), so starting one costs milliseconds,
-and a check that runs past the time limit is killed, not waited for. At most
-``workers`` checks run at once; the others wait their turn.
+A child is started from a small server process that has lawcheck imported
+already (``forkserver`` with preloading, where the system has it; ``spawn``
+elsewhere, as on Windows), so starting one costs milliseconds. Each runs
+within the budget of :mod:`lawcheck.workers` (time and memory) and is killed
+past it, when its client goes away, or when the server stops. At most
+``workers`` checks run at once, and at most ``waiting`` more wait their turn:
+past that an upload gets a clear 503 at once rather than an unbounded wait.
 """
 
 from __future__ import annotations
@@ -11,13 +14,17 @@ from __future__ import annotations
 import asyncio
 import io
 import multiprocessing
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from lawcheck.workers import Budget, Pool
+
 UNSUPPORTED = ("unknown_format", "legacy_doc", "content_is_spreadsheet", "content_is_presentation",
                "content_is_image", "content_is_archive")  # 415: not a report format
 PRELOAD = ["lawcheck.engine", "lawcheck.annotate", "lawcheck.reporters.html", "lawcheck.reporters.json"]
+LOOK_EVERY = 0.5  # seconds between looks at whether the client is still there
 
 
 @dataclass(frozen=True)
@@ -33,7 +40,7 @@ class Job:
 
 @dataclass(frozen=True)
 class Outcome:
-    status: int  # 200, or 400/415/504 with ``error``
+    status: int  # 200, or 400/413/415/503 with ``error``
     error: str = ""
     json: str = ""
     html: str = ""
@@ -47,6 +54,7 @@ def run_job(job: Job) -> Outcome:
     from lawcheck import readers, structure
     from lawcheck.engine import Options, judge
     from lawcheck.errors import LawcheckError, ReadError
+    from lawcheck.messages import message
     from lawcheck.reporters import render
 
     try:
@@ -56,64 +64,99 @@ def run_job(job: Job) -> Outcome:
         doc = structure.build(source)
         result = judge(doc, compiled, Options(lang=job.lang, max_size=job.max_size, **job.options))
     except ReadError as e:
-        status = 415 if e.key in UNSUPPORTED else 413 if e.key == "too_large" else 400
+        status = 415 if e.key in UNSUPPORTED else 413 if e.key in ("too_large", "too_large_stream") else 400
         return Outcome(status, e.render(job.lang))
     except LawcheckError as e:
         return Outcome(400, e.render(job.lang))
+    if source.format != "docx" and job.kind == "annotate":
+        return Outcome(415, message("annotate-not-docx", job.lang, path=job.shown))
     text = render("json", [result], compiled, job.lang, fail_on=result.fail_on)
     page = render("html", [result], compiled, job.lang, fail_on=result.fail_on)
     docx = b""
     if source.format == "docx":
         from lawcheck.annotate import annotate
 
-        docx, _ = annotate(data, doc, result, compiled, job.lang)
-    elif job.kind == "annotate":
-        from lawcheck.messages import message
-
-        return Outcome(415, message("annotate-not-docx", job.lang, path=job.shown))
+        try:
+            docx, _ = annotate(data, doc, result, compiled, job.lang)
+        except LawcheckError as e:  # python-docx refuses a package the reader copes with
+            if job.kind == "annotate":
+                return Outcome(400, e.render(job.lang))  # the page still shows the report, without the copy
     return Outcome(200, json=str(text), html=str(page), passed=result.passed, docx=docx)
 
 
-def _child(job: Job, conn: Any) -> None:
-    try:
-        conn.send(run_job(job))
-    except BaseException as e:  # a bug on one odd file: said, not a dead connection
-        from lawcheck.messages import message
+def start_method() -> str:
+    """``forkserver`` (a small process with lawcheck imported forks each child), else ``spawn``."""
+    return "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
 
-        conn.send(Outcome(500, message("internal-error", job.lang, error=f"{type(e).__name__}: {e}")))
-    finally:
-        conn.close()
+
+class _Run:
+    """One upload's check in its own child process, which ``cancel`` ends from any thread."""
+
+    def __init__(self, job: Job, budget: Budget, method: str) -> None:
+        self.job = job
+        self.pool = Pool(1, budget, method=method)
+        self.cancelled = False
+
+    def wait(self) -> Any:
+        try:
+            return self.pool.call(run_job, self.job)
+        finally:
+            self.pool.close()
+
+    def cancel(self) -> None:
+        self.cancelled = True
+        self.pool.kill()
 
 
 class Runner:
-    """Runs jobs in children, ``workers`` at a time, each within ``seconds``."""
+    """Runs jobs in children, ``workers`` at a time and ``waiting`` more in line, each within ``budget``."""
 
-    def __init__(self, workers: int, seconds: float) -> None:
-        self.seconds = seconds
+    def __init__(self, workers: int, budget: Budget, waiting: int | None = None) -> None:
+        self.budget = budget
         self.slots = asyncio.Semaphore(workers)
-        self.context = multiprocessing.get_context("forkserver")
-        self.context.set_forkserver_preload(PRELOAD)
+        self.waiting = waiting if waiting is not None else 16 * workers
+        self.queued = 0
+        self.method = start_method()
+        if self.method == "forkserver":
+            multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
+        self.active: set[_Run] = set()
 
-    async def run(self, job: Job, timeout_said: str) -> Outcome:
-        async with self.slots:
-            return await asyncio.get_running_loop().run_in_executor(None, self._wait, job, timeout_said)
-
-    def _wait(self, job: Job, timeout_said: str) -> Outcome:
-        parent, child = self.context.Pipe(duplex=False)
-        process = self.context.Process(target=_child, args=(job, child), daemon=True)
-        process.start()
-        child.close()
+    async def run(self, job: Job, said: Callable[[str, Any], str], gone: Callable[[], Awaitable[bool]]) -> Outcome:
+        """The outcome of ``job``; ``said(kind, value)`` words a check that went past its budget,
+        ``gone()`` tells whether the client left (its check is then ended)."""
+        if self.queued >= self.waiting and self.slots.locked():
+            return Outcome(503, said("busy", None))
+        self.queued += 1
         try:
-            if parent.poll(self.seconds):
-                try:
-                    return parent.recv()  # type: ignore[no-any-return]
-                except EOFError:  # the child died without a word (out of memory, killed)
-                    from lawcheck.messages import message
-
-                    return Outcome(500, message("web-died", job.lang, code=process.exitcode))
-            return Outcome(400, timeout_said)  # too slow: stopped, as a file the CLI refuses
+            await self.slots.acquire()
         finally:
-            if process.is_alive():
-                process.kill()
-            process.join()
-            parent.close()
+            self.queued -= 1
+        try:
+            return await self._watched(job, said, gone)
+        finally:
+            self.slots.release()
+
+    async def _watched(self, job: Job, said: Callable[[str, Any], str], gone: Callable[[], Awaitable[bool]]) -> Outcome:
+        run = _Run(job, self.budget, self.method)
+        self.active.add(run)
+        try:
+            task = asyncio.get_running_loop().run_in_executor(None, run.wait)
+            while not task.done():
+                await asyncio.wait({task}, timeout=LOOK_EVERY)
+                if not task.done() and await gone():
+                    run.cancel()
+            outcome = task.result()
+        finally:
+            self.active.discard(run)
+        if run.cancelled:
+            return Outcome(503, said("stopped", None))
+        if outcome.kind == "ok":
+            return outcome.value  # type: ignore[no-any-return]
+        if outcome.kind in ("time", "memory"):
+            return Outcome(400, said(outcome.kind, None))  # too costly: refused, as the CLI refuses it
+        return Outcome(500, said(outcome.kind, outcome.value))
+
+    def stop(self) -> None:
+        """End every running check at once (the server is stopping)."""
+        for run in list(self.active):
+            run.cancel()

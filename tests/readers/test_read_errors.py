@@ -96,7 +96,7 @@ def test_too_large(tmp_path: Path) -> None:
     path.write_bytes("报告".encode("utf-8") * 400_000)
     error = refused(path, max_size=1024 * 1024)
     assert error.key == "too_large"
-    assert error.render() == f"文件 {path} 大小为 2.3 MB，超过了 1.0 MB 的上限。"
+    assert error.render() == f"文件 {path} 大小为 2.3 MB，超过了 1 MB 的上限。"
 
 
 def test_unknown_extension(tmp_path: Path) -> None:
@@ -216,6 +216,6 @@ def test_a_small_size_limit_is_said_in_kilobytes(tmp_path):
     try:
         read(path, max_size=4096)
     except ReadError as error:
-        assert error.render() == f"文件 {path} 大小为 12.3 KB，超过了 4.0 KB 的上限。"
+        assert error.render() == f"文件 {path} 大小为 12.3 KB，超过了 4 KB 的上限。"
     else:
         raise AssertionError("no error")

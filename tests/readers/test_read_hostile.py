@@ -239,14 +239,14 @@ def test_cli_file_over_the_size_limit(tmp_path: Path) -> None:
     path = tmp_path / "huge.txt"
     with path.open("wb") as handle:
         handle.truncate(200 * 1024 * 1024)  # sparse: 200 MB declared, nothing stored
-    assert refused_by_cli(tmp_path, path) == "文件 huge.txt 大小为 200.0 MB，超过了 50.0 MB 的上限。"
+    assert refused_by_cli(tmp_path, path) == "文件 huge.txt 大小为 200 MB，超过了 50 MB 的上限。"
 
 
 def test_cli_max_size_option(tmp_path: Path) -> None:
     path = tmp_path / "report.txt"
     path.write_bytes(("一、主要举措和成效\n" + "依法行政。" * 100_000).encode("utf-8"))  # 1.5 MB
     assert refused_by_cli(tmp_path, path, "--max-size", str(1024 * 1024)) == (
-        "文件 report.txt 大小为 1.4 MB，超过了 1.0 MB 的上限。")
+        "文件 report.txt 大小为 1.4 MB，超过了 1 MB 的上限。")
 
 
 def test_cli_batch_folder_with_symlink_loops(tmp_path: Path) -> None:

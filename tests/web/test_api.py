@@ -23,7 +23,7 @@ EXAMPLES = ROOT / "examples"
 
 
 def make(**extra: object) -> TestClient:
-    settings: dict[str, object] = {"workers": 2, "seconds": 30.0, **extra}
+    settings: dict[str, object] = {"workers": 2, "seconds": 30.0, "hosts": ("testserver", "127.0.0.1"), **extra}
     config = WebConfig(checklists=choices("fazhi-annual-report", "zh"), default_checklist="fazhi-annual-report",
                        **settings)  # type: ignore[arg-type]
     return TestClient(create_app(config))
