@@ -198,9 +198,12 @@ def batch_command(
     check_waivers(run, compiled)
     deadline = _deadline(run.value("feedback_deadline"), lang)
     known = bodies.load(Path(run.value("bodies"))) if run.value("bodies") else bodies.Bodies()
-    store = _store(run.value("db"))
+    # The history is opened first only to compare with it; else after the outputs are written,
+    # so a database that will not open or take the run costs a sentence, not the batch's work.
+    comparing_db = compare is not None and str(compare) == "db"
+    store = _store(run.value("db")) if comparing_db else None
     baseline: Baseline | None = None
-    if compare is not None and str(compare) == "db":
+    if comparing_db:
         if store is None:
             raise LawcheckError("compare-db-needs-db")
         from lawcheck.history.queries import DbBaseline
@@ -215,7 +218,7 @@ def batch_command(
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
-    kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or store is not None else None
+    kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or run.value("db") else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
                                 detail=_detail(sinks, kept is not None), budget=run.budget)
     bar: Progress | _NoProgress = _NoProgress()
@@ -236,10 +239,14 @@ def batch_command(
             absent = known.missing({letter.key for letter in letters})
             if absent:
                 error(message("feedback-absent-note", lang, bodies="、".join(b.name for b in absent)))
-    if store is not None:
+    if run.value("db"):
+        from lawcheck.history.store import shown
+
+        store = store or _store(run.value("db"))
+        assert store is not None
         outcome = record(store, compiled, readable, known)
         if not quiet:
-            error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=store.target))
+            error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=shown(store.target)))
     errors = tally.count("error")
     if errors and not quiet and (output or fmt != "table"):
         error(message("batch-errors-note", lang, count=errors))

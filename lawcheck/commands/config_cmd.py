@@ -53,6 +53,10 @@ def _value(run: Resolved, key: str) -> str:
         return message("config-pass-score", run.lang, score=checklists.load(run.checklist).pass_score)
     if value is None:
         return "—"
+    if key == "db" and "://" in str(value):
+        from lawcheck.history.store import shown
+
+        return shown(str(value))  # never the password
     if key in ("checklist", "bodies", "db") and os.path.isabs(str(value)):
         return os.path.relpath(str(value))
     return f"{value:g}" if isinstance(value, float) else str(value)

@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
+import threading
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import sqlalchemy as sa
 from sqlalchemy import event
@@ -23,6 +25,7 @@ from sqlalchemy.engine import Connection, Engine
 
 from lawcheck.errors import LawcheckError
 
+T = TypeVar("T")
 metadata = sa.MetaData()
 
 schema_table = sa.Table("lawcheck_schema", metadata, sa.Column("version", sa.Integer, nullable=False))
@@ -100,30 +103,74 @@ def content_hash(path: str | Path) -> str:
     return digest.hexdigest()
 
 
+CONNECT_SECONDS = 10  # to reach the server
+STATEMENT_SECONDS = 60  # one statement, on the server
+DEADLINE_SECONDS = 120  # any one piece of work, as seen here (a frozen server enforces nothing)
+BUSY_MILLISECONDS = 30_000  # SQLite: how long a writer waits for another's lock
+RETRIES = 5  # a transaction that lost a race (another batch's upsert, a deadlock) is tried again
+_SCHEMES = {"postgresql": "postgresql+psycopg", "postgres": "postgresql+psycopg"}  # the driver installed
+_PASSWORD = re.compile(r"(://[^:/@?#]*:)[^@/?#]*@")  # scheme://user:PASSWORD@host
+
+
+def shown(target: str) -> str:
+    """A database target as it may be printed: a URL's password masked (user:***@host)."""
+    return _PASSWORD.sub(r"\1***@", target)  # the rest as it was typed
+
+
 def engine_for(target: str) -> Engine:
-    """An engine for a path (SQLite) or a database URL."""
+    """An engine for a path (SQLite) or a database URL (postgres:// and postgresql:// alike)."""
     if "://" in target:
-        url = target
-        if url.startswith("postgresql://"):  # the driver this package installs
-            url = "postgresql+psycopg://" + url[len("postgresql://"):]
+        scheme, rest = target.split("://", 1)
+        url = f"{_SCHEMES.get(scheme, scheme)}://{rest}"
+        args: dict[str, Any] = {}
+        if url.startswith("postgresql"):
+            args = {"connect_timeout": CONNECT_SECONDS, "options": f"-c statement_timeout={STATEMENT_SECONDS * 1000}"}
         try:
-            return sa.create_engine(url, future=True)
-        except (ImportError, sa.exc.ArgumentError) as e:
-            raise LawcheckError("db-url", url=target, error=str(e).splitlines()[0]) from None
+            return sa.create_engine(url, future=True, connect_args=args)
+        except (ImportError, sa.exc.ArgumentError, sa.exc.NoSuchModuleError) as e:
+            raise LawcheckError("db-url", url=shown(target), error=_first_line(e)) from None
     path = Path(target)
     if path.is_dir():
         raise LawcheckError("db-open", target=target, error="a folder, not a database file")
-    engine = sa.create_engine(f"sqlite:///{path}", future=True)
+    engine = sa.create_engine(f"sqlite:///{path}", future=True, connect_args={"timeout": BUSY_MILLISECONDS / 1000})
 
     @event.listens_for(engine, "connect")
     def _pragmas(dbapi_connection: Any, _record: Any) -> None:
         cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout={BUSY_MILLISECONDS}")
         cursor.execute("PRAGMA journal_mode=WAL")  # readers and several writers at once
-        cursor.execute("PRAGMA busy_timeout=30000")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.close()
 
     return engine
+
+
+def _first_line(error: BaseException) -> str:
+    """An error in one line, its SQL and parameters left out (SQLAlchemy adds them on lines of their own)."""
+    text = str(getattr(error, "orig", None) or error).strip()
+    return (text.splitlines() or [type(error).__name__])[0][:300]
+
+
+def within(seconds: float, work: Callable[[], T], target: str) -> T:
+    """``work()`` within ``seconds`` as seen from here: a server that stopped answering (frozen,
+    a network gone quiet) enforces no timeout of its own, so the wait ends here with a sentence."""
+    answer: list[Any] = []
+
+    def run() -> None:
+        try:
+            answer.append(("ok", work()))
+        except BaseException as e:  # noqa: BLE001 - carried to the caller
+            answer.append(("raised", e))
+
+    thread = threading.Thread(target=run, name="lawcheck-db", daemon=True)  # left behind if it never returns
+    thread.start()
+    thread.join(seconds)
+    if not answer:
+        raise LawcheckError("db-timeout", target=shown(target), seconds=f"{seconds:g}")
+    kind, value = answer[0]
+    if kind == "raised":
+        raise value
+    return value  # type: ignore[no-any-return]
 
 
 class Store:
@@ -134,6 +181,15 @@ class Store:
     def version(self) -> int:
         with self.engine.connect() as conn:
             return _version(conn)
+
+    def check_schema(self) -> None:
+        """Refuse a database whose tables are not lawcheck's (a file of another program's)."""
+        with self.engine.connect() as conn:
+            inspector = sa.inspect(conn)
+            for table in (runs, reports, items, findings):
+                columns = {c["name"] for c in inspector.get_columns(table.name)}
+                if not {c.name for c in table.columns} <= columns:
+                    raise LawcheckError("db-schema", target=shown(self.target), table=table.name)
 
     def migrate(self) -> None:
         """Bring the schema up to date; two processes doing it at once: the second sees the first's work."""
@@ -150,7 +206,7 @@ class Store:
             schema_table.create(conn, checkfirst=True)
             current = _version(conn)
             if current > len(MIGRATIONS):
-                raise LawcheckError("db-newer", target=self.target, version=current, known=len(MIGRATIONS))
+                raise LawcheckError("db-newer", target=shown(self.target), version=current, known=len(MIGRATIONS))
             for number, step in enumerate(MIGRATIONS, start=1):
                 if number > current:
                     step(conn)
@@ -161,26 +217,44 @@ class Store:
 
     def record(self, checklist_id: str, checklist_version: str, lawcheck_version: str,
                recorded: Iterable[Recorded], now: dt.datetime | None = None) -> Outcome:
-        """One run and the reports it checked (each content once per checklist version)."""
+        """One run and the reports it checked (each content once per checklist version).
+
+        Several batches may record at once: a report another one recorded first is known,
+        not an error (an insert that yields to an existing row), and a transaction that lost
+        a race (a deadlock, a busy file) is tried again whole. A database that will not take
+        the run (read-only, full, damaged, another program's) is said in one sentence.
+        """
         started = (now or dt.datetime.now(dt.timezone.utc)).isoformat(timespec="seconds")
+        rows = list(recorded)
+        for attempt in range(RETRIES):
+            try:
+                return within(DEADLINE_SECONDS, lambda: self._record(started, checklist_id, checklist_version,
+                                                                     lawcheck_version, rows), self.target)
+            except sa.exc.OperationalError as e:
+                if attempt == RETRIES - 1 or not _transient(e):
+                    raise LawcheckError("db-write", target=shown(self.target), error=_first_line(e)) from None
+                time.sleep(0.2 * (attempt + 1))
+            except sa.exc.SQLAlchemyError as e:
+                raise LawcheckError("db-write", target=shown(self.target), error=_first_line(e)) from None
+        raise AssertionError("unreachable")
+
+    def _record(self, started: str, checklist_id: str, checklist_version: str, lawcheck_version: str,
+                recorded: list[Recorded]) -> Outcome:
         added = known = 0
         with self.engine.begin() as conn:
             run_id = conn.execute(runs.insert().values(
                 started=started, checklist_id=checklist_id, checklist_version=checklist_version,
                 lawcheck_version=lawcheck_version)).inserted_primary_key[0]  # type: ignore[index]
             for r in recorded:
-                exists = conn.execute(sa.select(reports.c.id).where(
-                    reports.c.content_hash == r.content_hash, reports.c.checklist_id == checklist_id,
-                    reports.c.checklist_version == checklist_version)).first()
-                if exists is not None:
-                    known += 1
-                    continue
                 result = r.report
-                report_id = conn.execute(reports.insert().values(
+                report_id = conn.execute(_insert_once(conn).values(
                     run_id=run_id, path=result.path, content_hash=r.content_hash, checklist_id=checklist_id,
                     checklist_version=checklist_version, body_key=r.body_key, body=r.body,
                     year=result.meta.year, title=result.meta.title, score=result.score,
-                    passed=bool(result.passed))).inserted_primary_key[0]  # type: ignore[index]
+                    passed=bool(result.passed)).returning(reports.c.id)).scalar()
+                if report_id is None:  # recorded before, by this batch or another at the same time
+                    known += 1
+                    continue
                 rows = [{"report_id": report_id, "item_id": i.id, "status": i.status, "credit": i.credit}
                         for i in _flat(result.items)]
                 if rows:
@@ -190,6 +264,25 @@ class Store:
                     conn.execute(findings.insert(), [{"report_id": report_id, "finding_id": f} for f in found])
                 added += 1
         return Outcome(int(run_id), added, known)
+
+
+def _insert_once(conn: Connection) -> Any:
+    """An insert of a report that does nothing where the same content and checklist version is
+    recorded (it waits for a batch recording it at the same moment, then yields)."""
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(reports).on_conflict_do_nothing(constraint="reports_once")
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(reports).on_conflict_do_nothing(
+        index_elements=[reports.c.content_hash, reports.c.checklist_id, reports.c.checklist_version])
+
+
+def _transient(error: sa.exc.OperationalError) -> bool:
+    """A failure that another try can get past: a lock, a deadlock, a serialization conflict."""
+    text = _first_line(error).lower()
+    return any(word in text for word in ("locked", "deadlock", "could not serialize", "busy"))
 
 
 def _flat(results: Iterable[Any]) -> Iterable[Any]:
@@ -206,11 +299,11 @@ def _version(conn: Connection) -> int:
 
 
 def open_store(target: str) -> Store:
-    """The store at ``target``, its schema brought up to date."""
+    """The store at ``target``, its schema brought up to date (within the deadline)."""
     try:
         store = Store(engine_for(target), target)
-        store.migrate()
+        within(DEADLINE_SECONDS, store.migrate, target)
+        within(DEADLINE_SECONDS, store.check_schema, target)
     except sa.exc.SQLAlchemyError as e:
-        raise LawcheckError("db-open", target=target, error=str(getattr(e, "orig", None) or e).splitlines()[0]) \
-            from None
+        raise LawcheckError("db-open", target=shown(target), error=_first_line(e)) from None
     return store

@@ -53,6 +53,13 @@ HISTORY_MESSAGES: dict[str, dict[str, str]] = {
     # history
     "db-open": {"zh": "无法打开历史数据库 {target}：{error}", "en": "Cannot open the history database {target}: {error}"},
     "db-url": {"zh": "数据库地址 {url} 无法使用：{error}", "en": "The database URL {url} cannot be used: {error}"},
+    "db-write": {"zh": "检查结果已写出，但无法记入历史数据库 {target}：{error}",
+                 "en": "The results were written, but the history database {target} would not record them: {error}"},
+    "db-timeout": {"zh": "历史数据库 {target} 在 {seconds} 秒内没有响应，已放弃（检查结果已写出的不受影响）。",
+                   "en": "The history database {target} did not answer within {seconds} s and was given up "
+                         "(results already written are kept)."},
+    "db-schema": {"zh": "{target} 不是 lawcheck 的历史数据库（表 {table} 的结构不同）；请换一个文件或数据库。",
+                  "en": "{target} is not a lawcheck history (its table {table} differs); use another file or database."},
     "db-newer": {"zh": "历史数据库 {target} 的结构版本为 {version}，比本版 lawcheck 认识的 {known} 新；请升级 lawcheck。",
                  "en": "The history database {target} is at schema version {version}, newer than this lawcheck "
                        "knows ({known}); upgrade lawcheck."},

@@ -90,3 +90,62 @@ def test_two_inspectors_record_at_once(server: str, years: dict[int, Path], tmp_
         assert p.returncode in (0, 1), err
     data = _bodies(server)
     assert {b["body"] for b in data} == {"云岭镇人民政府", "石门乡人民政府", "青禾街道办事处"}
+
+
+def _three_at_once(db: str, years: dict[int, Path], tmp_path: Path) -> list[subprocess.CompletedProcess[str]]:
+    """Three batches of the same reports into one history at once: the race on each report."""
+    procs = [subprocess.Popen([sys.executable, "-m", "lawcheck", "batch", str(years[2024]), "--db", db, "-q",
+                               "-o", str(tmp_path / f"{i}.jsonl")], cwd=Path(__file__).parents[2],
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for i in range(3)]
+    return [subprocess.CompletedProcess(p.args, p.wait(timeout=180), "", p.stderr.read() if p.stderr else "")
+            for p in procs]
+
+
+def test_three_batches_of_the_same_reports_record_at_once_on_the_server(server: str, years: dict[int, Path],
+                                                                        tmp_path: Path) -> None:
+    # a fresh database on the same server: every report is new to the three batches at once
+    import psycopg
+
+    with psycopg.connect(server, autocommit=True) as conn:
+        conn.execute("DROP DATABASE IF EXISTS three")
+        conn.execute("CREATE DATABASE three")
+    fresh = server.replace("/postgres?", "/three?")
+    runs = _three_at_once(fresh, years, tmp_path)
+    assert [r.returncode for r in runs] == [1, 1, 1], [r.stderr for r in runs]
+    with psycopg.connect(fresh) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM reports").fetchone() == (3,)  # each once, whoever came first
+        assert conn.execute("SELECT COUNT(*) FROM runs").fetchone() == (3,)  # and no run lost
+    assert len(_bodies(fresh)) == 3  # type: ignore[arg-type]
+
+
+def test_postgres_urls_are_taken_as_postgresql_ones(server: str) -> None:
+    assert _bodies(server.replace("postgresql://", "postgres://", 1))
+
+
+def test_a_frozen_server_is_given_up_in_seconds(server: str, tmp_path: Path) -> None:
+    import signal
+    import time
+
+    import psycopg
+
+    with psycopg.connect(server) as conn:
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()  # a backend: its postmaster is its parent
+    postmaster = int(Path(f"/proc/{pid[0]}/status").read_text().split("PPid:")[1].split()[0]) if pid else 0
+    os.kill(postmaster, signal.SIGSTOP)
+    try:
+        started = time.monotonic()
+        run = lawcheck("history", "bodies", "--db", server, "--lang", "en")
+        took = time.monotonic() - started
+    finally:
+        os.kill(postmaster, signal.SIGCONT)
+    assert run.code == 2 and run.err.startswith("Cannot open the history database")
+    assert took < 60  # the connect timeout (10 s), not for ever
+
+
+def test_a_password_is_never_printed(tmp_path: Path) -> None:
+    url = "postgresql://inspector:Secret-Pw9@127.0.0.1:1/review"  # nothing listens on port 1
+    run = lawcheck("history", "bodies", "--db", url)
+    assert run.code == 2 and "Secret-Pw9" not in run.err and "inspector:***@127.0.0.1:1" in run.err
+    (tmp_path / "lawcheck.yaml").write_text(f"db: {url}\n", encoding="utf-8")
+    shown = lawcheck("config", "show", cwd=tmp_path)
+    assert "Secret-Pw9" not in shown.out and "postgresql://inspector:***@127.0.0.1:1/review" in shown.out
