@@ -19,7 +19,7 @@ from lawcheck import __version__
 from lawcheck.commands.common import EXIT_ERROR, error, one_command, settled
 from lawcheck.commands.help import dress
 from lawcheck.messages import message
-from lawcheck.output import remove_unfinished
+from lawcheck.output import remove_unfinished, written
 from lawcheck.usage import NoArgsIsHelpError, UsageError, describe, requested_lang
 
 # name -> (module, attribute, summary). A command's module is imported only when
@@ -127,10 +127,26 @@ def _stop(signum: int, _frame: object) -> None:
         except OSError:
             pass
     lang = requested_lang(sys.argv[1:])
-    said = message("interrupted" if signum == signal.SIGINT else "terminated", lang)
+    said = _goodbye(signum, lang)
     clear = "\r\x1b[K" if sys.stderr.isatty() else ""  # over a progress bar
     os.write(2, (clear + said.rstrip("\n") + "\n").encode("utf-8", "replace"))
     os._exit(128 + signum)
+
+
+def _goodbye(signum: int, lang: str) -> str:
+    """What a signal's stop says: that nothing was written, or which outputs were, whole."""
+    kind = "interrupted" if signum == signal.SIGINT else "terminated"
+    done = written()
+    if not done:
+        return message(kind, lang)
+    shown = done[:_NAMED]  # message() shows any control character in them as an escape
+    sep = "、" if lang == "zh" else ", "
+    if len(done) > _NAMED:
+        shown[-1] += (", " if lang == "en" else "") + message("wrote-more", lang, count=len(done))
+    return message(f"{kind}-wrote", lang, files=sep.join(shown))
+
+
+_NAMED = 5  # outputs a stop names; a long list (every letter of a feedback pack) is counted
 
 
 def main() -> None:

@@ -20,8 +20,9 @@ options.
 
 from __future__ import annotations
 
+import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -29,6 +30,7 @@ from typing import Any
 from lawcheck import bodies as bodies_mod
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
+from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ItemResult, ReportResult, flat_items
 from lawcheck.output import write_file
 
@@ -43,8 +45,13 @@ class Letter:
     file: str  # the letter's file name
 
 
-def group(results: Sequence[ReportResult], known: bodies_mod.Bodies) -> list[Letter]:
-    """One letter per body: the report of its latest year (then the last by path)."""
+def group(results: Sequence[ReportResult], known: bodies_mod.Bodies,
+          taken: Callable[[str], bool] = lambda name: False) -> list[Letter]:
+    """One letter per body: the report of its latest year (then the last by path).
+
+    A letter is never named as a file ``taken`` says is not to be written over
+    (a report being read, in the folder the letters go to): it gets a number.
+    """
     chosen: dict[str, tuple[str, ReportResult]] = {}
     for result in sorted(results, key=lambda r: (r.meta.year or 0, r.path)):
         found = known.identify(result.meta.org)
@@ -56,29 +63,35 @@ def group(results: Sequence[ReportResult], known: bodies_mod.Bodies) -> list[Let
     used: set[str] = set()
     for key in sorted(chosen, key=lambda k: chosen[k][0]):
         body, result = chosen[key]
-        name = _file_name(body, result.meta.year, used)
+        name = _file_name(body, result.meta.year, lambda n: n.casefold() in used or taken(n))
         used.add(name.casefold())
         letters.append(Letter(key, body, result, name))
     return letters
 
 
-def _file_name(body: str, year: int | None, used: set[str]) -> str:
-    base = _UNSAFE.sub("_", body).strip(" .") or "report"
+def _file_name(body: str, year: int | None, taken: Callable[[str], bool]) -> str:
+    # Control and bidi characters shown as escapes (a U+202E would show the name reversed),
+    # then whatever a file name may not hold on Windows made "_".
+    base = _UNSAFE.sub("_", printable(body)).strip(" .") or "report"
     stem = f"{base}-{year if year is not None else 'xxxx'}-反馈意见"
     name, n = f"{stem}.docx", 2
-    while name.casefold() in used:
+    while taken(name):
         name, n = f"{stem}-{n}.docx", n + 1
     return name
 
 
 def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checklist, known: bodies_mod.Bodies,
-               lang: str, deadline: str | None, unreadable: Sequence[ErrorResult] = ()) -> list[Letter]:
+               lang: str, deadline: str | None, unreadable: Sequence[ErrorResult] = (),
+               inputs: Collection[str | Path] = ()) -> list[Letter]:
     """Every letter and ``index.xlsx`` into ``outdir`` (made if need be); the letters, in order.
 
     A file that could not be read gets no letter; the index names it with the reason.
+    A letter whose name is one of ``inputs`` (or a link to one) is numbered instead:
+    no letter is written over a report.
     """
     outdir.mkdir(parents=True, exist_ok=True)
-    letters = group(results, known)
+    real = {os.path.realpath(p) for p in inputs}
+    letters = group(results, known, lambda name: os.path.realpath(outdir / name) in real)
     for letter in letters:
         write_file(outdir / letter.file, letter_bytes(letter, checklist, lang, deadline))
     seen = {letter.key for letter in letters}

@@ -20,6 +20,13 @@ from lawcheck.errors import LawcheckError
 
 # Temporary names of the outputs being written, for a signal to remove (see ``remove_unfinished``).
 _UNFINISHED: set[str] = set()
+# The outputs put in place by this run, in order, for a signal to name (see ``written``).
+_WRITTEN: list[str] = []
+
+
+def written() -> list[str]:
+    """The output files this run has put in place so far (whole: each was renamed into place)."""
+    return list(_WRITTEN)
 
 
 def remove_unfinished() -> None:
@@ -55,10 +62,15 @@ class AtomicFile:
             fd, tmp = tempfile.mkstemp(prefix=f".{self.target.name}.", dir=self.target.parent)
         except OSError as e:
             raise LawcheckError("usage-output-dir", path=str(path), error=e.strerror or str(e)) from None
-        os.fchmod(fd, 0o666 & ~_umask())  # mkstemp makes it private; an output is an ordinary file
-        self.fh = os.fdopen(fd, "wb")
+        _UNFINISHED.add(tmp)  # from its first moment: a signal arriving now removes it too
         self.tmp = tmp
-        _UNFINISHED.add(tmp)
+        try:
+            _private_to_ordinary(fd, tmp)
+            self.fh = os.fdopen(fd, "wb")
+        except BaseException:
+            os.close(fd)
+            self._remove_tmp()
+            raise
 
     def write(self, data: bytes) -> None:
         self.fh.write(data)
@@ -77,12 +89,16 @@ class AtomicFile:
             raise LawcheckError("usage-output-dir", path=str(self.path), error=e.strerror or str(e)) from None
         self.done = True
         _UNFINISHED.discard(self.tmp)
+        _WRITTEN.append(str(self.path))
 
     def abort(self) -> None:
         if self.done:
             return
         self.done = True
         self.fh.close()
+        self._remove_tmp()
+
+    def _remove_tmp(self) -> None:
         if self.tmp is None:
             return
         try:
@@ -90,6 +106,19 @@ class AtomicFile:
         except FileNotFoundError:
             pass
         _UNFINISHED.discard(self.tmp)
+
+
+def _private_to_ordinary(fd: int, tmp: str) -> None:
+    """mkstemp makes a file only its owner may read; an output gets what any new file gets (the umask).
+
+    ``os.fchmod`` is POSIX-only before Python 3.13 on Windows, where only the
+    read-only bit exists and a new file is writable already: there, by name.
+    """
+    mode = 0o666 & ~_umask()
+    if hasattr(os, "fchmod"):
+        os.fchmod(fd, mode)
+    else:
+        os.chmod(tmp, mode)
 
 
 def _is_stream(path: Path) -> bool:

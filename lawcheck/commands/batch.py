@@ -214,7 +214,9 @@ def batch_command(
     paths = batch.discover(inputs, batch.Filters(tuple(include), tuple(exclude)))
     if not paths:
         raise LawcheckError("batch-no-reports", inputs=" ".join(inputs), suffixes=" ".join(READABLE_SUFFIXES))
-    refuse_inputs_as_outputs([*output, *([feedback] if feedback else [])], list(paths))
+    refuse_inputs_as_outputs([*output, *([feedback, feedback / "index.xlsx"] if feedback else [])], list(paths))
+    if feedback is not None:
+        refuse_letters_among(feedback, paths)
     cols = columns(compiled, lang)
     tally = Tally(cols, comparing=baseline is not None)
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
@@ -233,7 +235,7 @@ def batch_command(
         from lawcheck.feedback import write_pack
 
         letters = write_pack(feedback, readable, compiled, known, lang, deadline,
-                             unreadable=[r for r in kept or [] if isinstance(r, ErrorResult)])
+                             unreadable=[r for r in kept or [] if isinstance(r, ErrorResult)], inputs=paths)
         if not quiet:
             error(message("feedback-written", lang, count=len(letters), path=str(feedback)))
             absent = known.missing({letter.key for letter in letters})
@@ -254,6 +256,14 @@ def batch_command(
         error(line)
     code = exit_code(tally, keep_going)
     raise typer.Exit(EXIT_OK if exit_zero and code == EXIT_FAILED else code)
+
+
+def refuse_letters_among(folder: Path, inputs: list[Path]) -> None:
+    """Letters go in a folder of their own: not where the reports read are (nor a next run would read them)."""
+    real = os.path.realpath(folder)
+    for path in inputs:
+        if os.path.dirname(os.path.realpath(path)) == real:
+            raise LawcheckError("feedback-holds-inputs", path=str(folder), report=str(path))
 
 
 class _NoProgress:

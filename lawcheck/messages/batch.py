@@ -20,6 +20,12 @@ BATCH_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "xlsx 是二进制文件，不能显示在终端上；请用 --output 文件名.xlsx 保存。",
         "en": "xlsx is a binary file and cannot be shown in a terminal; save it with --output NAME.xlsx.",
     },
+    "feedback-holds-inputs": {
+        "zh": "反馈意见文件夹 {path} 中有本次要检查的报告（如 {report}）；反馈意见不能与报告混放，"
+              "请另指定一个文件夹，或用 --exclude 排除其中的文件。",
+        "en": "The feedback folder {path} holds reports being checked (such as {report}); letters are not "
+              "written among the reports: give another folder, or leave its files out with --exclude.",
+    },
     "output-is-input": {
         "zh": "输出文件 {path} 是被检查的报告之一；lawcheck 不会改写输入文件，请换一个输出路径。",
         "en": "The output file {path} is one of the reports being checked; lawcheck never overwrites an input.",

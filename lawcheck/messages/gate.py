@@ -24,6 +24,11 @@ GATE_MESSAGES: dict[str, dict[str, str]] = {
     "interrupted": {"zh": "已中断，没有写出任何输出文件。", "en": "Interrupted; no output file was written."},
     "terminated": {"zh": "收到终止信号，已停止，没有写出任何输出文件。",
                    "en": "Terminated; stopped without writing any output file."},
+    "interrupted-wrote": {"zh": "已中断。中断前已完整写出：{files}；其余输出文件没有写出。",
+                          "en": "Interrupted. Written whole before stopping: {files}; no other output file was written."},
+    "terminated-wrote": {"zh": "收到终止信号，已停止。停止前已完整写出：{files}；其余输出文件没有写出。",
+                         "en": "Terminated. Written whole before stopping: {files}; no other output file was written."},
+    "wrote-more": {"zh": "等 {count} 个文件", "en": "and others, {count} files in all"},
     # settings file
     "settings-missing": {
         "zh": "找不到设置文件 {path}。",

@@ -19,6 +19,7 @@ from typing import Sequence
 
 from lawcheck.checklist import Checklist
 from lawcheck.messages import message
+from lawcheck.messages.safe import printable
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.reporters import ci
 
@@ -35,7 +36,9 @@ def render_junit(results: Sequence[ReportResult | ErrorResult], checklist: Check
     for key in ("tests", "failures", "errors", "skipped"):
         root.set(key, str(sum(int(s.get(key, "0")) for s in root)))
     ET.indent(root)
-    text = ET.tostring(root, encoding="unicode")
+    # Every name and message (a report's path, its words) with control and bidi characters shown
+    # as escapes: a CI page shows a U+202E as it would any text, reversing the rest of the line.
+    text = printable(ET.tostring(root, encoding="unicode"))
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + NOT_XML.sub("", text) + "\n"
 
 

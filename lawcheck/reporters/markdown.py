@@ -7,6 +7,7 @@ comparing with last year, the reports whose items changed.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Sequence
 
 from lawcheck.checklist import Checklist
@@ -17,9 +18,15 @@ from lawcheck.reporters.verdict import row_reason
 from lawcheck.tally import Entry, Tally, collect, columns
 
 
+def text(value: object) -> str:
+    """Words as Markdown shows them: control characters as escapes, HTML as text (a report named
+    ``<img src=x onerror=…>.docx`` is a name on the wiki page, not an element)."""
+    return html.escape(printable(str(value)), quote=False)
+
+
 def cell(value: object) -> str:
     """A table cell: pipes escaped, line breaks folded."""
-    return " ".join(printable(str(value)).split()).replace("|", "\\|")
+    return " ".join(text(value).split()).replace("|", "\\|")
 
 
 def table(header: Sequence[str], rows: Sequence[Sequence[object]], right: Sequence[int] = ()) -> list[str]:
@@ -79,7 +86,7 @@ def _compare(tally: Tally, lang: str) -> list[str]:
 def render_tally(tally: Tally, checklist: Checklist, lang: str = "zh") -> str:
     readable = len(tally.rows) - tally.count("error")
     title = checklist.title_in(lang)
-    lines = [f"# {message('batch-md-title', lang, title=title)}", "",
+    lines = [f"# {text(message('batch-md-title', lang, title=title))}", "",
              message("batch-totals", lang, total=len(tally.rows), passed=tally.count("passed"),
                      failed=tally.count("failed"), errors=tally.count("error")), "",
              f"## {message('batch-ranked-title', lang)}", "", *_ranked(tally, lang), "",

@@ -89,7 +89,8 @@ class SheetNames:
         self.taken: set[str] = set()
 
     def name(self, wanted: str) -> str:
-        base = _ILLEGAL.sub("_", wanted).strip("'") or "report"
+        # Control and bidi characters shown as escapes (their backslash then made "_", as Excel wants).
+        base = _ILLEGAL.sub("_", printable(wanted)).strip("'") or "report"
         base = base[:MAX_SHEET_NAME]
         name, n = base, 1
         while name.casefold() in self.taken or name.casefold() == "history":

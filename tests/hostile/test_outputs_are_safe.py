@@ -105,3 +105,91 @@ def test_the_batch_summary_and_markdown_show_names_escaped(tmp_path: Path) -> No
         run = lawcheck("batch", str(folder), *args, "--quiet")
         assert run.code in (0, 1), run.err
         assert "\u202e" not in run.out and "\x1b" not in run.out and "a\\u202eb.txt" in run.out
+
+
+# A report that names no body: its letter and its sheet are named by its file.
+NAMELESS = REPORT.replace("青禾街道2024年", "2024年").replace("街道", "本单位")
+
+
+def _nameless(folder: Path, name: str) -> Path:
+    folder.mkdir(exist_ok=True)
+    path = folder / name
+    path.write_text(NAMELESS, encoding="utf-8")
+    return path
+
+
+def test_letters_are_not_written_among_the_reports(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    report = _nameless(folder, "甲.txt")
+    before = sorted(p.name for p in folder.iterdir())
+    for letters, shown in ((folder, folder), (tmp_path / "link", tmp_path / "link")):
+        if letters != folder:
+            letters.symlink_to(folder)
+        run = lawcheck("batch", str(folder), "--feedback", str(letters), "--quiet")
+        assert run.code == 2
+        assert run.err == (f"反馈意见文件夹 {shown} 中有本次要检查的报告（如 {report}）；反馈意见不能与报告混放，"
+                           "请另指定一个文件夹，或用 --exclude 排除其中的文件。\n")
+    assert sorted(p.name for p in folder.iterdir()) == before
+
+
+def test_a_letter_never_replaces_a_report_it_links_to(tmp_path: Path) -> None:
+    report = _nameless(tmp_path / "reports", "甲.txt")
+    letters = tmp_path / "letters"
+    letters.mkdir()
+    run = lawcheck("batch", str(report), "--feedback", str(tmp_path / "probe"), "--quiet")
+    assert run.code in (0, 1), run.err
+    name = next(p.name for p in (tmp_path / "probe").glob("*.docx"))
+    (letters / name).symlink_to(report)  # where the letter would go: a link to the report
+    before = report.read_bytes()
+    run = lawcheck("batch", str(report), "--feedback", str(letters), "--quiet")
+    assert run.code in (0, 1), run.err
+    assert report.read_bytes() == before
+    assert (letters / name).is_symlink()
+    numbered = letters / name.replace(".docx", "-2.docx")
+    assert docx.Document(str(numbered)).paragraphs  # the letter, numbered
+
+
+def test_names_in_sheets_letters_junit_and_markdown_show_bidi_and_controls_escaped(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    _nameless(folder, "a\u202eb\x1b.txt")
+    _nameless(folder, "<img src=x onerror=alert(1)>.txt")
+    xlsx, junit, md = tmp_path / "s.xlsx", tmp_path / "s.xml", tmp_path / "s.md"
+    run = lawcheck("batch", str(folder), "-o", str(xlsx), "-o", str(junit), "-o", str(md),
+                   "--feedback", str(tmp_path / "letters"), "--quiet")
+    assert run.code in (0, 1), run.err
+    sheets = openpyxl.load_workbook(xlsx).sheetnames
+    assert "a_u202eb_x1b" in sheets and not any("\u202e" in s or "\x1b" in s for s in sheets)
+    letters = sorted(p.name for p in (tmp_path / "letters").glob("*.docx"))
+    assert letters == ["_img src=x onerror=alert(1)_-2024-反馈意见.docx", "a_u202eb_x1b-2024-反馈意见.docx"]
+    xml = junit.read_text(encoding="utf-8")
+    assert "\u202e" not in xml and 'name="' + str(folder / "a\\u202eb\\x1b.txt") + '"' in xml
+    page = md.read_text(encoding="utf-8")
+    assert "<img" not in page and "&lt;img src=x onerror=alert(1)&gt;.txt" in page
+    assert "\u202e" not in page and "a\\u202eb\\x1b.txt" in page
+
+
+WINDOWS_OS = ("import os, sys\n"
+              "for name in ('fchmod',):\n"  # Windows before Python 3.13 has no os.fchmod
+              "    if hasattr(os, name): delattr(os, name)\n"
+              "from lawcheck.cli import main\n"
+              "sys.argv = ['lawcheck'] + sys.argv[1:]\n"
+              "main()\n")
+
+
+def test_an_output_is_written_where_os_has_no_fchmod(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    report = tmp_path / "r.txt"
+    report.write_text(REPORT, encoding="utf-8")
+    out = tmp_path / "out.json"
+    old = os.umask(0o022)
+    try:
+        proc = subprocess.run([sys.executable, "-c", WINDOWS_OS, "check", str(report), "-o", str(out)],
+                              capture_output=True, text=True, encoding="utf-8", timeout=120)
+    finally:
+        os.umask(old)
+    assert proc.returncode in (0, 1), proc.stderr
+    assert out.read_text(encoding="utf-8").startswith("{")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o644
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.json", "r.txt"]

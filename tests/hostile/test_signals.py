@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
+pytestmark = pytest.mark.skipif(sys.platform == "win32",
+                                reason="POSIX signals and /proc: Windows ends a process without running a handler")
 
 
 def _children(pid: int) -> list[int]:
@@ -69,3 +71,30 @@ def test_workers_die_with_their_parent(tmp_path: Path) -> None:
     alive = [w for w in workers if Path(f"/proc/{w}").exists()
              and "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]]
     assert alive == []
+
+
+def test_a_stop_names_the_outputs_already_written(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    text = (ROOT / "examples" / "yunling-town-2024.txt").read_text(encoding="utf-8")
+    for i in range(400):  # a body each: four hundred letters, written one after another
+        (folder / f"r{i:03d}.txt").write_text(text.replace("云岭镇", f"第{i}号镇"), encoding="utf-8")
+    out, letters = tmp_path / "out.json", tmp_path / "letters"
+    proc = subprocess.Popen([sys.executable, "-m", "lawcheck", "batch", str(folder), "-o", str(out),
+                             "--feedback", str(letters), "--quiet", "--lang", "en"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 120
+    while len(list(letters.glob("*.docx"))) < 2 and time.monotonic() < deadline:
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGTERM)
+    _, stderr = proc.communicate(timeout=60)
+    written = sorted(letters.glob("*.docx"))
+    assert proc.returncode == 143 and 2 <= len(written) < 400
+    head, tail = "Terminated. Written whole before stopping: ", "; no other output file was written.\n"
+    assert stderr.startswith(head) and stderr.endswith(tail), stderr
+    named = stderr[len(head):-len(tail)].split(", ")
+    if len(written) + 1 > 5:  # the run's output and the first four letters, then a count
+        assert named[5:] == ["and others", f"{len(written) + 1} files in all"]
+        named = named[:5]
+    assert named[0] == str(out) and [Path(p) for p in named[1:]] == written[:len(named) - 1]
+    assert not list(letters.glob(".*")) and not (letters / "index.xlsx").exists()
