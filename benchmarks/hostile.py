@@ -5,7 +5,9 @@
     python benchmarks/hostile.py pdf-bomb   # those whose name contains the words given
 
 Each file is made in a temporary folder, then checked in a child process
-(``python -m lawcheck check FILE --no-color``); the time is wall time and
+(``python -m lawcheck check FILE --no-color``), and a .docx also annotated
+(``python -m lawcheck annotate FILE -o COPY``, which copies the whole
+package); the time is wall time and
 the memory is the child's peak resident set (wait4). The issue's targets:
 every file refused or read in under 5 s and under 400 MB.
 """
@@ -25,10 +27,12 @@ sys.path.insert(0, str(ROOT))
 from tests.support.hostile import MAKERS  # noqa: E402  (the same files the tests use)
 
 
-def run(path: Path) -> tuple[float, float, int, str]:
-    """Seconds, peak MB, exit code and the first line lawcheck wrote to stderr."""
+def run(path: Path, *command: str) -> tuple[float, float, int, str]:
+    """Seconds, peak MB (of the child and the workers it waited for), exit code and the first line
+    lawcheck wrote to stderr."""
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "lawcheck", "check", str(path), "--no-color"],
+    command = command or ("check", "--no-color")
+    proc = subprocess.Popen([sys.executable, "-m", "lawcheck", command[0], str(path), *command[1:]],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, cwd=ROOT)
     assert proc.stderr is not None
     err = proc.stderr.read().decode("utf-8", "replace")
@@ -50,6 +54,12 @@ def main(words: list[str]) -> None:
             seconds, peak, code, said = run(path)
             said = said.replace(str(path), path.name)
             print(f"{name:30} {size:8.1f} {code:>4} {seconds:8.2f} {peak:8.0f}  {said[:60]}")
+            if path.suffix == ".docx":
+                copy = Path(folder) / "annotated.docx"
+                seconds, peak, code, said = run(path, "annotate", "-o", str(copy), "--force")
+                said = said.replace(str(path), path.name).replace(str(copy), copy.name)
+                print(f"{'  annotated':30} {'':8} {code:>4} {seconds:8.2f} {peak:8.0f}  {said[:60]}")
+                copy.unlink(missing_ok=True)
             path.unlink()
 
 
