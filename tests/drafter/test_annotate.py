@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import subprocess
 import zipfile
 from pathlib import Path
@@ -16,6 +15,7 @@ from typer.testing import CliRunner
 from lawcheck.checklist import Checklist
 from lawcheck.cli import app
 from lawcheck.engine import check_path
+from tests.support import parts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 runner = CliRunner()
@@ -190,15 +190,12 @@ def test_english_comments(stone: Path) -> None:
     assert any(t.startswith("lawcheck result: score 70.9 / 100 (pass mark 80), FAIL.") for t in texts)
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed")
 def test_comments_survive_a_libreoffice_round_trip(stone: Path, tmp_path: Path) -> None:
+    soffice = parts.soffice()
     out = stone.with_name("lo.docx")
     runner.invoke(app, ["annotate", str(stone), "-o", str(out)])
     count = len(docx.Document(str(out)).comments)
-    subprocess.run([SOFFICE, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+    subprocess.run([soffice, "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
                     "--convert-to", "odt", "--outdir", str(tmp_path / "odt"), str(out)],
                    check=True, capture_output=True, timeout=180)
     with zipfile.ZipFile(tmp_path / "odt" / "lo.odt") as z:

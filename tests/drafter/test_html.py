@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from conftest import EXAMPLES, Page
+from tests.drafter.conftest import EXAMPLES, Page
 from typer.testing import CliRunner
 
 from lawcheck.checklist import Checklist

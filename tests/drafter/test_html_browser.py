@@ -3,25 +3,18 @@
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES
+from tests.drafter.conftest import EXAMPLES
 
 from lawcheck.checklist import Checklist
 from lawcheck.engine import check_path
 from lawcheck.model import ErrorResult
 from lawcheck.reporters.html import render_html
+from tests.support import parts
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-
-
-@pytest.fixture(autouse=True)
-def _chromium() -> None:
-    if CHROMIUM is None:  # a test of the page in a browser must run, not pass by being skipped
-        pytest.fail("chromium is not installed (apt-get install chromium)")
 
 # Click the score header twice (descending), filter on "2024" and "fail", then
 # write the row order, visibility and the count into the title.
@@ -43,7 +36,7 @@ def test_headers_sort_and_the_filters_hide_rows(tmp_path: Path, fazhi: Checklist
     page = tmp_path / "batch.html"
     page.write_text(render_html(results, fazhi, "zh").replace("</body>", PROBE + "</body>"), encoding="utf-8")
     dom = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        [parts.chromium(), "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
          "--disable-component-update", "--disable-sync", "--no-first-run", f"--user-data-dir={tmp_path / 'p'}",
          "--dump-dom", page.as_uri()], capture_output=True, text=True, timeout=120).stdout
     title = re.search(r"<title>(.*?)</title>", dom).group(1)  # type: ignore[union-attr]

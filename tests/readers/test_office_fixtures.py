@@ -8,15 +8,15 @@ LibreOffice. One test remakes them with ``soffice`` when it is installed.
 from __future__ import annotations
 
 import importlib.util
-import shutil
 from pathlib import Path
 
 import pytest
-from test_same_statuses import EXAMPLES, check
+from tests.readers.test_same_statuses import EXAMPLES, check
 
 from lawcheck import checklist
 from lawcheck.engine import check_path
 from lawcheck.readers import read
+from tests.support import parts
 
 ROOT = Path(__file__).resolve().parents[2]
 OFFICE = ROOT / "tests" / "fixtures" / "office"
@@ -74,8 +74,8 @@ def test_fixtures_are_small() -> None:
     assert max(sizes.values()) < 100 * 1024, sizes
 
 
-@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
 def test_remade_with_libreoffice(tmp_path: Path) -> None:
+    parts.soffice()
     spec = importlib.util.spec_from_file_location("make_office", OFFICE / "make_office.py")
     make_office = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(make_office)

@@ -10,7 +10,6 @@ give every item the status the .txt gives, and the same title, year and body.
 from __future__ import annotations
 
 import html
-import shutil
 import subprocess
 import tempfile
 from pathlib import Path
@@ -21,6 +20,7 @@ from lawcheck import checklist
 from lawcheck.engine import check_path
 from lawcheck.model import ReportResult
 from tests.readers.test_same_statuses import EXAMPLES, heading_level, lines, statuses
+from tests.support import parts
 from tests.support.forms import write_docx
 
 CHROME_TOP = ('<div class="top-nav"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div>\n'
@@ -101,14 +101,11 @@ def test_a_br_page_saved_in_gbk(tmp_path: Path, expected) -> None:
     same_report(check_path(path, checklist.load()), expected["yunling"])
 
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-
-
-@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (CI installs it)")
 def test_a_page_saved_by_libreoffice(tmp_path: Path, expected) -> None:
+    soffice = parts.soffice()
     source = write_docx(tmp_path / "linchuan.docx", "\n".join(lines("linchuan")))
     with tempfile.TemporaryDirectory() as profile:
-        subprocess.run([SOFFICE, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "html",
+        subprocess.run([soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "html",
                         "--outdir", str(tmp_path), str(source)], check=True, capture_output=True, timeout=120)
     saved = tmp_path / "linchuan.html"
     assert "LibreOffice" in saved.read_text(encoding="utf-8")

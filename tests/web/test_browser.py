@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-import shutil
 import time
 import zipfile
 from collections.abc import Iterator
@@ -16,28 +15,23 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ready
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.support import parts
 from tests.web.conftest import Server
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 
 
-def _binary(*names: str) -> str:
-    for name in names:
-        found = shutil.which(name)
-        if found:
-            return found
-    pytest.fail(f"{names[0]} is not installed (apt-get install chromium chromium-driver)")
 
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[webdriver.Chrome]:
     options = webdriver.ChromeOptions()
-    options.binary_location = _binary("chromium", "chromium-browser")
+    options.binary_location = parts.chromium()
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--window-size=1100,1400"):
         options.add_argument(arg)
     options.add_experimental_option("prefs", {"download.default_directory": str(tmp_path),
                                               "download.prompt_for_download": False})
-    driver = webdriver.Chrome(service=Service(_binary("chromedriver")), options=options)
+    driver = webdriver.Chrome(service=Service(parts.chromedriver()), options=options)
     try:
         yield driver
     finally:
@@ -77,11 +71,11 @@ def test_a_drafter_downloads_the_commented_copy(browser: webdriver.Chrome, serve
 
 def test_the_page_works_with_javascript_off(server: Server, tmp_path: Path) -> None:
     options = webdriver.ChromeOptions()
-    options.binary_location = _binary("chromium", "chromium-browser")
+    options.binary_location = parts.chromium()
     for arg in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
         options.add_argument(arg)
     options.add_experimental_option("prefs", {"profile.managed_default_content_settings.javascript": 2})
-    driver = webdriver.Chrome(service=Service(_binary("chromedriver")), options=options)
+    driver = webdriver.Chrome(service=Service(parts.chromedriver()), options=options)
     try:
         text = _upload(driver, server, EXAMPLES / "yunling-town-2024.txt")
         assert "未通过" in text and "法律顾问作用发挥" in text
