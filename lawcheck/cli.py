@@ -7,6 +7,7 @@ carries the error boundary that maps failures to exit code 2.
 from __future__ import annotations
 
 import importlib
+import io
 import os
 import signal
 import sys
@@ -129,7 +130,8 @@ def _stop(signum: int, _frame: object) -> None:
     lang = requested_lang(sys.argv[1:])
     said = _goodbye(signum, lang)
     clear = "\r\x1b[K" if sys.stderr.isatty() else ""  # over a progress bar
-    os.write(2, (clear + said.rstrip("\n") + "\n").encode("utf-8", "replace"))
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"  # GBK on a Chinese Windows console
+    os.write(2, (clear + said.rstrip("\n") + "\n").encode(encoding, "replace"))
     os._exit(128 + signum)
 
 
@@ -152,6 +154,9 @@ _NAMED = 5  # outputs a stop names; a long list (every letter of a feedback pack
 def main() -> None:
     """Run the command line; usage errors and signals end in one sentence and their exit code."""
     one_command()
+    for stream in (sys.stdout, sys.stderr):  # a character the console's encoding lacks is "?", never an error
+        if isinstance(stream, io.TextIOWrapper):
+            stream.reconfigure(errors="replace")
     lang = requested_lang(sys.argv[1:])
     signal.signal(signal.SIGINT, _stop)
     if hasattr(signal, "SIGTERM"):

@@ -46,21 +46,31 @@ FILE_WIDTH = 120  # the summary's width in a file: fixed, so the bytes do not de
 class Sink:
     """One output: a stream and where its text goes (stdout, or a file renamed into place)."""
 
-    def __init__(self, stream: Stream, path: Path | None) -> None:
+    def __init__(self, stream: Stream, path: Path | None, screen: bool = False) -> None:
         self.stream, self.path = stream, path
         self.file = AtomicFile(path) if path is not None else None
+        # The summary a person reads on stdout goes in the console's encoding ("?" for what it
+        # lacks); a file, and a format a program reads, is UTF-8 whatever the console.
+        self.screen = screen and path is None
 
     def write(self, data: str | bytes) -> None:
-        if data:
-            raw = data.encode("utf-8") if isinstance(data, str) else data
-            if self.file is not None:
-                self.file.write(raw)
-            else:
-                sys.stdout.buffer.write(raw)
+        if not data:
+            return
+        if self.screen and isinstance(data, str):
+            sys.stdout.write(data)
+            sys.stdout.flush()
+            return
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+        if self.file is not None:
+            self.file.write(raw)
+        else:
+            sys.stdout.buffer.write(raw)
 
     def commit(self) -> None:
         if self.file is not None:
             self.file.commit()
+        elif self.screen:
+            sys.stdout.flush()
         else:
             sys.stdout.buffer.flush()
 
@@ -83,7 +93,7 @@ def open_sinks(fmt: str, given: str | None, outputs: list[Path], checklist: chec
             on_screen = path is None and name == "table"
             stream = reporters.stream(name)(checklist, lang, comparing=comparing, color=color and on_screen,
                                          width=width() if on_screen else FILE_WIDTH, fail_on=fail_on)
-            sinks.append(Sink(stream, path))
+            sinks.append(Sink(stream, path, screen=name == "table"))
     except BaseException:
         for sink in sinks:
             sink.abort()

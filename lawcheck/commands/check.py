@@ -93,7 +93,7 @@ def check(
         # A single unreadable file: one clear sentence on stderr, nothing on stdout.
         error(results[0].error)
         raise typer.Exit(EXIT_ERROR)
-    write_output(text, output)
+    write_output(text, output, machine=fmt != "table")
     for line in run.unused_waivers(files):
         error(line)
     code = exit_code(results)

@@ -92,14 +92,23 @@ def width() -> int:
     return shutil.get_terminal_size((110, 24)).columns
 
 
-def write_output(text: str | bytes, output: Path | None) -> None:
-    """Print to stdout, or write ``output`` through a temporary file renamed into place."""
+def write_output(text: str | bytes, output: Path | None, *, machine: bool = False) -> None:
+    """Print to stdout, or write ``output`` through a temporary file renamed into place.
+
+    A file is UTF-8. On stdout, what a program reads (``machine``: JSON, CSV,
+    HTML…; and any bytes) is UTF-8 too, whatever the console's encoding; what
+    a person reads goes in the console's encoding (GBK on a Chinese Windows
+    console redirected to a file), a character it lacks shown as "?" (see
+    :func:`lawcheck.cli.main`), never an error.
+    """
     if output is None:
-        if isinstance(text, bytes):
-            sys.stdout.buffer.write(text)
+        if isinstance(text, bytes) or machine:
+            sys.stdout.flush()
+            sys.stdout.buffer.write(text if isinstance(text, bytes) else text.encode("utf-8"))
+            sys.stdout.buffer.flush()
         else:
             sys.stdout.write(text)
-        sys.stdout.flush()
+            sys.stdout.flush()
         return
     try:
         write_file(output, text.encode("utf-8") if isinstance(text, str) else text)

@@ -13,7 +13,8 @@ from lawcheck.messages.safe import inert_cell, printable
 FORMATS = ("table", "json", "csv", "xlsx")
 
 
-def render(answer: Answer, fmt: str) -> bytes:
+def render(answer: Answer, fmt: str) -> str | bytes:
+    """The answer in ``fmt``: a table is text (for the console's encoding), the others bytes."""
     if fmt == "json":
         return (json.dumps(answer.data, ensure_ascii=False, indent=2, sort_keys=True) + "\n").encode("utf-8")
     if fmt == "csv":
@@ -25,7 +26,7 @@ def render(answer: Answer, fmt: str) -> bytes:
         return ("\ufeff" + out.getvalue()).encode("utf-8")
     if fmt == "xlsx":
         return _xlsx(answer)
-    return _table(answer).encode("utf-8")
+    return _table(answer)
 
 
 def _table(answer: Answer) -> str:

@@ -74,10 +74,12 @@ CORE_MESSAGES: dict[str, dict[str, str]] = {
         "en": "Labels file {path} cannot be read: {error}.",
     },
     # statuses and table labels
-    "status-met": {"zh": "✔ 符合", "en": "✔ met"},
-    "status-partial": {"zh": "◐ 部分", "en": "◐ partial"},
-    "status-missing": {"zh": "✘ 缺失", "en": "✘ missing"},
-    "status-waived": {"zh": "⊘ 豁免", "en": "⊘ waived"},
+    # Marks every Chinese code page has (GBK, GB2312, Big5): a table printed to a console
+    # or a file in one of them shows them, where ✔ ◐ ✘ would not be written at all.
+    "status-met": {"zh": "√ 符合", "en": "√ met"},
+    "status-partial": {"zh": "○ 部分", "en": "○ partial"},
+    "status-missing": {"zh": "× 缺失", "en": "× missing"},
+    "status-waived": {"zh": "◇ 豁免", "en": "◇ waived"},
     "severity-required": {"zh": "必备", "en": "required"},
     "severity-recommended": {"zh": "建议", "en": "recommended"},
     "severity-info": {"zh": "提示", "en": "info"},

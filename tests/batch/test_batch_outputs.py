@@ -73,7 +73,7 @@ def test_xlsx_matrix_coverage_and_gap_sheets(reports: Path, tmp_path: Path) -> N
     yunling = [c for c in summary[4]]
     assert [c.value for c in yunling[:3]] == ["yunling-town-2024.txt", "云岭镇人民政府", 2024]
     assert yunling[4].value == "未通过"
-    labels = {"met": "✔ 符合", "partial": "◐ 部分", "missing": "✘ 缺失"}
+    labels = {"met": "√ 符合", "partial": "○ 部分", "missing": "× 缺失"}
     for i, item in enumerate(ITEM_IDS):
         cell = yunling[5 + i]
         assert (cell.value, cell.fill.start_color.rgb[2:]) == (labels[expected[item]],

@@ -41,7 +41,7 @@ def test_a_waived_item_shows_waived_with_its_reason_and_passes(project, cli):
 def test_the_table_shows_the_reason(project, cli):
     settings(project)
     run = cli("check", "reports/town.txt", "--no-color")
-    assert "⊘ 豁免" in run.out
+    assert "◇ 豁免" in run.out
     assert "本镇无行政执法权" in run.out
 
 

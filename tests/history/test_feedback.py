@@ -55,10 +55,10 @@ def test_the_letter_says_the_verdict_the_gaps_and_the_deadline(pack: tuple[Path,
     rows = [[c.text for c in row.cells] for row in letter.tables[0].rows]
     assert rows[0] == ["检查项", "情况", "修改建议", "报告中最接近的表述"]
     gaps = {row[0]: row for row in rows[1:]}
-    assert gaps["法律顾问作用发挥"][1] == "✘ 缺失"
+    assert gaps["法律顾问作用发挥"][1] == "× 缺失"
     assert gaps["法律顾问作用发挥"][2].startswith("写明政府法律顾问")
     assert gaps["法律顾问作用发挥"][3] == "报告中未找到相关表述"
-    assert gaps["行政执法三项制度"][1] == "◐ 部分"
+    assert gaps["行政执法三项制度"][1] == "○ 部分"
     assert gaps["行政执法三项制度"][3].startswith("“通过行政执法信息公示平台公开行政处罚决定")  # what counted in part
     assert gaps["行政执法三项制度"][3].endswith("（一、2024年推进法治政府建设的主要举措和成效 > （一）严格规范公正文明执法）")
 

@@ -48,7 +48,7 @@ def test_one_body_item_by_item(history: Path) -> None:
     table = lawcheck("history", "body", "云岭镇人民政府", "--db", str(history), "--lang", "en").out
     assert table.splitlines()[0] == "云岭镇人民政府: each item by year"
     assert any(" legal-adviser " in line and line.split()[-3:] == ["missing", "met", "met"]
-               for line in table.replace("✘ ", "").replace("✔ ", "").splitlines())
+               for line in table.replace("× ", "").replace("√ ", "").splitlines())
 
 
 def test_regressions_name_the_body_and_the_items(history: Path) -> None:
