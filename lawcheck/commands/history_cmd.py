@@ -53,7 +53,7 @@ def _open(db: str | None, config: Path | None, checklist: str | None, lang: str 
 def _emit(answer: object, fmt: str, output: Path | None) -> None:
     from lawcheck.history.tables import render
 
-    write_output(render(answer, fmt), output, machine=fmt != "table")
+    write_output(render(answer, fmt), output, machine=fmt != "table")  # type: ignore[arg-type]
     raise typer.Exit(EXIT_OK)
 
 
