@@ -125,9 +125,9 @@ def test_a_frozen_server_is_given_up_in_seconds(server: str, tmp_path: Path) -> 
 
     import psycopg
 
-    with psycopg.connect(server) as conn:
-        pid = conn.execute("SELECT pg_backend_pid()").fetchone()  # a backend: its postmaster is its parent
-    postmaster = int(Path(f"/proc/{pid[0]}/status").read_text().split("PPid:")[1].split()[0]) if pid else 0
+    with psycopg.connect(server) as conn:  # a backend: its postmaster is its parent (read while it lives)
+        pid = conn.execute("SELECT pg_backend_pid()").fetchone()
+        postmaster = int(Path(f"/proc/{pid[0]}/status").read_text().split("PPid:")[1].split()[0]) if pid else 0
     os.kill(postmaster, signal.SIGSTOP)
     try:
         started = time.monotonic()
