@@ -16,12 +16,15 @@ def hook() -> dict:
     return only
 
 
-def test_the_hook_is_lawcheck_check_on_docx_and_txt():
+def test_the_hook_is_lawcheck_check_on_report_names():
     h = hook()
     assert (h["id"], h["entry"], h["language"]) == ("lawcheck", "lawcheck check", "python")
     pattern = re.compile(h["files"])
-    assert [bool(pattern.search(p)) for p in ("a/报告.docx", "b.txt", "c.md", "d.docx.bak", "e.pdf")] == [
-        True, True, False, False, False]
+    picked = {"a/报告.docx": True, "reports/云岭镇2024年法治政府建设情况报告.txt": True,
+              "docs/annual-report-2024.txt": True, "r/法治建设.txt": True,
+              "requirements.txt": False, "b.txt": False, "报告/notes.txt": False,
+              "c.md": False, "d.docx.bak": False, "e.pdf": False}
+    assert {p: bool(pattern.search(p)) for p in picked} == picked
 
 
 def test_the_entry_gates_the_files_pre_commit_passes(project, cli):
