@@ -17,6 +17,7 @@ from lawcheck import readers
 from lawcheck import batch
 from lawcheck.batch import Given
 from lawcheck.errors import LawcheckError, ReadError
+from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
 from lawcheck.reporters import names, output_format, render
@@ -94,6 +95,8 @@ def check(
         error(results[0].error)
         raise typer.Exit(EXIT_ERROR)
     write_output(text, output, machine=fmt != "table")
+    if output is not None:  # stdout is free: one line saying what was written, as annotate and template say
+        typer.echo(message("check-wrote", lang, path=str(output), format=fmt, count=len(results)))
     for line in run.unused_waivers(files):
         error(line)
     code = exit_code(results)

@@ -89,6 +89,10 @@ DRAFTER_MESSAGES: dict[str, dict[str, str]] = {
     },
     "annotate-add": {"zh": "建议：{hint}", "en": "Add: {hint}"},
     # --- template -----------------------------------------------------------
+    "check-wrote": {
+        "zh": "已写入 {path}（{format}，{count} 份报告）。",
+        "en": "Wrote {path} ({format}, {count} reports).",
+    },
     "template-done": {
         "zh": "已写入报告模板 {path}：请按标题上的批注填写各部分，替换【请填写：…】和 XX、×× 占位内容，"
               "删除批注后用 lawcheck check 检查。",

@@ -28,6 +28,7 @@ def test_a_suffix_that_names_no_format_needs_format(tmp_path: Path) -> None:
     assert run.err.startswith(f"无法从输出文件名 {tmp_path / 'report.out'} 看出要写成什么格式")
     ok = lawcheck("check", REPORT, "-o", str(tmp_path / "report.out"), "--format", "json")
     assert ok.code == 1 and json.loads((tmp_path / "report.out").read_text(encoding="utf-8"))["reports"]
+    assert ok.out == f"已写入 {tmp_path / 'report.out'}（json，1 份报告）。\n"
 
 
 @pytest.mark.parametrize("command", ["check", "batch"])
