@@ -30,7 +30,7 @@ from lawcheck.checklist import Checklist
 from lawcheck.engine import Options, check_path
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
-from lawcheck.model import ItemResult, Meta, flat_items
+from lawcheck.model import ItemResult, Meta, ReportResult, flat_items
 
 
 @dataclass
@@ -101,11 +101,8 @@ def measure(labels_path: Path, checklist: Checklist, options: Options = Options(
     for name in sorted(labels):
         want = labels[name] or {}
         expected: dict[str, Any] = want.get("items") or {}
-        try:
-            report = check_path(labels_path.parent / name, checklist, options)
-        except ReadError as e:
-            result.crashes += 1
-            result.disagreements.append(f"{name}: {e.render(options.lang)}")
+        report = _checked(result, labels_path.parent, name, checklist, options)
+        if report is None:
             continue
         _measure_meta(result, name, want, report.meta, options.lang)
         got = flatten(report.items)
@@ -145,11 +142,8 @@ def measure_table(path: Path, checklist: Checklist, options: Options = Options()
         name = (row.get("file") or "").strip()
         if not name:
             continue
-        try:
-            report = check_path(path.parent / name, checklist, options)
-        except ReadError as e:
-            result.crashes += 1
-            result.disagreements.append(f"{name}: {e.render(options.lang)}")
+        report = _checked(result, path.parent, name, checklist, options)
+        if report is None:
             continue
         got = flatten(report.items)
         for column, item_id in TABLE_ITEMS.items():
@@ -167,6 +161,17 @@ def measure_table(path: Path, checklist: Checklist, options: Options = Options()
             _score_name(result, name, report.meta.org, [row.get("org") or "", row.get("org_full") or ""],
                         options.lang)
     return result
+
+
+def _checked(result: Evaluation, folder: Path, name: str, checklist: Checklist,
+             options: Options) -> ReportResult | None:
+    """The labelled report ``name`` checked; None, counted as a crash, when it cannot be read."""
+    try:
+        return check_path(folder / name, checklist, options)
+    except ReadError as e:
+        result.crashes += 1
+        result.disagreements.append(f"{name}: {e.render(options.lang)}")
+        return None
 
 
 def _score(result: Evaluation, name: str, item_id: str, said: str | None, accepted: list[str], label: Any,

@@ -21,9 +21,13 @@ def flate_pdf(expanded_mb: int) -> bytes:
     """A one-page PDF whose content stream inflates to ``expanded_mb`` MB of spaces."""
     packer = zlib.compressobj(9)
     body = b"".join(packer.compress(b" " * (1 << 20)) for _ in range(expanded_mb)) + packer.flush()
-    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
-               b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"]
+    return pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R >>",
+                b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(body) + body + b"\nendstream"])
+
+
+def pdf(objects: list[bytes]) -> bytes:
+    """A PDF of these objects (numbered from 1, the first the catalog), with a right xref table."""
     out, offsets = b"%PDF-1.4\n", []
     for number, obj in enumerate(objects, 1):
         offsets.append(len(out))
