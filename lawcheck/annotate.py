@@ -36,8 +36,9 @@ from lawcheck.checklist import Checklist
 from lawcheck.docxfile import INITIALS, comment, open_for_comments, save_commented
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import LANGS, message
-from lawcheck.reporters.verdict import because
 from lawcheck.model import Block, Document, ItemResult, ReportResult
+from lawcheck.reporters.verdict import because
+from lawcheck.sections import signature_lines
 
 LOOKAHEAD = 60  # docx units searched ahead for the next block (text boxes, notes, skipped parts)
 LABEL_MAX = 8  # longest numbering label a block may carry before the paragraph text
@@ -87,6 +88,98 @@ def _item_notes(item: ItemResult, checklist: Checklist, lang: str) -> list[Note]
     later = message("annotate-see-first", lang, title=title)
     return [Note(block, text, f"{comment}\n{advice if n == 0 else later}")
             for n, ((block, text), comment) in enumerate(sorted(found.items(), key=lambda kv: kv[0][0]))]
+
+
+# --- where a missing part goes ---------------------------------------------------
+NUMERALS = "一二三四五六七八九十"
+
+
+def part_notes(doc: Document, result: ReportResult, checklist: Checklist, lang: str = "zh") -> list[Note]:
+    """A comment where each missing part of the report should be written (the checklist's
+    ``parts``, in the official order): at the end of the part before it that the report has, else
+    before the first later one it has, else at the end; and for each missing item a part holds, at
+    the end of that part. An item with near misses has its comments on them already."""
+    results = {r.id: r for item in result.items for r in (item, *item.parts)}
+    top = min((b.level for b in doc.blocks if b.kind == "heading" and b.level is not None), default=None)
+    placed = _part_headings(doc, [(p.item, results.get(p.item)) for p in checklist.parts], top)
+    notes: list[Note] = []
+    for n, part in enumerate(checklist.parts, 1):
+        number = NUMERALS[n - 1] if lang == "zh" and n <= len(NUMERALS) else str(n)
+        item = results.get(part.item)
+        if item is not None and item.status == "missing" and not item.near_misses:
+            earlier = [placed[p.item] for p in checklist.parts[:n - 1] if p.item in placed]
+            later = [placed[p.item] for p in checklist.parts[n:] if p.item in placed]
+            if earlier:
+                block = _end_of_part(doc, earlier[-1], top)
+            elif later and later[0] > 0:
+                block = _last_content(doc, later[0])
+            else:
+                block = _last_content(doc, len(doc.blocks))
+            definition = checklist.item(item.id)
+            basis = ("；" if lang == "zh" else "; ").join(definition.basis if definition is not None else ())
+            text = message("annotate-part-here", lang, n=number, title=checklist.item_title(item, lang),
+                           basis=message("annotate-basis", lang, basis=basis) if basis else "")
+            notes.append(_placed_note(doc, block, text, checklist.item_hint(item, lang), lang))
+        if part.item not in placed:
+            continue
+        for held in part.holds:
+            inner = results.get(held)
+            if inner is None or inner.status != "missing" or inner.near_misses:
+                continue
+            text = message("annotate-held-here", lang, n=number, title=checklist.item_title(inner, lang),
+                           part=checklist.item_title(results[part.item], lang))
+            notes.append(_placed_note(doc, _end_of_part(doc, placed[part.item], top), text,
+                                      checklist.item_hint(inner, lang), lang))
+    return notes
+
+
+def _placed_note(doc: Document, block: int, text: str, hint: str, lang: str) -> Note:
+    return Note(block, doc.blocks[block].text, f"{text}\n{message('annotate-add', lang, hint=hint)}")
+
+
+def _part_headings(doc: Document, parts: list[tuple[str, ItemResult | None]], top: int | None) -> dict[str, int]:
+    """Each found part's top-level heading: the one most of its evidence sits under (the first of
+    equals). A heading goes to one part: a part found by its heading chooses first, then those
+    with the fewest headings to choose from, so that the figures of the year's results, found
+    under every part, do not take the heading of the part on the leaders' duty."""
+    under: dict[str, dict[int, int]] = {}
+    by_heading: set[str] = set()
+    for name, item in parts:
+        if item is None or item.status not in ("met", "partial") or top is None:
+            continue
+        counts = under.setdefault(name, {})
+        for ev in item.evidence:
+            block = doc.blocks[ev.block]
+            heads = ([block.index] if block.level == top and block.kind == "heading" else []) + \
+                [h for h in block.section if doc.blocks[h].level == top]
+            if heads:
+                counts[heads[0]] = counts.get(heads[0], 0) + 1
+            if heads[:1] == [block.index]:
+                by_heading.add(name)
+    order = [name for name, _ in parts]
+    placed: dict[str, int] = {}
+    for name in sorted(under, key=lambda n: (n not in by_heading, len(under[n]), order.index(n))):
+        free = [h for h in under[name] if h not in placed.values()]
+        if free:
+            placed[name] = min(free, key=lambda h: (-under[name][h], h))
+    return placed
+
+
+def _end_of_part(doc: Document, heading: int, top: int | None) -> int:
+    """The last block of the top-level part that ``heading`` opens."""
+    end = next((b.index for b in doc.blocks[heading + 1:] if b.kind == "heading" and b.level == top),
+               len(doc.blocks))
+    return _last_content(doc, end) if end > heading + 1 else heading
+
+
+def _last_content(doc: Document, before: int) -> int:
+    """The last block before ``before`` that is the report's text, not its closing lines (the
+    body's name, the date) or page furniture."""
+    closing = signature_lines(doc)
+    for block in reversed(doc.blocks[:before]):
+        if block.kind != "furniture" and block.index not in closing:
+            return block.index
+    return max(0, before - 1)
 
 
 def summary_for(result: ReportResult, checklist: Checklist, lang: str = "zh",
@@ -264,7 +357,7 @@ def annotate(data: bytes, doc: Document, result: ReportResult, checklist: Checkl
     author = message("annotate-author", lang)
     unplaced: list[Note] = []
     count = 0
-    for note in notes_for(result, checklist, lang):
+    for note in [*notes_for(result, checklist, lang), *part_notes(doc, result, checklist, lang)]:
         paragraph = locate(note.text, mapping.get(note.block), found)
         if paragraph is None:
             unplaced.append(note)

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from lawcheck.checklist.model import DEFAULT_DEADLINE, DEFAULT_PARTIAL_CREDIT, Checklist, FindingDef, ItemDef, Trap
+from lawcheck.checklist.model import DEFAULT_DEADLINE, DEFAULT_PARTIAL_CREDIT, Checklist, FindingDef, ItemDef, PartDef, Trap
 from lawcheck.clauses import compile_clause
 from lawcheck.context import Cues
 from lawcheck.metadata import Forms
@@ -146,5 +146,6 @@ def compile_checklist(data: dict[str, Any], path: str = "") -> Checklist:
         cues=compile_cues(lists),
         forms=Forms(lists),
         findings=tuple(_finding(f) for f in data.get("findings") or []),
+        parts=tuple(PartDef(p["item"], tuple(p.get("holds") or ())) for p in data.get("parts") or []),
         path=path,
     )

@@ -34,6 +34,15 @@ class FindingDef:
 
 
 @dataclass(frozen=True)
+class PartDef:
+    """A part of the report in the official order: the item that finds it, and the items written
+    inside it (annotate marks where a missing part, or a missing item it holds, should go)."""
+
+    item: str
+    holds: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class ItemDef:
     id: str
     title: str
@@ -82,6 +91,7 @@ class Checklist:
     cues: Cues
     forms: Forms  # how a report names its body and its year
     findings: tuple[FindingDef, ...] = ()
+    parts: tuple[PartDef, ...] = ()
     path: str = ""
     title_en: str = ""
 

@@ -61,6 +61,13 @@ def schema() -> dict[str, Any]:
                      "properties": {name: {"$ref": "#/$defs/cueList"} for name in CUES}},
             "sections": {"type": "object", "additionalProperties": {"$ref": "#/$defs/section"}},
             "findings": {"type": "array", "items": {"$ref": "#/$defs/finding"}},
+            # The report's parts in the official order, each by its item; holds: the items
+            # written inside it. annotate marks where a missing one should go.
+            "parts": {
+                "type": "array",
+                "items": {"type": "object", "additionalProperties": False, "required": ["item"],
+                          "properties": {"item": ID, "holds": {"type": "array", "items": ID}}},
+            },
             "items": {"type": "array", "items": {"$ref": "#/$defs/item"}},
             "disable": {"type": "array", "items": {"type": "string"}},
             "overrides": {

@@ -66,6 +66,34 @@ def unknown_sections(data: Any, sections: set[str] | dict[str, Any]) -> list[Pro
     return problems
 
 
+def _sub_part_ids(items: Any) -> set[str]:
+    ids: set[str] = set()
+    for item in items if isinstance(items, list) else []:
+        parts = item.get("parts") if isinstance(item, dict) else None
+        inner = parts.get("items") if isinstance(parts, dict) else None
+        for part in inner if isinstance(inner, list) else []:
+            if isinstance(part, dict) and isinstance(part.get("id"), str):
+                ids.add(part["id"])
+    return ids
+
+
+def _unknown_part_items(data: dict[str, Any], ids: set[str]) -> list[Problem]:
+    """The report parts (``parts:``) must name items of the checklist."""
+    problems: list[Problem] = []
+    parts = data.get("parts")
+    for i, part in enumerate(parts if isinstance(parts, list) else []):
+        if not isinstance(part, dict):
+            continue
+        named: list[tuple[list[str | int], Any]] = [(["parts", i, "item"], part.get("item"))]
+        named += [(["parts", i, "holds", k], held) for k, held in enumerate(part.get("holds") or [])]
+        for path, name in named:
+            if isinstance(name, str) and name not in ids:
+                line, col = yamlsource.locate(data, path)
+                problems.append(Problem(line, col, ".".join(map(str, path)), f"item '{name}'",
+                                        "the id of an item of this checklist"))
+    return problems
+
+
 def _semantic_problems(data: dict[str, Any]) -> list[Problem]:
     """What the schema cannot say: unique ids, known sections, compilable regexes."""
     problems: list[Problem] = []
@@ -82,6 +110,7 @@ def _semantic_problems(data: dict[str, Any]) -> list[Problem]:
     # An extending checklist may name its base's sections: checked after the merge.
     if not data.get("extends"):
         problems.extend(unknown_sections(data, set(declared) if isinstance(declared, dict) else set()))
+        problems.extend(_unknown_part_items(data, seen | _sub_part_ids(items)))
     pattern_keys = PATTERN_KEYS | {key for key, kind in KINDS.items() if kind.patterns_in("x")}
     for path, value in walk(data, []):
         key = path[-1] if path else None

@@ -88,6 +88,15 @@ DRAFTER_MESSAGES: dict[str, dict[str, str]] = {
         "en": "See the first comment on \"{title}\" above for what to add.",
     },
     "annotate-add": {"zh": "建议：{hint}", "en": "Add: {hint}"},
+    "annotate-part-here": {
+        "zh": "这里缺少第{n}部分“{title}”{basis}：请在本段之后补写这一部分。",
+        "en": "Part {n}, \"{title}\", is missing here{basis}: add it after this paragraph.",
+    },
+    "annotate-held-here": {
+        "zh": "第{n}部分“{part}”中缺少“{title}”：请在本段之后补写。",
+        "en": "Part {n}, \"{part}\", lacks \"{title}\": add it after this paragraph.",
+    },
+    "annotate-basis": {"zh": "（{basis}）", "en": " ({basis})"},
     # --- template -----------------------------------------------------------
     "check-wrote": {
         "zh": "已写入 {path}（{format}，{count} 份报告）。",

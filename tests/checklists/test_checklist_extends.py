@@ -195,3 +195,29 @@ items:
     assert load_error(path) == (
         f"Checklist {path} has these errors:\n{path}:4:22: sections.plans.headings.0: "
         "found the regex '下一步(工作' (missing ) at position 6), expected a valid regular expression")
+
+
+def test_the_report_parts_name_items_of_the_checklist(tmp_path):
+    path = write(tmp_path, "parts.yaml", """\
+id: parts
+title: 分部分清单
+parts:
+  - {item: a, holds: [b, c]}
+  - item: plans
+items:
+  - {id: a, title: 甲, severity: required, weight: 1, match: {any: [甲]}, hint: 写明}
+  - id: b
+    title: 乙
+    severity: required
+    weight: 1
+    hint: 写明
+    parts:
+      items:
+        - {id: c, title: 丙, match: {any: [丙]}}
+""")
+    assert load_error(path) == (
+        f"Checklist {path} has these errors:\n"
+        f"{path}:5:11: parts.1.item: found item 'plans', expected the id of an item of this checklist"
+    )
+    path.write_text(path.read_text(encoding="utf-8").replace("  - item: plans\n", ""), encoding="utf-8")
+    assert [(p.item, p.holds) for p in checklists.load(str(path)).parts] == [("a", ("b", "c"))]

@@ -84,7 +84,7 @@ def test_comments_land_on_the_sentences_that_fall_short(stone: Path, fazhi: Chec
     assert sha(stone) == before, "the original is never modified"
     out = stone.with_name("石桥镇报告.checked.docx")
     assert result.exit_code == 1  # the report fails the gate; the copy is written all the same
-    assert result.output == f"已写入 {out}：9 条批注（得分 70.9 / 100，未通过）。\n"
+    assert result.output == f"已写入 {out}：12 条批注（得分 70.9 / 100，未通过）。\n"
     found = comments(out)
     by_anchor: dict[str, list[tuple[str, bool]]] = {}
     for text, anchored, cell in found.values():
@@ -112,6 +112,82 @@ def test_comments_land_on_the_sentences_that_fall_short(stone: Path, fazhi: Chec
     assert "其他需要报告的情况：" in title and "部分符合" in title
     assert all(c.author == "lawcheck 检查" and c.initials == "LC" and c.timestamp is None
                for c in docx.Document(str(out)).comments)
+
+
+def five_parts(path: Path, leave_out: set[int], closing: bool = True) -> Path:
+    """A report in the official five parts, without those in ``leave_out`` (1-5), and without
+    any word of legal advisers; the body's name and the date close it."""
+    d = docx.Document()
+    d.add_paragraph("青石乡2024年法治政府建设年度报告", style="Title")
+    body = {
+        1: ("一、2024年推进法治政府建设的主要举措和成效",
+            ["乡综合执法队在公示平台事前公开执法事项清单40项，事后公开行政处罚决定22件。",
+             "执法人员配备执法记录仪18台，现场检查全程音像记录。",
+             "重大执法决定作出前一律经司法所法制审核，全年审核6件。"]),
+        2: ("二、存在的不足和原因", ["一是执法人员少，二是普法形式单一，原因在于乡司法所力量不足。"]),
+        3: ("三、党政主要负责人履行推进法治建设第一责任人职责情况",
+            ["乡党委书记主持召开法治建设专题会议3次，亲自部署年度法治工作。"]),
+        4: ("四、2025年推进法治政府建设的主要安排", ["2025年将推进行政执法三项制度全覆盖，健全法治宣传教育机制。"]),
+        5: ("五、其他需要报告的情况", ["无。"]),
+    }
+    for n, (heading, paragraphs) in body.items():
+        if n in leave_out:
+            continue
+        d.add_paragraph(heading, style="Heading 1")
+        for text in paragraphs:
+            d.add_paragraph(text)
+    if closing:
+        d.add_paragraph("青石乡人民政府")
+        d.add_paragraph("2025年3月1日")
+    d.save(str(path))
+    return path
+
+
+def placed(path: Path, starts: str) -> list[str]:
+    """The paragraphs that carry a comment beginning with ``starts``."""
+    return [anchored for text, anchored, _ in comments(path).values() if text.startswith(starts)]
+
+
+def test_a_missing_part_is_marked_where_it_should_go(tmp_path: Path) -> None:
+    report = five_parts(tmp_path / "r.docx", leave_out={4})
+    assert runner.invoke(app, ["annotate", str(report)]).exit_code == 1
+    out = tmp_path / "r.checked.docx"
+    # after the part before it in the official order: the last paragraph of part three
+    assert placed(out, "这里缺少第四部分“下一年度推进法治政府建设的主要安排”（厅字〔2019〕28号 第二十四条（四））："
+                       "请在本段之后补写这一部分。\n建议：单列一部分写下一年度的主要安排") == \
+        ["乡党委书记主持召开法治建设专题会议3次，亲自部署年度法治工作。"]
+    # an item written inside part one, missing: at the end of part one
+    assert placed(out, "第一部分“主要举措和成效”中缺少“法律顾问作用发挥”：请在本段之后补写。\n建议：") == \
+        ["重大执法决定作出前一律经司法所法制审核，全年审核6件。"]
+
+
+def test_a_missing_last_part_goes_before_the_closing_lines_and_in_english(tmp_path: Path) -> None:
+    report = five_parts(tmp_path / "r.docx", leave_out={5})
+    runner.invoke(app, ["annotate", str(report), "--lang", "en"])
+    assert placed(tmp_path / "r.checked.docx", 'Part 5, "Other matters to report", is missing here') == \
+        ["2025年将推进行政执法三项制度全覆盖，健全法治宣传教育机制。"]  # not the body's name or the date
+
+
+def test_a_missing_first_part_goes_before_the_first_part_there_is(tmp_path: Path) -> None:
+    report = five_parts(tmp_path / "r.docx", leave_out={1, 2})
+    runner.invoke(app, ["annotate", str(report)])
+    out = tmp_path / "r.checked.docx"
+    # nothing before it: the paragraph before part three, the report's title
+    assert placed(out, "这里缺少第二部分“存在的不足和原因”") == ["青石乡2024年法治政府建设年度报告"]
+    assert placed(out, "第一部分“主要举措和成效”中缺少") == []  # the part is missing: its own comment says it
+
+
+def test_a_report_without_headings_gets_its_missing_parts_at_the_end(tmp_path: Path) -> None:
+    d = docx.Document()
+    d.add_paragraph("青石乡2024年法治政府建设年度报告", style="Title")
+    d.add_paragraph("全年办理行政复议案件5件，调解纠纷120件，培训执法人员3期。")
+    d.add_paragraph("青石乡人民政府")
+    d.add_paragraph("2025年3月1日")
+    d.save(str(tmp_path / "flat.docx"))
+    runner.invoke(app, ["annotate", str(tmp_path / "flat.docx")])
+    out = tmp_path / "flat.checked.docx"
+    assert placed(out, "这里缺少第四部分") == ["全年办理行政复议案件5件，调解纠纷120件，培训执法人员3期。"]
+    assert placed(out, "这里缺少第二部分") == ["全年办理行政复议案件5件，调解纠纷120件，培训执法人员3期。"]
 
 
 def test_every_note_is_placed_and_the_text_is_unchanged(stone: Path, fazhi: Checklist) -> None:
@@ -202,7 +278,7 @@ def test_comments_survive_a_libreoffice_round_trip(stone: Path, tmp_path: Path) 
         content = etree.fromstring(z.read("content.xml"))
     office = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
     notes = list(content.iter(f"{office}annotation"))
-    assert len(notes) == count == 9
+    assert len(notes) == count == 12
     assert len(list(content.iter(f"{office}annotation-end"))) == count  # each still spans its sentence
     said = ["".join(n.itertext()) for n in notes]
     assert any("这句不计分：否定表述。" in s for s in said)
