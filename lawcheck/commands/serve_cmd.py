@@ -11,7 +11,7 @@ import typer
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, check_limits, check_max_size, error
 from lawcheck.config import settings_for
 from lawcheck.errors import LawcheckError
-from lawcheck.messages import message
+from lawcheck.messages import LANGS, message
 from lawcheck.readers import DEFAULT_MAX_SIZE
 
 if TYPE_CHECKING:
@@ -52,7 +52,7 @@ def serve(
     run = settings_for(config, checklist=checklist, lang=lang, memory_limit=memory_limit)
     lang = check_lang(run.lang)
     compiled = checklists.load(run.checklist)  # a broken checklist is said now, not at the first upload
-    web = WebConfig(checklists=choices(run.checklist, lang), default_checklist=compiled.id,
+    web = WebConfig(checklists=choices(run.checklist), default_checklist=compiled.id,
                     lang=lang, token=token or os.environ.get("LAWCHECK_TOKEN") or None, max_size=max_size,
                     workers=workers or default_jobs(), seconds=timeout, megabytes=run.budget.megabytes,
                     hosts=served_names(host, allow_host), body_idle=upload_timeout,
@@ -102,16 +102,16 @@ def _serve(app: object, host: str, port: int, connections: int) -> None:
     Server(config).run()
 
 
-def choices(configured: str, lang: str) -> tuple[Choice, ...]:
+def choices(configured: str) -> tuple[Choice, ...]:
     """The built-in checklists, and the settings' own one when it is a file."""
     from lawcheck import checklist as checklists
     from lawcheck.web.app import Choice
 
-    found = [Choice(i, message("serve-checklist", lang, title=checklists.load(i).title_in(lang), id=i), i)
-             for i in checklists.builtin_ids()]
+    found = [Choice(i, {each: message("serve-checklist", each, title=checklists.load(i).title_in(each), id=i)
+                        for each in LANGS}, i) for i in checklists.builtin_ids()]
     if configured not in checklists.builtin_ids():
         own = checklists.load(configured)
-        found.insert(0, Choice(own.id, own.title_in(lang), configured))
+        found.insert(0, Choice(own.id, {each: own.title_in(each) for each in LANGS}, configured))
     return tuple(found)
 
 

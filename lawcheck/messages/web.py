@@ -18,7 +18,7 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web-actions": {"zh": "下载", "en": "Downloads"},
     "web-download-json": {"zh": "下载 JSON", "en": "Download the JSON"},
     "web-download-docx": {"zh": "下载带批注的 Word 副本", "en": "Download the copy with Word comments"},
-    "web-too-large": {"zh": "上传的文件太大。", "en": "The upload is too large."},
+    "web-too-large": {"zh": "上传的文件超过了 {size} 的上限。", "en": "The upload is over the limit of {size}."},
     "web-too-large-size": {"zh": "上传的文件超过了 {size} 的上限，已停止接收。", "en": "The upload is over the limit of {size}; it was cut off."},
     "web-bad-form": {"zh": "上传的表单无法读取：{error}", "en": "The upload form cannot be read: {error}"},
     "web-no-file": {"zh": "请选择要检查的报告文件。", "en": "Choose a report file to check."},
@@ -44,6 +44,13 @@ WEB_MESSAGES: dict[str, dict[str, str]] = {
     "web-token-page": {"zh": "此服务需要访问口令，请向管理员索取。", "en": "This service needs an access token; ask its administrator."},
     "web-token-label": {"zh": "访问口令", "en": "Access token"},
     "web-token-submit": {"zh": "进入", "en": "Enter"},
+    "web-token-wrong": {"zh": "口令不正确，请重新输入。", "en": "The access token is not correct; enter it again."},
+    "web-print": {"zh": "打印", "en": "Print"},
+    "web-legacy-doc": {
+        "zh": "{path} 是旧版 Word/WPS 格式（.doc/.wps），无法直接检查：请在 Word/WPS 中打开，另存为 .docx 后再上传。",
+        "en": "{path} is in the old Word/WPS format (.doc/.wps), which cannot be checked as it is: open it in "
+              "Word or WPS, save it as .docx and upload that.",
+    },
     "serve-port": {"zh": "端口 {value} 无效（应为 1–65535）", "en": "Port {value} is not valid (1–65535)"},
     "serve-limits": {"zh": "--timeout 和 --upload-timeout 应大于 0，--workers 不能为负数",
                      "en": "--timeout and --upload-timeout must be above 0 and --workers not negative"},

@@ -61,11 +61,14 @@ ACCEPT = ".docx,.txt,.pdf,.html,.htm,.md,.odt,.rtf"
 
 @dataclass(frozen=True)
 class Choice:
-    """A checklist the page offers: the value the form sends, its label, what it loads."""
+    """A checklist the page offers: the value the form sends, its label in each language, what it loads."""
 
     value: str
-    label: str
+    labels: dict[str, str]
     ref: str
+
+    def label(self, lang: str) -> str:
+        return self.labels.get(lang) or next(iter(self.labels.values()), self.value)
 
 
 LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
@@ -101,15 +104,17 @@ class LimitBody:
     or when it sends nothing for ``idle`` seconds (408); either answer closes the connection, so
     nothing more of the body is read."""
 
-    def __init__(self, app: ASGIApp, limit: int, idle: float = BODY_IDLE) -> None:
+    def __init__(self, app: ASGIApp, limit: int, idle: float = BODY_IDLE, shown: int | None = None) -> None:
         self.app, self.limit, self.idle = app, limit, idle
+        self.shown = limit if shown is None else shown  # the limit as users set it (the file, not the form)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
         declared = dict(scope.get("headers") or []).get(b"content-length")
         if declared is not None and declared.isdigit() and int(declared) > self.limit:
-            return await _refuse(scope, send, 413, message("web-too-large", _lang_of_scope(scope)))
+            return await _refuse(scope, send, 413, message("web-too-large", _lang_of_scope(scope),
+                                                           size=_size(self.shown, "")))
         seen = 0
         cut = False
         whole = scope.get("method") in ("GET", "HEAD")  # the body read to its end
@@ -198,7 +203,13 @@ class Headers:
 
 
 async def _refuse(scope: Scope, send: Send, status: int, text: str) -> None:
-    body = JSONResponse({"error": text}, status_code=status, headers={"Connection": "close"})
+    """A refusal before the application sees the request: JSON for the API, a page for a person."""
+    if str(scope.get("path", "")).startswith(("/api/", "/healthz")):
+        body: Response = JSONResponse({"error": text}, status_code=status, headers={"Connection": "close"})
+    else:
+        lang = _lang_of_scope(scope)
+        body = HTMLResponse(_page(lang, message("web-title", lang), _refused(text, lang)), status_code=status,
+                            headers={"Connection": "close"})
     await body({"type": "http"}, _nothing, send)
 
 
@@ -224,15 +235,16 @@ def create_app(config: WebConfig) -> ASGIApp:
         asked = (form.get("lang") if form is not None else None) or request.query_params.get("lang")
         return asked if asked in LANGS else config.lang
 
-    def allowed(request: Request) -> bool:
-        if not config.token:
-            return True
+    def given_token(request: Request) -> str:
         given = request.headers.get("authorization", "")
-        if given.lower().startswith("bearer "):
-            given = given[7:].strip()
-        else:
-            given = request.cookies.get(COOKIE, "")
-        return hmac.compare_digest(given.encode(), config.token.encode())
+        return given[7:].strip() if given.lower().startswith("bearer ") else request.cookies.get(COOKIE, "")
+
+    def allowed(request: Request) -> bool:
+        return not config.token or hmac.compare_digest(given_token(request).encode(), config.token.encode())
+
+    def refused_token(request: Request) -> str:
+        """Why a request without the right token is refused: none was given, or a wrong one."""
+        return message("web-token-wrong" if given_token(request) else "web-token", lang_of(request))
 
     def api_error(status: int, text: str) -> JSONResponse:
         return JSONResponse({"error": text}, status_code=status)
@@ -288,13 +300,14 @@ def create_app(config: WebConfig) -> ASGIApp:
 
     async def api_checklists(request: Request) -> Response:
         if not allowed(request):
-            return api_error(401, message("web-token", lang_of(request)))
+            return api_error(401, refused_token(request))
         return JSONResponse({"default": config.default_checklist,
-                             "checklists": [{"id": c.value, "title": c.label} for c in config.checklists]})
+                             "checklists": [{"id": c.value, "title": c.label(lang_of(request))}
+                                            for c in config.checklists]})
 
     async def api_check(request: Request) -> Response:
         if not allowed(request):
-            return api_error(401, message("web-token", lang_of(request)))
+            return api_error(401, refused_token(request))
         outcome, _, _ = await upload(request, "check")
         if outcome.status != 200:
             return api_error(outcome.status, outcome.error)
@@ -302,7 +315,7 @@ def create_app(config: WebConfig) -> ASGIApp:
 
     async def api_annotate(request: Request) -> Response:
         if not allowed(request):
-            return api_error(401, message("web-token", lang_of(request)))
+            return api_error(401, refused_token(request))
         outcome, _, shown = await upload(request, "annotate")
         if outcome.status != 200:
             return api_error(outcome.status, outcome.error)
@@ -316,24 +329,27 @@ def create_app(config: WebConfig) -> ASGIApp:
                 response = RedirectResponse(f"/?lang={lang}", status_code=303)
                 response.set_cookie(COOKIE, config.token, httponly=True, samesite="strict")
                 return response
+            return HTMLResponse(_page(lang, message("web-title", lang), _login(lang, wrong=True)), status_code=401)
         if not allowed(request):
-            return HTMLResponse(_page(lang, message("web-title", lang), _login(lang)), status_code=401)
+            return HTMLResponse(_page(lang, message("web-title", lang), _login(lang, wrong=bool(given_token(request)))),
+                                status_code=401)
         return HTMLResponse(_page(lang, message("web-title", lang), _form(config, lang)))
 
     async def check_page(request: Request) -> Response:
         if not allowed(request):
-            return HTMLResponse(_page("zh", message("web-title", "zh"), _login("zh")), status_code=401)
+            lang = lang_of(request)
+            return HTMLResponse(_page(lang, message("web-title", lang), _login(lang, wrong=bool(given_token(request)))),
+                                status_code=401)
         outcome, lang, shown = await upload(request, "check")
         if outcome.status != 200:
-            body = (f'<p class="refused" role="alert">{_e(outcome.error)}</p>'
-                    f'<p><a href="/?lang={lang}">{_e(message("web-again", lang))}</a></p>')
-            return HTMLResponse(_page(lang, message("web-title", lang), body), status_code=outcome.status)
+            return HTMLResponse(_page(lang, message("web-title", lang), _refused(outcome.error, lang)),
+                                status_code=outcome.status)
         return HTMLResponse(_with_toolbar(outcome, shown, lang))
 
     async def template(request: Request) -> Response:
         lang = lang_of(request)
         if not allowed(request):
-            return api_error(401, message("web-token", lang))
+            return api_error(401, refused_token(request))
         from lawcheck.template import template_bytes
 
         asked = request.query_params.get("year", "")
@@ -359,7 +375,8 @@ def create_app(config: WebConfig) -> ASGIApp:
         Route("/api/annotate", api_annotate, methods=["POST"]),
     ]
     app = Starlette(routes=routes)
-    served = Headers(Guard(LimitBody(app, config.max_size + FORM_OVERHEAD, config.body_idle), config.hosts))
+    served = Headers(Guard(LimitBody(app, config.max_size + FORM_OVERHEAD, config.body_idle, config.max_size),
+                           config.hosts))
     served.runner = runner  # type: ignore[attr-defined]  # for the server to end running checks on SIGTERM
     return served
 
@@ -414,7 +431,7 @@ def _page(lang: str, title: str, body: str) -> str:
 def _form(config: WebConfig, lang: str) -> str:
     options = "".join(
         f'<option value="{_e(c.value)}"{" selected" if c.value == config.default_checklist else ""}>'
-        f"{_e(c.label)}</option>" for c in config.checklists)
+        f"{_e(c.label(lang))}</option>" for c in config.checklists)
     return f"""<p>{_e(message("web-intro", lang))}</p>
 <form id="upload" method="post" action="/check?lang={lang}" enctype="multipart/form-data">
 <input type="hidden" name="lang" value="{lang}">
@@ -427,15 +444,35 @@ def _form(config: WebConfig, lang: str) -> str:
 {_e(message("web-limit", lang, size=_size(config.max_size, lang)))}</p>"""
 
 
-def _login(lang: str) -> str:
-    return f"""<p>{_e(message("web-token-page", lang))}</p>
+def _refused(text: str, lang: str) -> str:
+    return (f'<p class="refused" role="alert">{_e(text)}</p>'
+            f'<p><a href="/?lang={lang}">{_e(message("web-again", lang))}</a></p>')
+
+
+def _login(lang: str, wrong: bool = False) -> str:
+    said = f'<p class="refused" role="alert">{_e(message("web-token-wrong", lang))}</p>\n' if wrong else ""
+    return f"""{said}<p>{_e(message("web-token-page", lang))}</p>
 <form method="get" action="/"><input type="hidden" name="lang" value="{lang}">
 <label>{_e(message("web-token-label", lang))} <input type="password" name="token" required></label>
 <button type="submit">{_e(message("web-token-submit", lang))}</button></form>"""
 
 
 def _with_toolbar(outcome: Outcome, shown: str, lang: str) -> str:
-    """The report page of ``--format html``, with the downloads and a way back above it."""
+    """The report page of ``--format html``, with the downloads, printing, the language switch and a
+    way back above it. The same report in the other language travels in a <template>, which the
+    switch shows (app.js); without a script the switch opens the upload page in that language."""
+    other = "en" if lang == "zh" else "zh"
+    page = _report_page(outcome.html, outcome, shown, lang)
+    if outcome.other:
+        inner = _main_of(_report_page(outcome.other, outcome, shown, other))
+        title = re.search(r"<title>(.*?)</title>", outcome.other, re.S)
+        page = page.replace("</main>", f'</main>\n<template id="lang-other" data-lang="{other}" '
+                            f'data-title="{_e(title.group(1) if title else "")}">{inner}</template>', 1)
+    return page
+
+
+def _report_page(html: str, outcome: Outcome, shown: str, lang: str) -> str:
+    other = "en" if lang == "zh" else "zh"
     links = [f'<a href="/?lang={lang}">{_e(message("web-again", lang))}</a>',
              f'<a download="{_e(PurePosixPath(shown).stem or "report")}.json" '
              f'href="data:application/json;base64,{base64.b64encode(outcome.json.encode()).decode()}">'
@@ -446,6 +483,16 @@ def _with_toolbar(outcome: Outcome, shown: str, lang: str) -> str:
                      f'{_e(message("web-download-docx", lang))}</a>')
     links.append(f'<a href="/template?lang={lang}">{_e(message("web-template", lang))}</a>')
     bar = (f'<nav class="web-toolbar" aria-label="{_e(message("web-actions", lang))}">'
-           f'<strong>{_e(shown)}</strong> ' + " · ".join(links) + "</nav>")
-    return outcome.html.replace("<main>", "<main>\n" + bar, 1).replace(
-        "</head>", '<link rel="stylesheet" href="/static/page.css">\n</head>', 1)
+           f'<strong>{_e(shown)}</strong> ' + " · ".join(links) +
+           f' <button type="button" class="print" hidden>{_e(message("web-print", lang))}</button>'
+           f' <a class="lang lang-switch" href="/?lang={other}" lang="{"en" if other == "en" else "zh-CN"}">'
+           f'{_e(message("web-switch", lang))}</a></nav>')
+    return html.replace("<main>", "<main>\n" + bar, 1).replace(
+        "</head>", '<link rel="stylesheet" href="/static/page.css">\n<script src="/static/app.js" defer></script>\n'
+        "</head>", 1)
+
+
+def _main_of(page: str) -> str:
+    """The <main> element of a page, whole."""
+    start = page.index("<main>")
+    return page[start:page.index("</main>", start) + len("</main>")]

@@ -44,6 +44,7 @@ class Outcome:
     error: str = ""
     json: str = ""
     html: str = ""
+    other: str = ""  # the page in the other language, for the page's language switch
     passed: bool = False
     docx: bytes = b""
 
@@ -65,6 +66,8 @@ def run_job(job: Job) -> Outcome:
         result = judge(doc, compiled, Options(lang=job.lang, max_size=job.max_size, **job.options))
     except ReadError as e:
         status = 415 if e.key in UNSUPPORTED else 413 if e.key in ("too_large", "too_large_stream") else 400
+        if e.key == "legacy_doc":  # the command line's sentence names a shell command; a page says Word/WPS
+            return Outcome(status, message("web-legacy-doc", job.lang, path=job.shown))
         return Outcome(status, e.render(job.lang))
     except LawcheckError as e:
         return Outcome(400, e.render(job.lang))
@@ -72,6 +75,7 @@ def run_job(job: Job) -> Outcome:
         return Outcome(415, message("annotate-not-docx", job.lang, path=job.shown))
     text = render("json", [result], compiled, job.lang, fail_on=result.fail_on)
     page = render("html", [result], compiled, job.lang, fail_on=result.fail_on)
+    other = render("html", [result], compiled, "en" if job.lang == "zh" else "zh", fail_on=result.fail_on)
     docx = b""
     if source.format == "docx":
         from lawcheck.annotate import annotate
@@ -81,7 +85,7 @@ def run_job(job: Job) -> Outcome:
         except LawcheckError as e:  # python-docx refuses a package the reader copes with
             if job.kind == "annotate":
                 return Outcome(400, e.render(job.lang))  # the page still shows the report, without the copy
-    return Outcome(200, json=str(text), html=str(page), passed=result.passed, docx=docx)
+    return Outcome(200, json=str(text), html=str(page), other=str(other), passed=result.passed, docx=docx)
 
 
 def start_method() -> str:

@@ -24,7 +24,7 @@ EXAMPLES = ROOT / "examples"
 
 def make(**extra: object) -> TestClient:
     settings: dict[str, object] = {"workers": 2, "seconds": 30.0, "hosts": ("testserver", "127.0.0.1"), **extra}
-    config = WebConfig(checklists=choices("fazhi-annual-report", "zh"), default_checklist="fazhi-annual-report",
+    config = WebConfig(checklists=choices("fazhi-annual-report"), default_checklist="fazhi-annual-report",
                        **settings)  # type: ignore[arg-type]
     return TestClient(create_app(config))
 
@@ -96,7 +96,12 @@ def test_the_size_limit_is_enforced_while_the_upload_streams(tmp_path: Path) -> 
     with make(max_size=100_000) as small:
         big = b"\xe6\xb3\x95" * 200_000  # 600 KB of text
         declared = small.post("/api/check", files={"file": ("big.txt", big)})
-        assert declared.status_code == 413 and declared.json() == {"error": "上传的文件太大。"}
+        assert declared.status_code == 413 and declared.json() == {"error": "上传的文件超过了 97.7 KB 的上限。"}
+        # the page gets a page, its size said once and plainly, with the way back
+        page = small.post("/check?lang=en", files={"file": ("big.txt", big)})
+        assert page.status_code == 413 and page.headers["content-type"].startswith("text/html")
+        assert '<p class="refused" role="alert">The upload is over the limit of 97.7 KB.</p>' in page.text
+        assert '<a href="/?lang=en">Check another report</a>' in page.text and ">" not in page.text.split("limit of")[1][:6]
 
         def chunks() -> Iterator[bytes]:  # no Content-Length: counted as it arrives
             yield b'--b\r\nContent-Disposition: form-data; name="file"; filename="big.txt"\r\n\r\n'
@@ -162,7 +167,13 @@ def test_a_token_guards_the_page_and_the_api() -> None:
         assert guarded.get("/").status_code == 401 and 'name="token"' in guarded.get("/").text
         ok = guarded.get("/api/checklists", headers={"Authorization": "Bearer s3cret"})
         assert ok.status_code == 200
-        assert guarded.get("/api/checklists", headers={"Authorization": "Bearer wrong"}).status_code == 401
+        wrong = guarded.get("/api/checklists", headers={"Authorization": "Bearer wrong"})
+        assert (wrong.status_code, wrong.json()) == (401, {"error": "口令不正确，请重新输入。"})
+        assert guarded.get("/api/checklists").json() == {"error": "需要访问口令。"}
+        # a wrong token on the page says so; no token just asks for one
+        mistyped = guarded.get("/?token=s3cre7&lang=en")
+        assert mistyped.status_code == 401 and "The access token is not correct; enter it again." in mistyped.text
+        assert 'name="token"' in mistyped.text and "口令不正确" not in guarded.get("/").text
         entered = guarded.get("/?token=s3cret", follow_redirects=False)
         assert entered.status_code == 303 and "httponly" in entered.headers["set-cookie"].lower()
         assert guarded.get("/").status_code == 200  # the cookie now carries it
@@ -208,3 +219,37 @@ def test_serve_says_in_one_sentence_when_it_cannot_start() -> None:
     assert run.code == 2
     assert run.err.startswith(f"无法在 127.0.0.1:{port} 上监听：") and run.err.count("\n") == 1
     assert lawcheck("serve", "--port", "70000").err == "端口 70000 无效（应为 1–65535）\n"
+
+
+def test_an_old_word_file_is_told_to_be_saved_as_docx_in_word_or_wps(client: TestClient) -> None:
+    ole = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000
+    page = client.post("/check", files={"file": ("旧报告.doc", ole)})
+    assert page.status_code == 415
+    assert "旧报告.doc 是旧版 Word/WPS 格式（.doc/.wps），无法直接检查：请在 Word/WPS 中打开，另存为 .docx 后再上传。" in page.text
+    assert "libreoffice" not in page.text and "--convert-to" not in page.text  # no shell command for a drafter
+    api = client.post("/api/check", files={"file": ("old.doc", ole)}, data={"lang": "en"})
+    assert api.json()["error"] == ("old.doc is in the old Word/WPS format (.doc/.wps), which cannot be checked as it is: "
+                                   "open it in Word or WPS, save it as .docx and upload that.")
+
+
+def test_every_page_speaks_its_language_and_switches(client: TestClient) -> None:
+    english = client.get("/?lang=en").text
+    assert "Annual report on building a rule-of-law government (fazhi-annual-report)" in english
+    assert "法治政府建设年度报告（" not in english  # the checklists named in English too
+    assert client.get("/api/checklists?lang=en").json()["checklists"][0]["title"].startswith("Annual")
+    report = upload(client, "/check?lang=en", EXAMPLES / "yunling-town-2024.txt", lang="en").text
+    # the page in English, a switch to Chinese, a print button the script shows
+    assert '<a class="lang lang-switch" href="/?lang=zh" lang="zh-CN">中文</a>' in report
+    assert '<button type="button" class="print" hidden>Print</button>' in report
+    assert '<script src="/static/app.js" defer></script>' in report
+    # the same report in Chinese travels along for the switch, with its own switch back
+    other = report.split('<template id="lang-other" data-lang="zh"', 1)[1]
+    assert "未通过" in other and "法律顾问作用发挥" in other and '<button type="button" class="print" hidden>打印</button>' in other
+    assert '<a class="lang lang-switch" href="/?lang=en" lang="en">English</a>' in other
+    assert "Legal advisers" in report.split("<template")[0] or "legal advisers" in report.split("<template")[0]
+
+
+def test_the_page_prints_without_its_toolbar(client: TestClient) -> None:
+    css = client.get("/static/page.css").text
+    rules = css.split("@media print", 1)[1]
+    assert ".web-toolbar" in rules and "display: none" in rules

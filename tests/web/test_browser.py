@@ -81,3 +81,20 @@ def test_the_page_works_with_javascript_off(server: Server, tmp_path: Path) -> N
         assert "未通过" in text and "法律顾问作用发挥" in text
     finally:
         driver.quit()
+
+
+def test_the_report_switches_language_in_place_and_prints(browser: webdriver.Chrome, server: Server) -> None:
+    text = _upload(browser, server, EXAMPLES / "yunling-town-2024.txt")
+    assert "未通过" in text and "Not passed" not in text
+    printing = browser.find_element(By.CSS_SELECTOR, "nav.web-toolbar button.print")
+    assert printing.is_displayed() and printing.text == "打印"  # the script shows it
+    address = browser.current_url
+    browser.find_element(By.CSS_SELECTOR, "a.lang-switch").click()
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "en")
+    english = browser.find_element(By.TAG_NAME, "body").text
+    assert "Use of legal advisers" in english and "法律顾问作用发挥" not in english
+    assert browser.current_url == address  # the same report, not sent again
+    assert browser.find_element(By.CSS_SELECTOR, "nav.web-toolbar button.print").text == "Print"
+    browser.find_element(By.CSS_SELECTOR, "a.lang-switch").click()  # and back
+    WebDriverWait(browser, 10).until(lambda b: b.find_element(By.TAG_NAME, "html").get_attribute("lang") == "zh-CN")
+    assert "法律顾问作用发挥" in browser.find_element(By.TAG_NAME, "body").text

@@ -22,3 +22,34 @@
     }
   });
 }());
+
+// The report page: a print button, and the language switch, which shows the same report in the
+// other language (sent along in <template id="lang-other">). Without this script the button stays
+// hidden and the switch opens the upload page in that language.
+(function () {
+  function wire(root) {
+    Array.prototype.forEach.call(root.querySelectorAll('button.print'), function (button) {
+      button.hidden = false;
+      button.addEventListener('click', function () { window.print(); });
+    });
+    var other = document.getElementById('lang-other');
+    var link = root.querySelector('a.lang-switch');
+    if (other && link) {
+      link.addEventListener('click', function (event) { event.preventDefault(); swap(other); });
+    }
+  }
+  function swap(other) {
+    var shown = document.querySelector('main');
+    var incoming = document.importNode(other.content.querySelector('main'), true);
+    var was = { lang: document.documentElement.lang.indexOf('zh') === 0 ? 'zh' : 'en', title: document.title };
+    shown.parentNode.replaceChild(incoming, shown);
+    other.content.replaceChildren(shown);
+    document.documentElement.lang = other.dataset.lang === 'zh' ? 'zh-CN' : 'en';
+    document.title = other.dataset.title;
+    other.dataset.lang = was.lang;
+    other.dataset.title = was.title;
+    wire(incoming);
+  }
+  var main = document.querySelector('main');
+  if (main) { wire(main); }
+}());
