@@ -9,9 +9,11 @@ summary line gives the score and verdict and names the missing items.
 from __future__ import annotations
 
 import io
-from typing import Sequence
+import re
+from typing import Iterator, Sequence
 
-from rich.console import Console, Group
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group
 from rich.markup import escape
 from rich.panel import Panel
 from rich.table import Table
@@ -111,23 +113,65 @@ def report_table(result: ReportResult, checklist: Checklist, lang: str = "zh") -
     return Group(*parts)  # type: ignore[arg-type]
 
 
-def summary(result: ReportResult, checklist: Checklist, lang: str = "zh") -> Text:
+PHRASE = re.compile(r"[^，、；：。]+[，、；：。]*|[，、；：。]+")  # a phrase runs to its punctuation
+
+
+class Phrased:
+    """Lines that the screen's width wraps between phrases, after ，、；：。, never inside one unless
+    it is wider than the screen: 部分符合 5 项 stays whole, where rich would break it at its spaces.
+    English lines wrap between words, as rich does."""
+
+    def __init__(self, lang: str) -> None:
+        self.lang = lang
+        self.lines: list[Text] = []
+
+    def append(self, text: str, style: str) -> None:
+        self.lines.append(Text(text, style=style))
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> Iterator[Text]:
+        for line in self.lines:
+            if self.lang != "zh":
+                yield line
+                continue
+            for piece in wrap_phrases(line.plain, options.max_width):
+                yield Text(piece, style=line.style, no_wrap=True, overflow="fold")
+
+
+def wrap_phrases(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` cells, broken between phrases."""
+    width = max(width, 2)
+    lines: list[str] = []
+    current = ""
+    for phrase in PHRASE.findall(text):
+        if cell_len(current + phrase) <= width:
+            current += phrase
+            continue
+        if current:
+            lines.append(current)
+        while cell_len(phrase) > width:  # wider than the screen: folded where it must be
+            cut = max(1, max((k for k in range(len(phrase) + 1) if cell_len(phrase[:k]) <= width), default=1))
+            lines.append(phrase[:cut])
+            phrase = phrase[cut:]
+        current = phrase
+    return [*lines, current] if current or not lines else lines
+
+
+def summary(result: ReportResult, checklist: Checklist, lang: str = "zh") -> Phrased:
     key = "summary-pass" if result.passed else "summary-fail"
-    out = Text(message(key, lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}"),
-               style="bold green" if result.passed else "bold red")
+    out = Phrased(lang)
+    out.append(message(key, lang, score=f"{result.score:.1f}", threshold=f"{result.threshold:g}"),
+               "bold green" if result.passed else "bold red")
     if not result.passed:
-        out.append("\n" + because(result, checklist, lang), style="bold red")
+        out.append(because(result, checklist, lang), "bold red")
     missing = [checklist.item_title(i, lang) for i in result.items if i.status == "missing"]
     partial = [checklist.item_title(i, lang) for i in result.items if i.status == "partial"]
     sep = "、" if lang == "zh" else ", "
     if missing:
-        out.append("\n" + message("summary-missing", lang, count=len(missing), items=sep.join(missing)),
-                   style="red")
+        out.append(message("summary-missing", lang, count=len(missing), items=sep.join(missing)), "red")
     if partial:
-        out.append("\n" + message("summary-partial", lang, count=len(partial), items=sep.join(partial)),
-                   style="yellow")
+        out.append(message("summary-partial", lang, count=len(partial), items=sep.join(partial)), "yellow")
     if not missing and not partial:
-        out.append("\n" + message("summary-complete", lang), style="green")
+        out.append(message("summary-complete", lang), "green")
     return out
 
 

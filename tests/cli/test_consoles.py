@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from rich.cells import cell_len
 
 from tests.cli.conftest import ROOT
 
@@ -90,3 +91,26 @@ def test_history_tables_and_its_json(tmp_path: Path) -> None:
     assert table.returncode == 0 and "?山镇" in table.stdout.decode("gbk")
     data = run("history", "bodies", "--db", str(db), "--format", "json", encoding="gbk")
     assert data.returncode == 0 and "䶮山镇" in data.stdout.decode("utf-8")
+
+
+@pytest.mark.parametrize("columns", ["40", "50", "72", "110"])
+def test_the_summary_wraps_between_phrases_at_any_width(columns: str) -> None:
+    env = {**os.environ, "COLUMNS": columns}
+    run = subprocess.run([sys.executable, "-m", "lawcheck", "check", "examples/linchuan-county-traps-2024.txt"],
+                         cwd=ROOT, capture_output=True, text=True, encoding="utf-8", env=env)
+    lines = run.stdout[run.stdout.index("得分 59.7 / 100"):].splitlines()
+    assert all(cell_len(line) <= int(columns) for line in lines)
+    # the summary's sentences, each with the screen lines it took
+    sentences: list[list[str]] = []
+    for line in lines:
+        if line.startswith(("得分", "未通过原因", "缺失", "部分符合")):
+            sentences.append([])
+        sentences[-1].append(line)
+    assert [s[0][:4] for s in sentences] == ["得分 5", "未通过原", "缺失 5", "部分符合"]
+    for screen_lines in sentences:
+        for line in screen_lines[:-1]:  # a sentence breaks after a phrase's punctuation, or folds a
+            assert line[-1] in "，、；：。" or cell_len(line) >= int(columns) - 1, screen_lines  # wider phrase
+    said = ["".join(s) for s in sentences]
+    assert said[2] == ("缺失 5 项：法律顾问作用发挥、第一责任人履职情况专门部分、其他需要报告的情况、公职律师、"
+                       "规范性文件合法性审核与备案")
+    assert said[3].startswith("部分符合 4 项：党政主要负责人履行推进法治建设第一责任人职责、")
