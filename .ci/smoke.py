@@ -10,6 +10,7 @@ history, serve) must run there too. Exits 1 with what went wrong, 0 when all ran
 from __future__ import annotations
 
 import json
+import os
 import socket
 import subprocess
 import sys
@@ -75,7 +76,7 @@ def serve(lawcheck: str, cwd: Path) -> None:
 
 
 def main() -> None:
-    lawcheck = sys.argv[1]
+    lawcheck = os.path.abspath(sys.argv[1])  # the commands run in a folder of their own
     with tempfile.TemporaryDirectory() as work:
         here = Path(work)
         run(lawcheck, "check", TXT, cwd=here, code=1)
