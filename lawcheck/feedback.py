@@ -40,33 +40,91 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 @dataclass(frozen=True)
 class Letter:
     key: str
-    body: str
-    result: ReportResult
+    body: str  # the body's name; for an unidentified report, the file's name
+    result: ReportResult | None  # None: the body sent only files that could not be read
     file: str  # the letter's file name
+    identity: bodies_mod.Identity | None = None
+    others: tuple[str, ...] = ()  # the body's other submissions for the same year, not judged
+    unreadable: tuple[ErrorResult, ...] = ()  # its files that could not be read
+
+    @property
+    def identified(self) -> bool:
+        return self.identity is None or self.identity.known
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """Two or more submissions of one body for one year: ``judged`` is the one taken as its report."""
+
+    body: str
+    year: int | None
+    judged: str
+    others: tuple[str, ...]
 
 
 def group(results: Sequence[ReportResult], known: bodies_mod.Bodies,
-          taken: Callable[[str], bool] = lambda name: False) -> list[Letter]:
-    """One letter per body: the report of its latest year (then the last by path).
+          taken: Callable[[str], bool] = lambda name: False, forms: Any = None,
+          unreadable: Sequence[ErrorResult] = ()) -> list[Letter]:
+    """One letter per body: the report of its latest year; of two submissions for that year, the
+    one :func:`submission_order` puts last. A listed or named body that sent only unreadable files
+    gets a letter asking it to send its report again.
 
     A letter is never named as a file ``taken`` says is not to be written over
     (a report being read, in the folder the letters go to): it gets a number.
     """
-    chosen: dict[str, tuple[str, ReportResult]] = {}
-    for result in sorted(results, key=lambda r: (r.meta.year or 0, r.path)):
-        found = known.identify(result.meta.org)
-        if found is None:  # a report that names no body: its file stands for it
-            stem = PurePath(result.path).stem
-            found = (f"file:{stem}", stem)
-        chosen[found[0]] = (found[1], result)
+    identity: dict[str, bodies_mod.Identity] = {}
+    by_key: dict[str, list[ReportResult]] = {}
+    for result in results:
+        who = _identity(result.path, result.meta.org, known, forms)
+        identity.setdefault(who.key, who)
+        by_key.setdefault(who.key, []).append(result)
+    failed: dict[str, list[ErrorResult]] = {}
+    for error in unreadable:
+        who = _identity(error.path, None, known, forms)
+        if who.known:
+            identity.setdefault(who.key, who)
+            failed.setdefault(who.key, []).append(error)
     letters: list[Letter] = []
     used: set[str] = set()
-    for key in sorted(chosen, key=lambda k: chosen[k][0]):
-        body, result = chosen[key]
-        name = _file_name(body, result.meta.year, lambda n: n.casefold() in used or taken(n))
+    for key in sorted(set(by_key) | set(failed), key=lambda k: (not identity[k].known, identity[k].name, k)):
+        who = identity[key]
+        reports = by_key.get(key, [])
+        latest = max((r.meta.year or 0 for r in reports), default=None)
+        same_year = sorted((r for r in reports if (r.meta.year or 0) == latest), key=lambda r: bodies_mod.submission_order(r.path))
+        judged = same_year[-1] if same_year else None
+        year = judged.meta.year if judged is not None else _year_of_files(failed.get(key, []))
+        label = who.name if who.known else _unidentified_stem(who.name)
+        name = _file_name(label, year, lambda n: n.casefold() in used or taken(n))
         used.add(name.casefold())
-        letters.append(Letter(key, body, result, name))
+        letters.append(Letter(key, who.name, judged, name, who, tuple(r.path for r in same_year[:-1]),
+                              tuple(sorted(failed.get(key, []), key=lambda e: e.path))))
     return letters
+
+
+def _year_of_files(errors: Sequence[ErrorResult]) -> int | None:
+    """The year an unreadable file's name says (南山镇2024年报告.pdf → 2024), if any does."""
+    from lawcheck.metadata import title_year
+
+    return next((y for e in errors if (y := title_year(PurePath(e.path).stem)) is not None), None)
+
+
+def duplicates(letters: Sequence[Letter]) -> list[Duplicate]:
+    """The bodies that sent more than one report for the year judged."""
+    return [Duplicate(letter.body, letter.result.meta.year, letter.result.path, letter.others)
+            for letter in letters if letter.result is not None and letter.others]
+
+
+def _identity(path: str, org: str | None, known: bodies_mod.Bodies, forms: Any) -> bodies_mod.Identity:
+    if forms is None:  # no checklist's forms: the text's name or nothing
+        found = known.identify(org)
+        if found is not None:
+            return bodies_mod.Identity(found[0], found[1], "text")
+        return bodies_mod.Identity(bodies_mod.UNIDENTIFIED + PurePath(path).name, PurePath(path).name, "none")
+    return bodies_mod.identify_file(path, org, known, forms)
+
+
+def _unidentified_stem(file_name: str) -> str:
+    return f"未识别单位-{PurePath(file_name).stem}"
 
 
 def _file_name(body: str, year: int | None, taken: Callable[[str], bool]) -> str:
@@ -80,28 +138,56 @@ def _file_name(body: str, year: int | None, taken: Callable[[str], bool]) -> str
     return name
 
 
+@dataclass(frozen=True)
+class Signed:
+    """What the letters say beyond the reports: who sends them and when, by when to correct, what
+    a passing body gets ("acknowledge": a short letter; "none": no letter), and each report's
+    items that were met last year and are not now (item titles)."""
+
+    sender: str | None = None
+    date: str | None = None  # as the letter says it (2025年4月10日)
+    deadline: str | None = None
+    passing: str = "acknowledge"
+    regressed: Callable[[ReportResult], Sequence[str]] = lambda result: ()
+
+
 def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checklist, known: bodies_mod.Bodies,
-               lang: str, deadline: str | None, unreadable: Sequence[ErrorResult] = (),
-               inputs: Collection[str | Path] = ()) -> list[Letter]:
+               lang: str, deadline: str | None = None, unreadable: Sequence[ErrorResult] = (),
+               inputs: Collection[str | Path] = (), signed: Signed | None = None) -> list[Letter]:
     """Every letter and ``index.xlsx`` into ``outdir`` (made if need be); the letters, in order.
 
-    A file that could not be read gets no letter; the index names it with the reason.
-    A letter whose name is one of ``inputs`` (or a link to one) is numbered instead:
+    A listed (or named) body whose files could not be read gets a letter asking it to send its
+    report again; an unreadable file of no known body gets none, and the index names it with
+    the reason. A letter whose name is one of ``inputs`` (or a link to one) is numbered instead:
     no letter is written over a report.
     """
+    signed = signed or Signed(deadline=deadline)
+    if deadline is not None and signed.deadline is None:
+        signed = Signed(signed.sender, signed.date, deadline, signed.passing, signed.regressed)
     outdir.mkdir(parents=True, exist_ok=True)
     real = {os.path.realpath(p) for p in inputs}
-    letters = group(results, known, lambda name: os.path.realpath(outdir / name) in real)
+    letters = group(results, known, lambda name: os.path.realpath(outdir / name) in real, checklist.forms, unreadable)
+    sent: list[Letter] = []
     for letter in letters:
-        write_file(outdir / letter.file, letter_bytes(letter, checklist, lang, deadline))
+        if letter.result is not None and letter.result.passed and signed.passing == "none":
+            sent.append(Letter(letter.key, letter.body, letter.result, "", letter.identity, letter.others,
+                               letter.unreadable))
+            continue
+        write_file(outdir / letter.file, letter_bytes(letter, checklist, lang, signed))
+        sent.append(letter)
     seen = {letter.key for letter in letters}
-    write_file(outdir / "index.xlsx", index_bytes(letters, known.missing(seen), checklist, lang, unreadable))
-    return letters
+    tied = {e.path for letter in letters for e in letter.unreadable}
+    write_file(outdir / "index.xlsx", index_bytes(sent, known.missing(seen), checklist, lang,
+                                                  [e for e in unreadable if e.path not in tied]))
+    return [letter for letter in sent if letter.file]
 
 
 # ---------------------------------------------------------------- the letter
 
-def letter_bytes(letter: Letter, checklist: Checklist, lang: str, deadline: str | None) -> bytes:
+PLACEHOLDER = {"zh": "【单位名称】", "en": "[name of the body]"}
+
+
+def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed | str | None = None) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
@@ -109,8 +195,10 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, deadline: str 
     from lawcheck.reporters.verdict import because
     from lawcheck.template import fix_properties, official_document
 
-    result, body = letter.result, letter.body
-    meta = result.meta
+    if not isinstance(signed, Signed):  # a deadline alone, as before
+        signed = Signed(deadline=signed)
+    result = letter.result
+    body = letter.body if letter.identified else PLACEHOLDER.get(lang, PLACEHOLDER["en"])
     document = official_document()
 
     def para(text: str, indent: bool = True) -> None:
@@ -118,35 +206,46 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, deadline: str 
         if indent:
             p.paragraph_format.first_line_indent = Pt(32)
 
-    year = meta.year if meta.year is not None else "××"
+    known_year = result.meta.year if result is not None else _year_of_files(letter.unreadable)
+    year = known_year if known_year is not None else "××"
     title = document.add_paragraph(message("feedback-title", lang, body=body, year=year), style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para(message("feedback-to", lang, body=body), indent=False)
+    if result is None:  # only files that could not be read: ask for the report again
+        names = "、".join(PurePath(e.path).name for e in letter.unreadable)
+        para(message("feedback-unreadable-letter", lang, files=names))
+        for error in letter.unreadable:
+            para(f"{PurePath(error.path).name}：{error.error}" if lang == "zh" else f"{PurePath(error.path).name}: {error.error}")
+        para(message("feedback-resubmit", lang, deadline=signed.deadline) if signed.deadline
+             else message("feedback-resubmit-soon", lang))
+        return _closing(document, signed, lang, message("feedback-title", lang, body=body, year=year))
+    meta = result.meta
     para(message("feedback-received", lang, title=meta.title or PurePath(result.path).name,
                  date=meta.date or message("feedback-no-date", lang), checklist=checklist.title_in(lang)))
+    if letter.others:
+        para(message("feedback-duplicates", lang, judged=PurePath(result.path).name,
+                     others="、".join(PurePath(p).name for p in letter.others)))
+    regressed = list(signed.regressed(result))
 
     document.add_paragraph(message("feedback-h-verdict", lang), style="Heading 1")
     verdict = message("feedback-passed" if result.passed else "feedback-failed", lang,
                       score=f"{result.score:.1f}", threshold=f"{result.threshold:g}")
     reason = because(result, checklist, lang)  # "未通过原因：…。"
     para(verdict + (" " + reason if lang == "en" and reason else reason))
+    if regressed:
+        para(message("feedback-regressed", lang, items="、".join(regressed) if lang == "zh" else ", ".join(regressed)))
+    gaps = [i for i in flat_items(result.items) if i.status in ("missing", "partial")]
+    if result.passed and not result.findings:
+        # a passing report: an acknowledgement, with what could still be better, and no correction asked
+        if gaps:
+            document.add_paragraph(message("feedback-h-better", lang), style="Heading 1")
+            _gap_table(document, gaps, checklist, lang)
+        para(message("feedback-acknowledged", lang))
+        return _closing(document, signed, lang, message("feedback-title", lang, body=body, year=year))
 
     document.add_paragraph(message("feedback-h-gaps", lang), style="Heading 1")
-    gaps = [i for i in flat_items(result.items) if i.status in ("missing", "partial")]
     if gaps:
-        table = document.add_table(rows=1, cols=4)
-        table.style = "Table Grid"
-        table.autofit = False
-        from docx.shared import Cm
-
-        for column, width in zip(table.columns, _WIDTHS_CM):
-            column.width = Cm(width)  # the grid, which LibreOffice and WPS follow
-        header = [message(k, lang) for k in ("feedback-col-item", "feedback-col-status", "feedback-col-advice",
-                                             "feedback-col-closest")]
-        _row(table.rows[0].cells, header, bold=True)
-        for item in gaps:
-            _row(table.add_row().cells, [item.title, message(f"status-{item.status}", lang),
-                                         " ".join((item.hint or "").split()), _closest(item, lang, checklist)])
+        _gap_table(document, gaps, checklist, lang)
     else:
         para(message("feedback-no-gaps", lang))
 
@@ -157,12 +256,47 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, deadline: str 
     else:
         para(message("feedback-none", lang))
 
-    document.add_paragraph(message("feedback-h-deadline", lang), style="Heading 1")
-    para(message("feedback-deadline", lang, deadline=deadline) if deadline else message("feedback-no-deadline", lang))
+    if result.passed:  # passed, with problems found: to mend when it can, no correction asked
+        para(message("feedback-acknowledged", lang))
+    else:
+        document.add_paragraph(message("feedback-h-deadline", lang), style="Heading 1")
+        para(message("feedback-deadline", lang, deadline=signed.deadline) if signed.deadline
+             else message("feedback-no-deadline", lang))
+    return _closing(document, signed, lang, message("feedback-title", lang, body=body, year=year))
+
+
+def _gap_table(document: Any, gaps: Sequence[ItemResult], checklist: Checklist, lang: str) -> None:
+    from docx.shared import Cm
+
+    table = document.add_table(rows=1, cols=4)
+    table.style = "Table Grid"
+    table.autofit = False
+    for column, width in zip(table.columns, _WIDTHS_CM):
+        column.width = Cm(width)  # the grid, which LibreOffice and WPS follow
+    header = [message(k, lang) for k in ("feedback-col-item", "feedback-col-status", "feedback-col-advice",
+                                         "feedback-col-closest")]
+    _row(table.rows[0].cells, header, bold=True)
+    for item in gaps:
+        _row(table.add_row().cells, [item.title, message(f"status-{item.status}", lang),
+                                     " ".join((item.hint or "").split()), _closest(item, lang, checklist)])
+
+
+def _closing(document: Any, signed: Signed, lang: str, title: str) -> bytes:
+    """The note that the letter is generated, the 落款 (who sends it, the date), the properties."""
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    from lawcheck.docxfile import docx_bytes
+    from lawcheck.template import fix_properties
+
     note = document.add_paragraph(message("feedback-note", lang))
     note.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-
-    fix_properties(document, message("feedback-title", lang, body=body, year=year), "lawcheck")
+    if signed.sender or signed.date:
+        document.add_paragraph("")
+        for line in (signed.sender, signed.date):
+            if line:
+                signature = document.add_paragraph(line)
+                signature.alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    fix_properties(document, title, "lawcheck")
     return docx_bytes(document)
 
 
@@ -208,24 +342,39 @@ def index_bytes(letters: Sequence[Letter], absent: Sequence[bodies_mod.Body], ch
 
     book = Workbook(write_only=True)
     ws = book.create_sheet(title=message("feedback-index-sheet", lang))
-    for letter_col, width in zip("ABCDEFG", (28, 8, 8, 10, 50, 40, 50)):
+    for letter_col, width in zip("ABCDEFGH", (28, 8, 8, 14, 50, 40, 50, 40)):
         ws.column_dimensions[letter_col].width = width
     ws.append(header_row(ws, (message(k, lang) for k in (
         "feedback-col-body", "history-col-year", "feedback-col-score", "feedback-col-verdict",
-        "feedback-col-missing", "feedback-col-letter", "feedback-col-report"))))
+        "feedback-col-missing", "feedback-col-letter", "feedback-col-report", "feedback-col-note"))))
     for letter in letters:
         result = letter.result
+        shown = letter.body if letter.identified else message("feedback-unidentified", lang, file=letter.body)
+        if result is None:  # received, but not one file could be read
+            state = text_cell(ws, message("feedback-received-unreadable", lang))
+            state.fill = FILLS["error"]
+            reasons = "；".join(f"{PurePath(e.path).name}：{e.error}" for e in letter.unreadable)
+            ws.append([text_cell(ws, shown), None, None, state, text_cell(ws, reasons), text_cell(ws, letter.file),
+                       text_cell(ws, "、".join(e.path for e in letter.unreadable)), None])
+            continue
         verdict = text_cell(ws, message("batch-verdict-passed" if result.passed else "batch-verdict-failed", lang))
         verdict.fill = FILLS["met" if result.passed else "missing"]
         missing = [i.title for i in flat_items(result.items) if i.severity == "required" and i.status == "missing"]
-        ws.append([text_cell(ws, letter.body), result.meta.year, round(result.score, 1), verdict,
-                   text_cell(ws, "、".join(missing)), text_cell(ws, letter.file), text_cell(ws, result.path)])
+        notes = []
+        if letter.others:
+            notes.append(message("feedback-index-duplicates", lang, others="、".join(letter.others)))
+        if letter.unreadable:
+            notes.append(message("feedback-index-also-unreadable", lang,
+                                 files="、".join(e.path for e in letter.unreadable)))
+        ws.append([text_cell(ws, shown), result.meta.year, round(result.score, 1), verdict,
+                   text_cell(ws, "、".join(missing)), text_cell(ws, letter.file or message("feedback-no-letter", lang)),
+                   text_cell(ws, result.path), text_cell(ws, "；".join(notes)) if notes else None])
     for failed in sorted(unreadable, key=lambda e: e.path):
         state = text_cell(ws, message("feedback-unreadable", lang))
         state.fill = FILLS["error"]
-        ws.append([None, None, None, state, text_cell(ws, failed.error), None, text_cell(ws, failed.path)])
+        ws.append([None, None, None, state, text_cell(ws, failed.error), None, text_cell(ws, failed.path), None])
     for body in absent:
         none = text_cell(ws, message("feedback-absent", lang))
         none.fill = FILLS["error"]
-        ws.append([text_cell(ws, body.name), None, None, none, None, None, None])
+        ws.append([text_cell(ws, body.name), None, None, none, None, None, None, None])
     return workbook_bytes(book)

@@ -13,7 +13,7 @@ tally.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
@@ -117,6 +117,8 @@ class Tally:
     coverage: list[dict[str, int]] = field(default_factory=list)
     deltas: dict[str, Delta] = field(default_factory=dict)  # path -> changes, reports with some
     unmatched: int = 0  # reports with no counterpart last year
+    # the body a row is from, (key, name), or None: set by a batch that can tell (duplicates)
+    body_of: Callable[[Row], tuple[str, str] | None] | None = None
 
     def __post_init__(self) -> None:
         self.coverage = [{s: 0 for s in CODES} for _ in self.columns]
@@ -131,6 +133,26 @@ class Tally:
                 self.unmatched += 1
             elif entry.delta.regressed or entry.delta.improved:
                 self.deltas[row.path] = entry.delta
+
+    def duplicates(self) -> list[dict[str, Any]]:
+        """The bodies that sent more than one report for one year: the one judged as the body's
+        report (``bodies.submission_order``) and the others, as ``duplicate-submission`` entries."""
+        if self.body_of is None:
+            return []
+        from lawcheck.bodies import submission_order
+
+        groups: dict[tuple[str, int | None], tuple[str, list[Row]]] = {}
+        for row in self.rows:
+            who = self.body_of(row) if row.error is None else None
+            if who is not None:
+                groups.setdefault((who[0], row.year), (who[1], []))[1].append(row)
+        found = []
+        for (_, year), (name, rows) in sorted(groups.items(), key=lambda kv: (kv[1][0], kv[0][1] or 0)):
+            if len(rows) > 1:
+                ordered = sorted(rows, key=lambda r: submission_order(r.path))
+                found.append({"id": "duplicate-submission", "body": name, "year": year, "judged": ordered[-1].path,
+                              "others": [r.path for r in ordered[:-1]]})
+        return found
 
     def count(self, verdict: str) -> int:
         return sum(r.verdict == verdict for r in self.rows)

@@ -17,7 +17,7 @@ from collections.abc import Callable, Generator
 from contextlib import closing
 from dataclasses import replace
 from pathlib import Path
-from typing import TYPE_CHECKING, Optional, cast
+from typing import TYPE_CHECKING, Any, Optional, cast
 
 import typer
 
@@ -36,7 +36,11 @@ from lawcheck.readers import DEFAULT_MAX_SIZE, READABLE_SUFFIXES
 from lawcheck.tally import Entry, Stream, Tally, columns
 
 if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given; rich when a bar is shown
+    import datetime as dt
+
     from rich.progress import Progress, TaskID
+
+    from lawcheck.feedback import Signed
 
     from lawcheck.history.store import Outcome, Store
 
@@ -183,6 +187,11 @@ def batch_command(
     feedback_deadline: Optional[str] = typer.Option(None, "--feedback-deadline",
                                                     help="The date by which bodies correct their reports "
                                                          "(YYYY-MM-DD), said in the letters"),
+    feedback_date: Optional[str] = typer.Option(None, "--feedback-date",
+                                                help="The letters' date (YYYY-MM-DD; default today), under the "
+                                                     "sender of feedback_from in lawcheck.yaml"),
+    feedback_passing: Optional[str] = typer.Option(None, "--feedback-passing",
+                                                   help="A passing body's letter: acknowledge (a short one) | none"),
     bodies_file: Optional[Path] = typer.Option(None, "--bodies",
                                                help="bodies.yaml: the bodies expected to report and their "
                                                     "other names"),
@@ -196,6 +205,7 @@ def batch_command(
     given = fmt  # --format as typed: an output's suffix must not contradict it
     run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt,
                        db=db, bodies=str(bodies_file) if bodies_file else None, feedback_deadline=feedback_deadline,
+                       feedback_date=feedback_date, feedback_passing=feedback_passing,
                        time_limit=time_limit, memory_limit=memory_limit)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in reporters.names("batch"):
@@ -206,7 +216,7 @@ def batch_command(
         raise LawcheckError("batch-xlsx-terminal")
     compiled = checklists.load(run.checklist)
     check_waivers(run, compiled)
-    deadline = _deadline(run.value("feedback_deadline"), lang)
+    signed = _signed(run, lang) if feedback is not None else None
     known = bodies.load(Path(run.value("bodies"))) if run.value("bodies") else bodies.Bodies()
     # The history is opened first only to compare with it; else after the outputs are written,
     # so a database that will not open or take the run costs a sentence, not the batch's work.
@@ -228,7 +238,7 @@ def batch_command(
     if feedback is not None:
         refuse_letters_among(feedback, paths)
     cols = columns(compiled, lang)
-    tally = Tally(cols, comparing=baseline is not None)
+    tally = Tally(cols, comparing=baseline is not None, body_of=_body_of(known, compiled))
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
     kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or run.value("db") else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
@@ -241,14 +251,28 @@ def batch_command(
     settled()  # and the checklist, before the reports are checked
     write_all(results, sinks, tally, baseline, bar, len(paths), kept)
     readable = [r for r in kept or [] if isinstance(r, ReportResult)]
+    if not quiet:
+        for twice in tally.duplicates():
+            error(message("batch-duplicate", lang, body=twice["body"], year=twice["year"] or "—",
+                          judged=twice["judged"], others="、".join(twice["others"])))
     if feedback is not None:
         from lawcheck.feedback import write_pack
 
-        letters = write_pack(feedback, readable, compiled, known, lang, deadline,
-                             unreadable=[r for r in kept or [] if isinstance(r, ErrorResult)], inputs=paths)
+        from lawcheck.feedback import Signed
+
+        assert signed is not None
+        if baseline is not None:
+            titles = {c.id: c.title for c in cols}
+            signed = Signed(signed.sender, signed.date, signed.deadline, signed.passing,
+                            lambda result: _regressed(baseline, result, cols, titles))
+        unread = [r for r in kept or [] if isinstance(r, ErrorResult)]
+        letters = write_pack(feedback, readable, compiled, known, lang, unreadable=unread, inputs=paths, signed=signed)
         if not quiet:
             error(message("feedback-written", lang, count=len(letters), path=str(feedback)))
-            absent = known.missing({letter.key for letter in letters})
+            from lawcheck.feedback import group
+
+            absent = known.missing({letter.key for letter in group(readable, known, forms=compiled.forms,
+                                                                    unreadable=unread)})
             if absent:
                 error(message("feedback-absent-note", lang, bodies="、".join(b.name for b in absent)))
     if run.value("db"):
@@ -256,7 +280,7 @@ def batch_command(
 
         store = store or _store(run.value("db"))
         assert store is not None
-        outcome = record(store, compiled, readable, known)
+        outcome = record(store, compiled, readable, known, lang)
         if not quiet:
             error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=shown(store.target)))
     errors = tally.count("error")
@@ -292,17 +316,49 @@ class _NoProgress:
         return None
 
 
-def _deadline(value: str | None, lang: str) -> str | None:
-    """The correction deadline as a date the letters say (YYYY年M月D日 in Chinese)."""
-    if value is None:
-        return None
+def _said(day: "dt.date", lang: str) -> str:
+    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+
+
+def _signed(run: Any, lang: str) -> "Signed":
+    """Who sends the letters, their date (default today), the deadline (not before that date), and
+    what a passing body gets."""
     import datetime as dt
 
-    try:
-        day = dt.date.fromisoformat(value)
-    except ValueError:
-        raise LawcheckError("feedback-deadline-invalid", value=value) from None
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+    from lawcheck.feedback import Signed
+
+    def day(key: str, invalid: str) -> dt.date | None:
+        value = run.value(key)
+        if value is None:
+            return None
+        try:
+            return dt.date.fromisoformat(str(value))
+        except ValueError:
+            raise LawcheckError(invalid, value=value) from None
+
+    dated = day("feedback_date", "feedback-date-invalid") or dt.date.today()
+    deadline = day("feedback_deadline", "feedback-deadline-invalid")
+    if deadline is not None and deadline < dated:
+        raise LawcheckError("feedback-deadline-past", deadline=deadline.isoformat(), date=dated.isoformat())
+    passing = str(run.value("feedback_passing") or "acknowledge")
+    if passing not in ("acknowledge", "none"):
+        raise LawcheckError("feedback-passing-invalid", value=passing)
+    return Signed(run.value("feedback_from"), _said(dated, lang), _said(deadline, lang) if deadline else None, passing)
+
+
+def _body_of(known: bodies.Bodies, checklist: checklists.Checklist) -> Callable[[Any], tuple[str, str] | None]:
+    def body_of(row: Any) -> tuple[str, str] | None:
+        who = bodies.identify_file(row.path, row.org, known, checklist.forms)
+        return (who.key, who.name) if who.known else None
+    return body_of
+
+
+def _regressed(baseline: Baseline, result: ReportResult, cols: Any, titles: dict[str, str]) -> list[str]:
+    """The titles of the items ``result`` lost since its counterpart last year."""
+    from lawcheck.tally import row_of
+
+    delta = baseline.delta(row_of(result), cols)
+    return [titles.get(i, i) for i in delta.regressed] if delta is not None else []
 
 
 def _store(target: str | None) -> Store | None:
@@ -313,14 +369,17 @@ def _store(target: str | None) -> Store | None:
     return open_store(target)
 
 
-def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResult], known: bodies.Bodies) -> Outcome:
+def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResult], known: bodies.Bodies,
+           lang: str = "zh") -> Outcome:
     """Record the batch's readable reports in the history (each content once per checklist version)."""
     from lawcheck import __version__
     from lawcheck.history.store import Recorded, content_hash
 
     recorded = []
     for result in kept:
-        found = known.identify(result.meta.org)
-        recorded.append(Recorded(result, content_hash(result.path), found[0] if found else None,
-                                 found[1] if found else None))
+        # the body from the text, the file's name or bodies.yaml; an unidentified report is kept
+        # under its file's name, so `history bodies` lists it for the inspector to settle
+        who = bodies.identify_file(result.path, result.meta.org, known, checklist.forms)
+        name = who.name if who.known else message("feedback-unidentified", lang, file=who.name)
+        recorded.append(Recorded(result, content_hash(result.path), who.key, name))
     return store.record(checklist.id, checklist.version or "", __version__, recorded)

@@ -169,12 +169,13 @@ class DbBaseline(Baseline):
 
     def __init__(self, store: Store, checklist: Checklist, known: bodies_mod.Bodies) -> None:
         self.known = known
+        self.forms = checklist.forms
         records = _latest(store, checklist)
         statuses = _statuses(store, [r.id for r in records])
         self.previous = {(r.body_key, r.year): Previous(r.path, statuses.get(r.id, {})) for r in records}
 
     def find(self, row: Row) -> Previous | None:
-        found = self.known.identify(row.org)
-        if found is None or row.year is None:
+        if row.year is None:
             return None
-        return self.previous.get((found[0], row.year - 1))
+        who = bodies_mod.identify_file(row.path, row.org, self.known, self.forms)
+        return self.previous.get((who.key, row.year - 1))

@@ -90,6 +90,10 @@ HELP_ZH: dict[str, str] = {
         "上一年 --format json 的输出，或 db（--db 中的历史）：显示哪些项退步了",
     "Write a feedback letter (.docx) per body and index.xlsx into this folder":
         "在该文件夹中为每个单位写一份反馈意见（.docx），并写出索引 index.xlsx",
+    "The letters' date (YYYY-MM-DD; default today), under the sender of feedback_from in lawcheck.yaml":
+        "反馈意见落款日期（YYYY-MM-DD，默认今天），位于 lawcheck.yaml 中 feedback_from 所写的发文单位之下",
+    "A passing body's letter: acknowledge (a short one) | none":
+        "通过的单位的反馈：acknowledge（简短的确认函）| none（不发）",
     "The date by which bodies correct their reports (YYYY-MM-DD), said in the letters":
         "整改期限（YYYY-MM-DD），写入反馈意见",
     "bodies.yaml: the bodies expected to report and their other names": "bodies.yaml：应报送的单位及其别名",
@@ -155,6 +159,8 @@ METAVARS: dict[str, dict[str, str]] = {
     "fixtures": {"zh": "文件夹", "en": "FOLDER"},
     "feedback": {"zh": "文件夹", "en": "FOLDER"},
     "feedback_deadline": {"zh": "日期", "en": "DATE"},
+    "feedback_date": {"zh": "日期", "en": "DATE"},
+    "feedback_passing": {"zh": "方式", "en": "WHAT"},
     "bodies_file": {"zh": "bodies.yaml", "en": "bodies.yaml"},
     "db": {"zh": "数据库", "en": "DB"},
     "body": {"zh": "单位", "en": "BODY"},

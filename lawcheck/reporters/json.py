@@ -44,7 +44,13 @@ class JsonStream:
         return lead + "\n".join("    " + line for line in text.split("\n"))
 
     def finish(self, tally: Tally) -> str:
-        return "\n  ]\n}\n" if self.count else "]\n}\n"
+        end = "\n  ]" if self.count else "]"
+        found = tally.duplicates()
+        if found:  # what concerns the batch, not one report: two submissions of one body
+            text = json.dumps(found, ensure_ascii=False, indent=2)
+            end += ',\n  "batch_findings": ' + "\n".join(("  " if i else "") + line
+                                                         for i, line in enumerate(text.split("\n")))
+        return end + "\n}\n"
 
 
 class JsonlStream:

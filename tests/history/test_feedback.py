@@ -27,7 +27,7 @@ def pack(years: dict[int, Path], tmp_path_factory: pytest.TempPathFactory) -> tu
     root = tmp_path_factory.mktemp("pack")
     (root / "bodies.yaml").write_text(BODIES_YAML, encoding="utf-8")
     run = lawcheck("batch", str(years[2024]), "--feedback", str(root / "fb"), "--bodies", str(root / "bodies.yaml"),
-                   "--feedback-deadline", "2025-03-31", "-o", str(root / "summary.csv"))
+                   "--feedback-deadline", "2025-03-31", "--feedback-date", "2025-03-10", "-o", str(root / "summary.csv"))
     assert run.code == 1, run.err
     return root / "fb", run.err
 
@@ -70,7 +70,7 @@ def test_a_body_that_met_everything_required_is_told_so(pack: tuple[Path, str]) 
 
 def test_the_index_lists_every_body_and_the_absent_ones(pack: tuple[Path, str]) -> None:
     rows = list(openpyxl.load_workbook(pack[0] / "index.xlsx").active.iter_rows(values_only=True))
-    assert rows[0] == ("单位", "年度", "得分", "结论", "缺少的必备项", "反馈意见文件", "报告文件")
+    assert rows[0] == ("单位", "年度", "得分", "结论", "缺少的必备项", "反馈意见文件", "报告文件", "备注")
     by_body = {r[0]: r for r in rows[1:]}
     assert list(by_body) == ["云岭镇人民政府", "石门乡人民政府", "青禾街道办事处", "东坝镇人民政府"]
     assert by_body["青禾街道办事处"][3:6] == ("未通过", "重大执法决定法制审核制度、法律顾问作用发挥",
@@ -83,7 +83,7 @@ def test_the_pack_is_the_same_bytes_every_time(pack: tuple[Path, str], years: di
     again = tmp_path / "fb"
     (tmp_path / "bodies.yaml").write_text(BODIES_YAML, encoding="utf-8")
     lawcheck("batch", str(years[2024]), "--feedback", str(again), "--bodies", str(tmp_path / "bodies.yaml"),
-             "--feedback-deadline", "2025-03-31", "-q", "-o", str(tmp_path / "s.csv"))
+             "--feedback-deadline", "2025-03-31", "--feedback-date", "2025-03-10", "-q", "-o", str(tmp_path / "s.csv"))
     for first in pack[0].iterdir():
         assert (again / first.name).read_bytes() == first.read_bytes(), first.name
 
@@ -127,8 +127,8 @@ def test_a_deadline_that_is_not_a_date(years: dict[int, Path], tmp_path: Path) -
 def test_the_deadline_and_the_bodies_from_the_settings_file(years: dict[int, Path], tmp_path: Path) -> None:
     (tmp_path / "lists").mkdir()
     (tmp_path / "lists" / "bodies.yaml").write_text(BODIES_YAML, encoding="utf-8")
-    (tmp_path / "lawcheck.yaml").write_text("bodies: lists/bodies.yaml\nfeedback_deadline: 2025-04-15\n",
-                                            encoding="utf-8")
+    (tmp_path / "lawcheck.yaml").write_text("bodies: lists/bodies.yaml\nfeedback_deadline: 2025-04-15\n"
+                                            "feedback_date: 2025-04-01\n", encoding="utf-8")
     run = lawcheck("batch", str(years[2024]), "--feedback", "fb", "-o", "s.csv", cwd=tmp_path)
     assert "未报送的单位：东坝镇人民政府" in run.err
     texts = [p.text for p in docx.Document(str(tmp_path / "fb" / "石门乡人民政府-2024-反馈意见.docx")).paragraphs]
