@@ -18,20 +18,21 @@ import gc
 import glob
 import os
 from collections.abc import Callable, Generator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from fnmatch import fnmatchcase
 from pathlib import Path
 from typing import Literal
 
 from lawcheck import checklist as checklists
 from lawcheck.checklist import Checklist
-from lawcheck import readers
-from lawcheck.engine import Options, check_path, check_source
+from lawcheck import readers, structure
+from lawcheck.engine import Options, judge
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
 from lawcheck.model import ErrorResult, ReportResult
 from lawcheck.readers import SUPPORTED_SUFFIXES
 from lawcheck.reporters.json import record_text
+from lawcheck.similar import Fingerprint
 from lawcheck.tally import Entry, row_of
 from lawcheck.workers import Budget, Outcome, Pool
 
@@ -167,14 +168,21 @@ class Given:
         return self.name
 
 
-def check_one(path: Path | Given, checklist: Checklist, options: Options, detail: Detail) -> Entry:
-    """Check one report; an unreadable file (or a crash on it) becomes an error row."""
+def check_one(path: Path | Given, checklist: Checklist, options: Options, detail: Detail,
+              prints: bool = False) -> Entry:
+    """Check one report; an unreadable file (or a crash on it) becomes an error row. With
+    ``prints``, the report's fingerprint for copy detection comes back too."""
     result: ReportResult | ErrorResult
+    made: Fingerprint | None = None
     try:
-        if isinstance(path, Given):
-            result = check_source(readers.read_data(path.data, path.name), checklist, options)
-        else:
-            result = check_path(path, checklist, options)
+        source = readers.read_data(path.data, path.name) if isinstance(path, Given) else \
+            readers.read(path, max_size=options.max_size)
+        doc = structure.build(source)
+        result = judge(doc, checklist, options)
+        if prints:
+            from lawcheck import similar
+
+            made = similar.fingerprint(doc, result.meta.org, result.meta.year)
     except ReadError as e:
         result = ErrorResult(path=str(path), error=e.render(options.lang), key=e.key)
     except LawcheckError as e:  # e.g. a checklist regex that times out on this report
@@ -186,23 +194,24 @@ def check_one(path: Path | Given, checklist: Checklist, options: Options, detail
             raise
         text = message("internal-error", options.lang, error=f"{type(e).__name__}: {e}")
         result = ErrorResult(path=str(path), error=text, key="internal-error")
-    return _entry(result, detail, options.lang)
+    entry = _entry(result, detail, options.lang)
+    return replace(entry, fingerprint=made) if made is not None else entry
 
 
 # Set in each worker process by _init_worker: the checklist is loaded once per process.
-_WORKER: tuple[Checklist, Options, Detail] | None = None
+_WORKER: tuple[Checklist, Options, Detail, bool] | None = None
 
 
-def _init_worker(checklist_path: str, options: Options, detail: Detail) -> None:
+def _init_worker(checklist_path: str, options: Options, detail: Detail, prints: bool = False) -> None:
     global _WORKER
-    _WORKER = (checklists.load(checklist_path), options, detail)
+    _WORKER = (checklists.load(checklist_path), options, detail, prints)
     gc.freeze()  # the checklist and the modules live as long as the worker: not looked at again
 
 
 def _check_in_worker(path: Path | Given) -> Entry:
     assert _WORKER is not None
-    checklist, options, detail = _WORKER
-    return check_one(path, checklist, options, detail)
+    checklist, options, detail, prints = _WORKER
+    return check_one(path, checklist, options, detail, prints)
 
 
 def default_jobs() -> int:
@@ -214,7 +223,7 @@ def default_jobs() -> int:
 
 def run(paths: Sequence[Path | Given], checklist: Checklist, options: Options, *, jobs: int = 0,
         detail: Detail = "result", on_done: Callable[[int], None] | None = None,
-        budget: Budget = Budget()) -> Generator[Entry, None, None]:
+        budget: Budget = Budget(), prints: bool = False) -> Generator[Entry, None, None]:
     """Check ``paths`` and yield their outcomes in the same order.
 
     ``jobs`` worker processes (0: one per core), each file within ``budget``
@@ -223,10 +232,11 @@ def run(paths: Sequence[Path | Given], checklist: Checklist, options: Options, *
     (``"result"``), the report's JSON record ready to write (``"record"``: the
     JSON is made in the worker, and a string is all that crosses to this
     process), or nothing (``"row"``: a few hundred bytes per report).
-    ``on_done(n)`` is called as reports finish, for a progress bar.
+    ``on_done(n)`` is called as reports finish, for a progress bar. With ``prints``, each
+    report's fingerprint for copy detection comes back with it (a few kilobytes).
     """
     jobs = min(jobs or default_jobs(), max(1, len(paths)))
-    with Pool(jobs, budget, _init_worker, (checklist.path, options, detail)) as pool:
+    with Pool(jobs, budget, _init_worker, (checklist.path, options, detail, prints)) as pool:
         for path, outcome in zip(paths, pool.map(_check_in_worker, paths, on_done)):
             yield outcome.value if outcome.kind == "ok" else _failed(path, outcome, budget, options.lang, detail)
 

@@ -39,7 +39,10 @@ def stem_key(path: str) -> str:
 
 
 def org_key(org: str | None) -> str:
-    return "".join((org or "").split())
+    """A body's name by the part that stays from year to year (阴平镇人民政府 = 阴平镇)."""
+    from lawcheck.bodies import key
+
+    return key(org) if org else ""
 
 
 class Baseline:

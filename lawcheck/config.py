@@ -40,11 +40,12 @@ from lawcheck.workers import DEFAULT_MEGABYTES, DEFAULT_SECONDS, Budget
 
 SETTINGS_FILE = "lawcheck.yaml"
 KEYS = ("checklist", "min_score", "fail_on", "lang", "format", "db", "bodies", "feedback_deadline", "time_limit",
-        "memory_limit", "feedback_from", "feedback_date", "feedback_passing")
+        "memory_limit", "feedback_from", "feedback_date", "feedback_passing", "year")
 DEFAULTS: dict[str, Any] = {"checklist": DEFAULT_CHECKLIST, "min_score": None, "fail_on": "required",
                             "lang": "zh", "format": "table", "db": None, "bodies": None, "feedback_deadline": None,
                             "time_limit": DEFAULT_SECONDS, "memory_limit": DEFAULT_MEGABYTES,
-                            "feedback_from": None, "feedback_date": None, "feedback_passing": "acknowledge"}
+                            "feedback_from": None, "feedback_date": None, "feedback_passing": "acknowledge",
+                            "year": None}
 PATHS = ("bodies", "db")  # relative to the settings file's folder (a database URL stays as it is)
 DEFAULT, COMMAND_LINE = "default", "command line"
 
@@ -66,6 +67,7 @@ def _schema() -> dict[str, Any]:
             "feedback_from": {"type": "string", "minLength": 1},  # the office that sends the letters (落款)
             "feedback_date": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"},
             "feedback_passing": {"enum": ["acknowledge", "none"]},  # a passing body's letter
+            "year": {"type": "integer", "minimum": 2000, "maximum": 2100},  # the year a batch is for
             "time_limit": {"type": "number", "exclusiveMinimum": 0},  # seconds a file may take
             "memory_limit": {"type": "integer", "minimum": 64},  # megabytes a file may take
             "waivers": {"type": "array", "items": {

@@ -22,8 +22,8 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Mapping, Sequence
+from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -149,6 +149,7 @@ class Signed:
     deadline: str | None = None
     passing: str = "acknowledge"
     regressed: Callable[[ReportResult], Sequence[str]] = lambda result: ()
+    copies: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)  # path -> its similar-report
 
 
 def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checklist, known: bodies_mod.Bodies,
@@ -178,7 +179,7 @@ def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checkli
     seen = {letter.key for letter in letters}
     tied = {e.path for letter in letters for e in letter.unreadable}
     write_file(outdir / "index.xlsx", index_bytes(sent, known.missing(seen), checklist, lang,
-                                                  [e for e in unreadable if e.path not in tied]))
+                                                  [e for e in unreadable if e.path not in tied], signed.copies))
     return [letter for letter in sent if letter.file]
 
 
@@ -235,7 +236,13 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed
     if regressed:
         para(message("feedback-regressed", lang, items="、".join(regressed) if lang == "zh" else ", ".join(regressed)))
     gaps = [i for i in flat_items(result.items) if i.status in ("missing", "partial")]
-    if result.passed and not result.findings:
+    problems = [finding.message for finding in result.findings]
+    copy = signed.copies.get(result.path)
+    if copy is not None:
+        evidence = message("batch-similar-evidence", lang, text=copy["evidence"]) if copy.get("evidence") else ""
+        problems.append(message("feedback-similar", lang, other=copy["other_named"], share=round(copy["share"] * 100),
+                                evidence=evidence))
+    if result.passed and not problems:
         # a passing report: an acknowledgement, with what could still be better, and no correction asked
         if gaps:
             document.add_paragraph(message("feedback-h-better", lang), style="Heading 1")
@@ -250,15 +257,15 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed
         para(message("feedback-no-gaps", lang))
 
     document.add_paragraph(message("feedback-h-findings", lang), style="Heading 1")
-    if result.findings:
-        for n, finding in enumerate(result.findings, start=1):
-            para(f"{n}. {finding.message}")
+    if problems:
+        for n, problem in enumerate(problems, start=1):
+            para(f"{n}. {problem}")
     else:
         para(message("feedback-none", lang))
 
-    if result.passed:  # passed, with problems found: to mend when it can, no correction asked
+    if result.passed and copy is None:  # passed, with problems found: to mend when it can, no correction asked
         para(message("feedback-acknowledged", lang))
-    else:
+    else:  # failed, or copied: a correction is asked
         document.add_paragraph(message("feedback-h-deadline", lang), style="Heading 1")
         para(message("feedback-deadline", lang, deadline=signed.deadline) if signed.deadline
              else message("feedback-no-deadline", lang))
@@ -335,7 +342,8 @@ def _closest(item: ItemResult, lang: str, checklist: Checklist) -> str:
 # ---------------------------------------------------------------- the index
 
 def index_bytes(letters: Sequence[Letter], absent: Sequence[bodies_mod.Body], checklist: Checklist,
-                lang: str, unreadable: Sequence[ErrorResult] = ()) -> bytes:
+                lang: str, unreadable: Sequence[ErrorResult] = (),
+                copies: Mapping[str, Mapping[str, Any]] | None = None) -> bytes:
     from openpyxl import Workbook  # type: ignore[import-untyped]
 
     from lawcheck.reporters.xlsx import FILLS, header_row, text_cell, workbook_bytes
@@ -363,6 +371,10 @@ def index_bytes(letters: Sequence[Letter], absent: Sequence[bodies_mod.Body], ch
         notes = []
         if letter.others:
             notes.append(message("feedback-index-duplicates", lang, others="、".join(letter.others)))
+        copy = (copies or {}).get(result.path)
+        if copy is not None:
+            notes.append(message("feedback-index-similar", lang, other=copy["other_named"],
+                                 share=round(copy["share"] * 100)))
         if letter.unreadable:
             notes.append(message("feedback-index-also-unreadable", lang,
                                  files="、".join(e.path for e in letter.unreadable)))

@@ -105,6 +105,7 @@ class Entry:
     result: ReportResult | ErrorResult | None = None
     delta: Delta | None = None
     record: str | None = None  # the report's JSON record, made by the worker (see batch.run)
+    fingerprint: Any = None  # its similar.Fingerprint, for copy detection (see batch.run)
 
 
 @dataclass
@@ -119,6 +120,9 @@ class Tally:
     unmatched: int = 0  # reports with no counterpart last year
     # the body a row is from, (key, name), or None: set by a batch that can tell (duplicates)
     body_of: Callable[[Row], tuple[str, str] | None] | None = None
+    prints: list[Any] = field(default_factory=list)  # the reports' fingerprints (copy detection)
+    # what concerns the batch, not one report (two submissions, copies): settled at its end
+    batch_findings: list[dict[str, Any]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         self.coverage = [{s: 0 for s in CODES} for _ in self.columns]
@@ -126,6 +130,8 @@ class Tally:
     def add(self, entry: Entry) -> None:
         row = entry.row
         self.rows.append(row)
+        if entry.fingerprint is not None:
+            self.prints.append(entry.fingerprint)
         for i, code in enumerate(row.codes[:len(self.columns)]):
             self.coverage[i][STATUSES[code]] += 1
         if self.comparing and row.error is None:

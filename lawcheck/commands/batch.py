@@ -107,8 +107,10 @@ def open_sinks(fmt: str, given: str | None, outputs: list[Path], checklist: chec
 
 def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[Sink], tally: Tally,
               baseline: Baseline | None, bar: Progress | _NoProgress, total: int,
-              kept: list[ReportResult | ErrorResult] | None = None) -> None:
-    """Send each result to every output as it arrives; on any failure, leave no partial file."""
+              kept: list[ReportResult | ErrorResult] | None = None,
+              settle: Callable[[Tally], None] | None = None) -> None:
+    """Send each result to every output as it arrives; on any failure, leave no partial file.
+    ``settle`` works out what concerns the whole batch before the outputs are finished."""
     try:
         for sink in sinks:
             sink.write(sink.stream.head())
@@ -124,6 +126,8 @@ def write_all(results: Callable[..., Generator[Entry, None, None]], sinks: list[
                         kept.append(entry.result)
                     for sink in sinks:
                         sink.write(sink.stream.add(entry))
+        if settle is not None:
+            settle(tally)
         for sink in sinks:
             sink.write(sink.stream.finish(tally))
             sink.commit()
@@ -197,6 +201,7 @@ def batch_command(
                                                     "other names"),
     db: Optional[str] = typer.Option(None, "--db", help="Record every report in this history database "
                                                         "(a file, or a postgresql:// URL)"),
+    year: Optional[int] = typer.Option(None, "--year", help="The year the reports should cover: the others are named"),
 ) -> None:
     """Check every report under folders or globs, in parallel: ranking, coverage, gaps."""
     check_min_score(min_score)
@@ -205,7 +210,7 @@ def batch_command(
     given = fmt  # --format as typed: an output's suffix must not contradict it
     run = settings_for(config, checklist=checklist, min_score=min_score, fail_on=fail_on, lang=lang, format=fmt,
                        db=db, bodies=str(bodies_file) if bodies_file else None, feedback_deadline=feedback_deadline,
-                       feedback_date=feedback_date, feedback_passing=feedback_passing,
+                       feedback_date=feedback_date, feedback_passing=feedback_passing, year=year,
                        time_limit=time_limit, memory_limit=memory_limit)
     lang, fail_on, fmt = check_lang(run.lang), check_fail_on(run.fail_on), run.format
     if fmt not in reporters.names("batch"):
@@ -242,19 +247,25 @@ def batch_command(
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
     kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or run.value("db") else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
-                                detail=_detail(sinks, kept is not None), budget=run.budget)
+                                detail=_detail(sinks, kept is not None), budget=run.budget, prints=True)
     bar: Progress | _NoProgress = _NoProgress()
     if not quiet and sys.stderr.isatty():
         from lawcheck.commands.progress import progress_bar
 
         bar = progress_bar(lang)
     settled()  # and the checklist, before the reports are checked
-    write_all(results, sinks, tally, baseline, bar, len(paths), kept)
+    write_all(results, sinks, tally, baseline, bar, len(paths), kept,
+              settle=lambda t: _settle(t, run.value("db"), store, lang, quiet))
     readable = [r for r in kept or [] if isinstance(r, ReportResult)]
     if not quiet:
-        for twice in tally.duplicates():
-            error(message("batch-duplicate", lang, body=twice["body"], year=twice["year"] or "—",
-                          judged=twice["judged"], others="、".join(twice["others"])))
+        for found in tally.batch_findings:
+            if found["id"] == "duplicate-submission":
+                error(message("batch-duplicate", lang, body=found["body"], year=found["year"] or "—",
+                              judged=found["judged"], others="、".join(found["others"])))
+            else:
+                evidence = message("batch-similar-evidence", lang, text=found["evidence"]) if found["evidence"] else ""
+                error(message("batch-similar", lang, report=found["report"], other=_other(found, lang),
+                              share=round(found["share"] * 100), evidence=evidence))
     if feedback is not None:
         from lawcheck.feedback import write_pack
 
@@ -263,9 +274,11 @@ def batch_command(
         assert signed is not None
         if baseline is not None:
             titles = {c.id: c.title for c in cols}
-            signed = Signed(signed.sender, signed.date, signed.deadline, signed.passing,
-                            lambda result: _regressed(baseline, result, cols, titles))
+            signed = replace(signed, regressed=lambda result: _regressed(baseline, result, cols, titles))
         unread = [r for r in kept or [] if isinstance(r, ErrorResult)]
+        similar = sorted((f for f in tally.batch_findings if f["id"] == "similar-report"), key=lambda f: -f["share"])
+        signed = replace(signed, copies={f["report"]: {**f, "other_named": _other(f, lang)}
+                                         for f in reversed(similar)})  # the largest share of each report
         letters = write_pack(feedback, readable, compiled, known, lang, unreadable=unread, inputs=paths, signed=signed)
         if not quiet:
             error(message("feedback-written", lang, count=len(letters), path=str(feedback)))
@@ -280,9 +293,12 @@ def batch_command(
 
         store = store or _store(run.value("db"))
         assert store is not None
-        outcome = record(store, compiled, readable, known, lang)
+        outcome = record(store, compiled, readable, known, lang, {p.path: p for p in tally.prints})
         if not quiet:
             error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=shown(store.target)))
+    if not quiet:
+        for line in _years_said(tally, run.value("year"), lang):
+            error(line)
     errors = tally.count("error")
     if errors and not quiet and (output or fmt != "table"):
         error(message("batch-errors-note", lang, count=errors))
@@ -346,6 +362,69 @@ def _signed(run: Any, lang: str) -> "Signed":
     return Signed(run.value("feedback_from"), _said(dated, lang), _said(deadline, lang) if deadline else None, passing)
 
 
+def _settle(tally: Tally, db: str | None, store: Store | None, lang: str, quiet: bool) -> None:
+    """The batch's own findings, once every report is in: two submissions of one body for a
+    year, and copies among the reports and (with --db) of the reports recorded before. A history
+    that cannot be read costs its part of the search and a sentence, not the batch's work."""
+    from lawcheck import similar
+
+    earlier: list[Any] = []
+    if db:
+        try:
+            from lawcheck.history.store import earlier_fingerprints
+
+            earlier = earlier_fingerprints(store or _store(db))  # type: ignore[arg-type]
+        except LawcheckError as e:
+            if not quiet:
+                error(e.render(lang))
+    copies = []
+    for found in similar.find(tally.prints, earlier):
+        copies.append({"id": "similar-report", "report": found.report.path, "other": found.other.path,
+                       "other_body": found.other.body, "other_year": found.other.year, "share": found.share,
+                       "recorded": found.other.content is not None,
+                       "evidence": _evidence(found.report, found.sentence)})
+    tally.batch_findings = [*tally.duplicates(), *copies]
+
+
+def _evidence(report: Any, sentence: int | None) -> str | None:
+    """The copied report's first sentence the other has too, read again from its file."""
+    if sentence is None:
+        return None
+    from lawcheck import readers, similar, structure
+
+    try:
+        doc = structure.build(readers.read(report.path))
+    except Exception:  # changed or gone since it was checked: the share alone is said
+        return None
+    return similar.sentence_text(doc, report.body, sentence)
+
+
+def _other(found: dict[str, Any], lang: str) -> str:
+    """The report a copy shares its text with, as people name it: the body and year, and its file."""
+    from pathlib import PurePath
+
+    name = PurePath(str(found["other"])).name
+    if found.get("other_body"):
+        return message("similar-other", lang, body=found["other_body"], year=found["other_year"] or "—", path=name)
+    return str(found["other"])
+
+
+def _years_said(tally: Tally, wanted: int | None, lang: str) -> list[str]:
+    """With a year asked for, the reports of other years, by name; without, a batch of several
+    years, said once with how many of each."""
+    years: dict[int, list[str]] = {}
+    for row in tally.rows:
+        if row.error is None and row.year is not None:
+            years.setdefault(row.year, []).append(row.path)
+    if wanted is not None:
+        return [message("batch-other-year", lang, path=path, year=y, wanted=wanted)
+                for y in sorted(years) if y != wanted for path in sorted(years[y])]
+    if len(years) > 1:
+        counts = "、".join(message("batch-year-count", lang, year=y, count=len(years[y])) for y in sorted(years))
+        return [message("batch-years-mixed", lang, years=counts)]
+    return []
+
+
 def _body_of(known: bodies.Bodies, checklist: checklists.Checklist) -> Callable[[Any], tuple[str, str] | None]:
     def body_of(row: Any) -> tuple[str, str] | None:
         who = bodies.identify_file(row.path, row.org, known, checklist.forms)
@@ -370,7 +449,7 @@ def _store(target: str | None) -> Store | None:
 
 
 def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResult], known: bodies.Bodies,
-           lang: str = "zh") -> Outcome:
+           lang: str = "zh", prints: dict[str, Any] | None = None) -> Outcome:
     """Record the batch's readable reports in the history (each content once per checklist version)."""
     from lawcheck import __version__
     from lawcheck.history.store import Recorded, content_hash
@@ -381,5 +460,5 @@ def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResul
         # under its file's name, so `history bodies` lists it for the inspector to settle
         who = bodies.identify_file(result.path, result.meta.org, known, checklist.forms)
         name = who.name if who.known else message("feedback-unidentified", lang, file=who.name)
-        recorded.append(Recorded(result, content_hash(result.path), who.key, name))
+        recorded.append(Recorded(result, content_hash(result.path), who.key, name, (prints or {}).get(result.path)))
     return store.record(checklist.id, checklist.version or "", __version__, recorded)

@@ -141,6 +141,9 @@ def boundary(func: F) -> F:
             raise typer.Exit(EXIT_ERROR) from None
         except (typer.Exit, typer.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:  # the reader of the output went away (| head): stop without a word
+            _quiet_stdout()
+            raise typer.Exit(EXIT_PIPE) from None
         except Exception as e:  # a bug: say so in one line, keep the trace for debugging
             if os.environ.get("LAWCHECK_DEBUG"):
                 raise
@@ -150,6 +153,18 @@ def boundary(func: F) -> F:
             _SPOKEN.reset(token)
 
     return wrapper  # type: ignore[return-value]
+
+
+EXIT_PIPE = 141  # as a shell reports a command ended by a closed pipe (128 + SIGPIPE)
+
+
+def _quiet_stdout() -> None:
+    """Point standard output at nothing, so that the flush at exit does not fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
 
 
 def _lang(kwargs: dict[str, Any]) -> str:

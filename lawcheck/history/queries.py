@@ -28,6 +28,8 @@ class Answer:
     header: tuple[str, ...]
     rows: tuple[tuple[Any, ...], ...]
     data: Any = field(default=None, compare=False)
+    # the rows for a spreadsheet (CSV, XLSX), where they differ: a number in a cell of its own
+    sheet: tuple[tuple[str, ...], tuple[tuple[Any, ...], ...]] | None = field(default=None, compare=False)
 
 
 def _latest(store: Store, checklist: Checklist) -> list[Any]:
@@ -77,20 +79,25 @@ def bodies_answer(store: Store, checklist: Checklist, lang: str) -> Answer:
     by_body: dict[str, dict[int, Any]] = {}
     for r in records:
         by_body.setdefault(r.body_key, {})[r.year] = r
-    rows, data = [], []
+    rows, data, sheet = [], [], []
     for body_key in sorted(by_body, key=lambda k: names[k]):
         per_year = by_body[body_key]
-        cells = []
+        cells: list[Any] = []
+        numbers: list[Any] = []
         for y in years:
             r = per_year.get(y)
-            cells.append("—" if r is None else f"{r.score:.1f} " + message(
-                "batch-verdict-passed" if r.passed else "batch-verdict-failed", lang))
+            verdict = "" if r is None else message("batch-verdict-passed" if r.passed else "batch-verdict-failed", lang)
+            cells.append("—" if r is None else f"{r.score:.1f} {verdict}")
+            numbers += [None if r is None else round(r.score, 1), verdict]
         rows.append((names[body_key], *cells))
+        sheet.append((names[body_key], *numbers))
         data.append({"body": names[body_key], "years": {str(y): {"score": r.score, "passed": r.passed,
                                                                    "path": r.path}
                                                          for y, r in sorted(per_year.items())}})
+    sheet_header = (message("history-col-body", lang),
+                    *(message(k, lang, year=y) for y in years for k in ("history-col-score-of", "history-col-verdict-of")))
     return Answer(message("history-bodies-title", lang), (message("history-col-body", lang), *map(str, years)),
-                  tuple(rows), data)
+                  tuple(rows), data, (sheet_header, tuple(sheet)))
 
 
 def body_answer(store: Store, checklist: Checklist, name: str, lang: str,

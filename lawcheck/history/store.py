@@ -66,6 +66,14 @@ findings = sa.Table(
     sa.Column("finding_id", sa.String(200), primary_key=True),
 )
 sa.Index("reports_by_body", reports.c.body_key, reports.c.year)
+# What copy detection keeps of a report's content (lawcheck.similar), once per content.
+fingerprints = sa.Table(
+    "fingerprints", metadata,
+    sa.Column("content_hash", sa.String(64), primary_key=True),
+    sa.Column("size", sa.Integer, nullable=False),
+    sa.Column("minhash", sa.LargeBinary, nullable=False),
+    sa.Column("sentences", sa.LargeBinary, nullable=False),
+)
 
 
 def _migration_1(conn: Connection) -> None:
@@ -76,8 +84,13 @@ def _migration_1(conn: Connection) -> None:
         index.create(conn, checkfirst=True)
 
 
+def _migration_2(conn: Connection) -> None:
+    """Copy detection: each content's fingerprint."""
+    fingerprints.create(conn, checkfirst=True)
+
+
 # Each runs once, in order; a new one is appended, never edited.
-MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migration_1,)
+MIGRATIONS: tuple[Callable[[Connection], None], ...] = (_migration_1, _migration_2)
 
 
 @dataclass(frozen=True)
@@ -86,6 +99,7 @@ class Recorded:
     content_hash: str
     body_key: str | None
     body: str | None
+    fingerprint: Any = None  # a similar.Fingerprint, kept for copy detection in later batches
 
 
 @dataclass(frozen=True)
@@ -247,6 +261,10 @@ class Store:
                 lawcheck_version=lawcheck_version)).inserted_primary_key[0]  # type: ignore[index]
             for r in recorded:
                 result = r.report
+                if r.fingerprint is not None:
+                    conn.execute(_fingerprint_once(conn).values(
+                        content_hash=r.content_hash, size=r.fingerprint.size, minhash=r.fingerprint.minhash,
+                        sentences=_packed(r.fingerprint.sentences)))
                 report_id = conn.execute(_insert_once(conn).values(
                     run_id=run_id, path=result.path, content_hash=r.content_hash, checklist_id=checklist_id,
                     checklist_version=checklist_version, body_key=r.body_key, body=r.body,
@@ -277,6 +295,48 @@ def _insert_once(conn: Connection) -> Any:
 
     return sqlite_insert(reports).on_conflict_do_nothing(
         index_elements=[reports.c.content_hash, reports.c.checklist_id, reports.c.checklist_version])
+
+
+def _fingerprint_once(conn: Connection) -> Any:
+    if conn.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        return pg_insert(fingerprints).on_conflict_do_nothing(index_elements=[fingerprints.c.content_hash])
+    from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+    return sqlite_insert(fingerprints).on_conflict_do_nothing(index_elements=[fingerprints.c.content_hash])
+
+
+def _packed(hashes: Iterable[int]) -> bytes:
+    import struct
+
+    values = list(hashes)
+    return struct.pack(f"<{len(values)}Q", *values)
+
+
+def unpacked(data: bytes) -> tuple[int, ...]:
+    import struct
+
+    return tuple(struct.unpack(f"<{len(data) // 8}Q", data))
+
+
+def earlier_fingerprints(store: "Store") -> list[Any]:
+    """Every recorded content's fingerprint, with the body, year and path it was recorded with."""
+    from lawcheck.similar import Fingerprint
+
+    query = (sa.select(reports.c.content_hash, sa.func.min(reports.c.path).label("path"),
+                       sa.func.min(reports.c.body).label("body"), sa.func.min(reports.c.year).label("year"),
+                       fingerprints.c.size, fingerprints.c.minhash, fingerprints.c.sentences)
+             .join(fingerprints, fingerprints.c.content_hash == reports.c.content_hash)
+             .group_by(reports.c.content_hash, fingerprints.c.size, fingerprints.c.minhash, fingerprints.c.sentences)
+             .order_by(reports.c.content_hash))
+    try:
+        with store.engine.connect() as conn:
+            rows = conn.execute(query).all()
+    except sa.exc.SQLAlchemyError as e:
+        raise LawcheckError("db-read", target=shown(store.target), error=_first_line(e)) from None
+    return [Fingerprint(r.path, r.year, r.size, bytes(r.minhash), unpacked(bytes(r.sentences)), r.body, r.content_hash)
+            for r in rows]
 
 
 def _transient(error: sa.exc.OperationalError) -> bool:

@@ -92,6 +92,7 @@ HELP_ZH: dict[str, str] = {
         "在该文件夹中为每个单位写一份反馈意见（.docx），并写出索引 index.xlsx",
     "The letters' date (YYYY-MM-DD; default today), under the sender of feedback_from in lawcheck.yaml":
         "反馈意见落款日期（YYYY-MM-DD，默认今天），位于 lawcheck.yaml 中 feedback_from 所写的发文单位之下",
+    "The year the reports should cover: the others are named": "本批报告应属的年度：其他年度的报告会被列出",
     "A passing body's letter: acknowledge (a short one) | none":
         "通过的单位的反馈：acknowledge（简短的确认函）| none（不发）",
     "The date by which bodies correct their reports (YYYY-MM-DD), said in the letters":
@@ -104,6 +105,11 @@ HELP_ZH: dict[str, str] = {
         "查询历年检查记录：bodies、body、item、regressions。",
     "The history database (a file, or a postgresql:// URL)": "历史数据库（文件，或 postgresql:// 地址）",
     "table | json | csv | xlsx": "输出格式：table | json | csv | xlsx",
+    "table | json | csv | xlsx (default: the output's suffix, else table)":
+        "输出格式：table | json | csv | xlsx（默认按输出文件的扩展名，否则为 table）",
+    "Write to this file instead of stdout, in the format of its suffix (.txt .json .csv .xlsx)":
+        "写入该文件而不是屏幕，格式由扩展名决定（.txt .json .csv .xlsx）",
+    "Plain text without colours (the tables have none)": "纯文本输出，不带颜色（这些表格本来就不带颜色）",
     "Each body, the years it reported and its score in each.": "列出各单位报送的年度及每年得分。",
     "The body, by any name it reported under": "单位（报送时用过的任一名称）",
     "One body's items year by year: met, partial or missing.": "列出某单位各检查项历年的情况：符合、部分或缺失。",

@@ -88,6 +88,29 @@ HISTORY_MESSAGES: dict[str, dict[str, str]] = {
     "db-url": {"zh": "数据库地址 {url} 无法使用：{error}", "en": "The database URL {url} cannot be used: {error}"},
     "db-write": {"zh": "检查结果已写出，但无法记入历史数据库 {target}：{error}",
                  "en": "The results were written, but the history database {target} would not record them: {error}"},
+    "history-col-score-of": {"zh": "{year}年得分", "en": "{year} score"},
+    "history-col-verdict-of": {"zh": "{year}年结论", "en": "{year} verdict"},
+    "history-output-suffix": {
+        "zh": "无法从输出文件名 {path} 看出要写成什么格式；请用 .txt .json .csv .xlsx 之一，或用 --format 指定格式。",
+        "en": "The output file name {path} does not say which format to write; use .txt .json .csv or .xlsx, "
+              "or name the format with --format."},
+    "batch-other-year": {"zh": "注意：{path} 是 {year} 年的报告，不是本次检查的 {wanted} 年。",
+                         "en": "Note: {path} is a report on {year}, not on {wanted}, the year of this batch."},
+    "batch-years-mixed": {"zh": "注意：本批报告涉及多个年度：{years}；可用 --year（或 lawcheck.yaml 的 year:）指定年度。",
+                          "en": "Note: the reports cover several years: {years}; give the year with --year "
+                                "(or year: in lawcheck.yaml)."},
+    "batch-year-count": {"zh": "{year} 年 {count} 份", "en": "{year} ({count})"},
+    "db-read": {"zh": "无法从历史数据库 {target} 读取以往的报告：{error}",
+                "en": "Cannot read the earlier reports from the history database {target}: {error}"},
+    "batch-similar": {"zh": "注意：{report} 与 {other} 大段雷同（约 {share}% 的文字相同）{evidence}",
+                      "en": "Note: {report} shares most of its text with {other} (about {share}%){evidence}"},
+    "batch-similar-evidence": {"zh": "，如：“{text}”", "en": ", e.g. \"{text}\""},
+    "similar-other": {"zh": "{body}{year}年的报告（{path}）", "en": "the {year} report of {body} ({path})"},
+    "feedback-similar": {
+        "zh": "报告与{other}大段雷同（约 {share}% 的文字相同）{evidence}。请核实是否照搬照抄，并结合本单位实际重新撰写。",
+        "en": "The report shares most of its text with {other} (about {share}%){evidence}. Check whether it was "
+              "copied, and write it from the body's own work."},
+    "feedback-index-similar": {"zh": "与 {other} 雷同（约 {share}%）", "en": "shares {share}% with {other}"},
     "db-timeout": {"zh": "历史数据库 {target} 在 {seconds} 秒内没有响应，已放弃（检查结果已写出的不受影响）。",
                    "en": "The history database {target} did not answer within {seconds} s and was given up "
                          "(results already written are kept)."},

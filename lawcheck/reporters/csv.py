@@ -3,11 +3,13 @@
 UTF-8 with a byte-order mark, so Excel opens the Chinese text correctly. A
 cell a spreadsheet would evaluate (=, +, -, @ first: a file named
 ``=HYPERLINK(…).txt``) starts with ' so that it stays text (OWASP).
-The columns: ``path, org, year, score, passed, error``, then one per item
-and part (by id; values ``met``, ``partial``, ``missing``, ``waived``), then,
-when comparing with last year, ``regressed`` and ``improved`` (item ids
-separated by spaces). An unreadable file has its reason under ``error`` and
-empty item columns. Rows are written as results arrive.
+In Chinese (the default) the columns are 报告, 单位, 年度, 得分 (a number), 结论 (通过 /
+未通过), 无法读取的原因, then one per item and part by its title (符合, 部分符合, 缺失,
+豁免), then, when comparing with last year, 退步项 and 进步项 (titles separated by 、).
+With ``--lang en`` they are the machine's: ``path, org, year, score, passed, error``,
+one per item and part by id (``met``, ``partial``, ``missing``, ``waived``), ``regressed``
+and ``improved`` (ids separated by spaces). An unreadable file has its reason under the
+error column and empty item columns. Rows are written as results arrive.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from lawcheck.tally import Entry, Tally, collect, columns
 
 BOM = "\ufeff"
 FIXED = ("path", "org", "year", "score", "passed", "error")
+HEADERS = {"zh": ("报告", "单位", "年度", "得分", "结论", "无法读取的原因")}
+WORDS = {"zh": {"met": "符合", "partial": "部分符合", "missing": "缺失", "waived": "豁免",
+                True: "通过", False: "未通过", "regressed": "退步项", "improved": "进步项"}}
 
 
 class CsvStream:
@@ -31,6 +36,12 @@ class CsvStream:
     def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
         self.columns = columns(checklist, lang)
         self.comparing = comparing
+        self.words: dict[object, str] = WORDS.get(lang, {})
+        self.fixed = HEADERS.get(lang, FIXED)
+        self.titles = {c.id: c.title.strip() for c in self.columns}
+
+    def _word(self, value: object, default: str) -> str:
+        return self.words.get(value, default)
 
     def _line(self, values: Sequence[object]) -> str:
         buffer = io.StringIO()
@@ -39,19 +50,25 @@ class CsvStream:
         return buffer.getvalue()
 
     def head(self) -> str:
-        extra = ("regressed", "improved") if self.comparing else ()
-        return BOM + self._line([*FIXED, *(c.id for c in self.columns), *extra])
+        extra = [self._word(k, k) for k in ("regressed", "improved")] if self.comparing else []
+        named = [c.title.strip() if self.words else c.id for c in self.columns]
+        return BOM + self._line([*self.fixed, *named, *extra])
 
     def add(self, entry: Entry) -> str:
         row = entry.row
         score = "" if row.score is None else f"{row.score:.1f}"
+        passed = "true" if row.passed else "false"
         values: list[object] = [row.path, row.org or "", row.year or "", score,
-                                "true" if row.passed else "false", row.error or ""]
-        values += [row.status(i) or "" for i in range(len(self.columns))]
+                                "" if row.error is not None and self.words else self._word(row.passed, passed),
+                                row.error or ""]
+        values += [self._word(status, status) if (status := row.status(i)) else "" for i in range(len(self.columns))]
         if self.comparing:
             delta = entry.delta
-            values += [" ".join(delta.regressed), " ".join(delta.improved)] if delta else ["", ""]
+            values += [self._ids(delta.regressed), self._ids(delta.improved)] if delta else ["", ""]
         return self._line(values)
+
+    def _ids(self, ids: Sequence[str]) -> str:
+        return "、".join(self.titles.get(i, i) for i in ids) if self.words else " ".join(ids)
 
     def finish(self, tally: Tally) -> str:
         return ""

@@ -45,7 +45,7 @@ class JsonStream:
 
     def finish(self, tally: Tally) -> str:
         end = "\n  ]" if self.count else "]"
-        found = tally.duplicates()
+        found = tally.batch_findings
         if found:  # what concerns the batch, not one report: two submissions of one body
             text = json.dumps(found, ensure_ascii=False, indent=2)
             end += ',\n  "batch_findings": ' + "\n".join(("  " if i else "") + line

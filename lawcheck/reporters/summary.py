@@ -8,6 +8,8 @@ written when the batch is done (:class:`SummaryStream`).
 
 from __future__ import annotations
 
+import os
+
 import re
 from collections.abc import Callable, Sequence
 
@@ -40,8 +42,10 @@ class Grid:
 
     rich's ``Table`` measures and folds every cell, which takes seconds for a
     few thousand reports. Here each column gets its width once; a cell longer
-    than its column is cut with "…" (paths keep their end), except in the last
-    column, which wraps onto lines of its own.
+    than its column is cut with "…" (a path loses its folders first, then the
+    middle of its file name, never the body's name it starts with nor its year
+    and suffix at the end), except in the last column, which wraps onto lines
+    of its own.
     """
 
     def __init__(self, header: Sequence[str], flexible: Sequence[float], right: Sequence[int] = (),
@@ -92,7 +96,7 @@ class Grid:
             if sizes[i] <= width:
                 fitted, used = text, sizes[i]
             else:
-                fitted = _cut(text, width, keep_end=i in self.keep_end)
+                fitted = _cut_path(text, width) if i in self.keep_end else _cut(text, width)
                 used = _cells(fitted)
             pad = " " * (width - used)
             out.append(pad + paint(fitted, style) if i in self.right else paint(fitted, style) + pad)
@@ -147,6 +151,23 @@ def _cut(text: str, width: int, keep_end: bool = False) -> str:
         kept.append(ch)
         used += size
     return "…" + "".join(reversed(kept)) if keep_end else "".join(kept) + "…"
+
+
+def _cut_path(path: str, width: int) -> str:
+    """A path in at most ``width`` cells: its folders go first ("…/name"), then the middle of the
+    file's name ("北川镇人民…报告.txt"): what names the body starts it, the year and suffix end it."""
+    if _cells(path) <= width:
+        return path
+    # the folders end at the last separator (on POSIX not at a backslash: printable's escapes hold some)
+    name = (path.replace(os.sep, "/") if os.sep != "/" else path).rsplit("/", 1)[-1]
+    if _cells("…/" + name) <= width:
+        return "…/" + name
+    if width < 4:
+        return _cut(name, width)
+    head_cells = (width - 1) * 3 // 5  # a little more of the start, where the body's name is
+    head = _cut(name, head_cells + 1)[:-1]  # _cut keeps a cell for its "…"
+    tail = _cut(name, width - _cells(head), keep_end=True)[1:]
+    return head + "…" + tail
 
 
 def _wrap(text: str, width: int) -> list[str]:
@@ -217,10 +238,13 @@ def compare_text(tally: Tally, lang: str, width: int, color: bool) -> str:
         return message("batch-compare-none", lang, unmatched=tally.unmatched) + "\n"
     titles = {c.id: c.title for c in tally.columns}
     sep = "、" if lang == "zh" else ", "
-    grid = Grid([message(k, lang) for k in ("batch-col-report", "batch-col-previous", "batch-col-regressed",
-                                            "batch-col-improved")], flexible=[3, 3, 4, 4], keep_end=(0, 1))
-    for path, delta in sorted(tally.deltas.items()):
-        grid.add_row(path, delta.previous, (sep.join(titles.get(i, i) for i in delta.regressed), "red"),
+    orgs = {row.path: row.org for row in tally.rows}
+    grid = Grid([message(k, lang) for k in ("batch-col-org", "batch-col-report", "batch-col-previous",
+                                            "batch-col-regressed", "batch-col-improved")],
+                flexible=[2, 3, 3, 4, 4], keep_end=(1, 2))
+    for path, delta in sorted(tally.deltas.items(), key=lambda kv: (orgs.get(kv[0]) or "", kv[0])):
+        grid.add_row(orgs.get(path) or message("unknown", lang), path, delta.previous,
+                     (sep.join(titles.get(i, i) for i in delta.regressed), "red"),
                      (sep.join(titles.get(i, i) for i in delta.improved), "green"))
     text = _painter(color)(message("batch-compare-title", lang), "italic") + "\n" + grid.render(width, color)
     if tally.unmatched:

@@ -114,6 +114,7 @@ class XlsxStream:
         self.summary = self._sheet(message("batch-sheet-summary", lang))
         self.coverage = self._sheet(message("batch-sheet-coverage", lang))
         self.rows = 0
+        self.pending: dict[str, Entry] = {}  # the summary's rows, written ranked once all are in
         self._summary_header()
 
     def _sheet(self, wanted: str) -> WriteOnlyWorksheet:
@@ -138,6 +139,7 @@ class XlsxStream:
     def _summary_header(self) -> None:
         ws, lang = self.summary, self.lang
         ws.freeze_panes = "B2"
+        printable_page(ws)
         widths = [40, 24, 8, 8, 10] + [12] * len(self.columns) + ([30, 30] if self.comparing else [])
         for i, w in enumerate(widths, 1):
             ws.column_dimensions[get_column_letter(i)].width = w
@@ -152,7 +154,7 @@ class XlsxStream:
         return ""
 
     def add(self, entry: Entry) -> str:
-        self._summary_row(entry)
+        self.pending[entry.row.path] = Entry(entry.row, delta=entry.delta)  # its row; the result goes
         self._gaps(entry)
         return ""
 
@@ -210,6 +212,10 @@ class XlsxStream:
         ws.close()  # written out now: ten thousand open sheets would exhaust file handles
 
     def finish(self, tally: Tally) -> bytes:
+        for row in tally.ranked():  # best first, as the terminal's ranking; unreadable files last
+            entry = self.pending.get(row.path)
+            if entry is not None:
+                self._summary_row(entry)
         last = get_column_letter(FIXED_COLUMNS + len(self.columns) + (2 if self.comparing else 0))
         self.summary.auto_filter.ref = f"A1:{last}{self.rows + 1}"
         self._coverage(tally)
@@ -218,6 +224,7 @@ class XlsxStream:
     def _coverage(self, tally: Tally) -> None:
         ws, lang = self.coverage, self.lang
         ws.freeze_panes = "A2"
+        printable_page(ws)
         for letter, width in zip("ABCDEFGHI", (36, 30, 10, 8, 8, 8, 8, 10)):
             ws.column_dimensions[letter].width = width
         header = [message("col-item", lang), message("batch-col-id", lang), message("batch-col-severity", lang)]
@@ -235,6 +242,36 @@ class XlsxStream:
         self._append(ws, [])
         self._append(ws, [message("batch-totals", lang, total=len(tally.rows), passed=tally.count("passed"),
                            failed=tally.count("failed"), errors=tally.count("error"))])
+        if readable and tally.columns:
+            ws.add_chart(coverage_chart(ws, len(tally.columns), message("batch-col-coverage", lang)), "J2")
+
+
+def printable_page(ws: WriteOnlyWorksheet) -> None:
+    """On paper: A4 landscape, as wide as the page, the header row on every page."""
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = 9  # A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as it takes
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = "1:1"
+
+
+def coverage_chart(ws: WriteOnlyWorksheet, items: int, title: str) -> Any:
+    """Bars of the share of reports that meet each item (the coverage sheet's last column)."""
+    from openpyxl.chart import BarChart, Reference  # type: ignore[import-untyped]
+
+    chart = BarChart()
+    chart.type = "bar"  # horizontal: the items' long names read along the axis
+    chart.title = title
+    chart.legend = None
+    chart.y_axis.number_format = "0%"
+    chart.y_axis.scaling.min = 0
+    chart.y_axis.scaling.max = 1
+    chart.x_axis.scaling.orientation = "maxMin"  # the first item on top, as in the table
+    chart.height, chart.width = 4 + 0.55 * items, 18  # centimetres
+    chart.add_data(Reference(ws, min_col=8, min_row=1, max_row=items + 1), titles_from_data=True)
+    chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=items + 1))
+    return chart
 
 
 class _FixedTimeZip(zipfile.ZipFile):

@@ -43,9 +43,24 @@ def test_json_and_jsonl_are_those_of_check(reports: Path, tmp_path: Path) -> Non
         assert (tmp_path / f"r.{fmt}").read_text(encoding="utf-8") == check.out
 
 
-def test_csv_has_a_bom_and_one_column_per_item(reports: Path, tmp_path: Path) -> None:
+def test_csv_in_chinese_by_default_with_numbers_and_titles(reports: Path, tmp_path: Path) -> None:
     (reports / "empty.txt").write_bytes(b"")
     run_all(reports, tmp_path, "--keep-going")
+    rows = list(csv.reader(io.StringIO((tmp_path / "r.csv").read_bytes().decode("utf-8-sig"))))
+    titles = [c.title.strip() for c in columns(checklists.load(None))]
+    assert rows[0] == ["报告", "单位", "年度", "得分", "结论", "无法读取的原因", *titles]
+    yunling = dict(zip(rows[0], rows[4]))
+    assert (yunling["单位"], yunling["年度"], yunling["得分"], yunling["结论"]) == ("云岭镇人民政府", "2024", "76.5", "未通过")
+    words = {"met": "符合", "partial": "部分符合", "missing": "缺失"}
+    expected = statuses(reports)["yunling-town-2024.txt"]
+    assert [yunling[t] for t in titles] == [words[expected[i]] for i in ITEM_IDS]
+    empty = dict(zip(rows[0], rows[2]))
+    assert (empty["结论"], empty["无法读取的原因"]) == ("", "文件 empty.txt 是空的，没有任何文字。")
+
+
+def test_csv_has_a_bom_and_one_column_per_item(reports: Path, tmp_path: Path) -> None:
+    (reports / "empty.txt").write_bytes(b"")
+    run_all(reports, tmp_path, "--keep-going", "--lang", "en")
     data = (tmp_path / "r.csv").read_bytes()
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig"))))
@@ -56,7 +71,7 @@ def test_csv_has_a_bom_and_one_column_per_item(reports: Path, tmp_path: Path) ->
     assert (yunling["org"], yunling["year"], yunling["passed"]) == ("云岭镇人民政府", "2024", "false")
     assert {i: yunling[i] for i in ITEM_IDS} == statuses(reports)["yunling-town-2024.txt"]
     empty = dict(zip(rows[0], rows[2]))
-    assert empty["error"] == "文件 empty.txt 是空的，没有任何文字。" and empty["frp-duty"] == ""
+    assert empty["error"] == "File empty.txt is empty: it holds no text." and empty["frp-duty"] == ""
 
 
 def test_xlsx_matrix_coverage_and_gap_sheets(reports: Path, tmp_path: Path) -> None:
@@ -69,8 +84,13 @@ def test_xlsx_matrix_coverage_and_gap_sheets(reports: Path, tmp_path: Path) -> N
     header = [c.value for c in summary[1]]
     assert header[:5] == ["报告", "单位", "年度", "得分", "结论"]
     assert header[5] == "党政主要负责人履行推进法治建设第一责任人职责"
+    # ranked, best first: 青禾 (100), 云岭 (76.5), 临川 (59.7)
+    assert [summary.cell(row=r, column=1).value for r in (2, 3, 4)] == [
+        "qinghe-street-2024.docx", "yunling-town-2024.txt", "county/linchuan-county-traps-2024.txt"]
+    assert summary.page_setup.orientation == "landscape" and summary.print_title_rows == "$1:$1"
+    assert summary.sheet_properties.pageSetUpPr.fitToPage and summary.page_setup.fitToWidth == 1
     expected = statuses(reports)["yunling-town-2024.txt"]
-    yunling = [c for c in summary[4]]
+    yunling = [c for c in summary[3]]
     assert [c.value for c in yunling[:3]] == ["yunling-town-2024.txt", "云岭镇人民政府", 2024]
     assert yunling[4].value == "未通过"
     labels = {"met": "√ 符合", "partial": "○ 部分", "missing": "× 缺失"}
@@ -85,6 +105,8 @@ def test_xlsx_matrix_coverage_and_gap_sheets(reports: Path, tmp_path: Path) -> N
     assert rows[1][:7] == ("党政主要负责人履行推进法治建设第一责任人职责", "frp-duty", "必备",
                            frp.count("met"), frp.count("partial"), frp.count("missing"), 0)
     assert coverage["H2"].number_format == "0%"  # the share of reports that meet it, as a percentage
+    [chart] = coverage._charts  # and drawn: a bar a item
+    assert chart.type == "bar" and chart.series[0].val.numRef.f.endswith(f"$H$2:$H${len(ITEM_IDS) + 1}")
     gaps = list(book["云岭镇人民政府-2024"].iter_rows(values_only=True))
     assert gaps[0][0] == "yunling-town-2024.txt"
     assert [g[:2] for g in gaps[1:5]] == [("单位", "云岭镇人民政府"), ("年度", 2024), ("得分", 76.5), ("结论", "未通过")]

@@ -114,3 +114,17 @@ def test_the_summary_wraps_between_phrases_at_any_width(columns: str) -> None:
     assert said[2] == ("缺失 5 项：法律顾问作用发挥、第一责任人履职情况专门部分、其他需要报告的情况、公职律师、"
                        "规范性文件合法性审核与备案")
     assert said[3].startswith("部分符合 4 项：党政主要负责人履行推进法治建设第一责任人职责、")
+
+
+def test_a_reader_that_stops_early_ends_the_batch_without_a_word(tmp_path: Path) -> None:
+    for n in range(40):  # enough output that the pipe fills after the reader has gone
+        (tmp_path / f"r{n:02d}.txt").write_text((ROOT / "examples" / "yunling-town-2024.txt").read_text(encoding="utf-8"),
+                                                encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "lawcheck", "batch", str(tmp_path), "-f", "json", "-q",
+                             "--jobs", "1"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()  # `| head -1`
+    proc.stdout.close()
+    err = proc.stderr.read().decode("utf-8")
+    assert proc.wait(timeout=120) == 141
+    assert err == ""  # no "internal error", no trace

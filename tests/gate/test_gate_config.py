@@ -75,7 +75,7 @@ def test_every_problem_is_reported_with_its_place(project, cli):
         "lawcheck.yaml:3:10: fail_on: found \"sometimes\", expected one of required, partial, none\n"
         "lawcheck.yaml:4:1: colour: found unknown key 'colour', expected one of bodies, checklist, db, fail_on, "
         "feedback_date, feedback_deadline, feedback_from, feedback_passing, format, lang, memory_limit, min_score, "
-        "time_limit, waivers\n"
+        "time_limit, waivers, year\n"
         "lawcheck.yaml:6:5: waivers.0: found no 'approved_by', expected 'approved_by' to be set\n"
     )
 
@@ -125,6 +125,7 @@ def test_config_show_says_where_each_value_came_from(project, cli, monkeypatch):
         "feedback_from     —                            default\n"
         "feedback_date     —                            default\n"
         "feedback_passing  acknowledge                  default\n"
+        "year              —                            default\n"
     )
 
 

@@ -73,7 +73,9 @@ def test_a_workbook_of_the_answer(history: Path, tmp_path: Path) -> None:
     run = lawcheck("history", "bodies", "--db", str(history), "--format", "xlsx", "-o", str(out))
     assert run.code == 0, run.err
     rows = list(openpyxl.load_workbook(out).active.iter_rows(values_only=True))
-    assert rows[0] == ("单位", "2022", "2023", "2024") and rows[2][0] == "石门乡人民政府"
+    assert rows[0] == ("单位", "2022年得分", "2022年结论", "2023年得分", "2023年结论", "2024年得分", "2024年结论")
+    assert rows[2][0] == "石门乡人民政府"
+    assert all(isinstance(score, (int, float)) for row in rows[1:] for score in row[1::2] if score is not None)
 
 
 def test_the_same_files_again_add_a_run_not_the_reports(history: Path, years: dict[int, Path]) -> None:
@@ -84,7 +86,8 @@ def test_the_same_files_again_add_a_run_not_the_reports(history: Path, years: di
         assert conn.execute("SELECT count(*) FROM reports").fetchone()[0] == before == 8
         assert conn.execute("SELECT count(*) FROM runs").fetchone()[0] >= 4
         assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
-        assert conn.execute("SELECT version FROM lawcheck_schema").fetchall() == [(1,)]
+        assert conn.execute("SELECT version FROM lawcheck_schema").fetchall() == [(2,)]
+        assert conn.execute("SELECT count(*) FROM fingerprints").fetchone()[0] == 8  # one a content
         assert conn.execute("SELECT count(*) FROM item_results").fetchone()[0] == 8 * 19
 
 
@@ -103,7 +106,7 @@ def test_a_database_newer_than_lawcheck_is_refused(tmp_path: Path, years: dict[i
         conn.execute("UPDATE lawcheck_schema SET version = 99")
     run = lawcheck("history", "bodies", "--db", str(db))
     assert run.code == 2
-    assert run.err.startswith(f"历史数据库 {db} 的结构版本为 99，比本版 lawcheck 认识的 1 新")
+    assert run.err.startswith(f"历史数据库 {db} 的结构版本为 99，比本版 lawcheck 认识的 2 新")
 
 
 @pytest.mark.parametrize("args, said", [

@@ -24,11 +24,35 @@ BODIES = """\
 bodies:
   - name: 青禾街道办事处
   - name: 白沙街道办事处
+  - name: 东湖街道办事处
   - name: 云岭镇人民政府
   - name: 南山镇人民政府
   - name: 东坝镇人民政府
 """
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 4000  # an old binary Word file
+DONGHU = """\
+东湖街道2024年法治政府建设情况报告
+2024年，东湖街道办事处围绕建设法治街道的目标，把依法履职落实到社区治理和为民服务各个环节。现将有关情况报告如下。
+一、2024年推进法治政府建设的主要举措和成效
+（一）落实行政执法三项制度
+街道在区执法信息平台事前公开执法主体、依据和流程，事后公开行政处罚决定19件。执法队员配备执法记录仪14台，现场检查和调查取证全程音像记录，归档音视频资料210条。作出重大执法决定前一律经法制审核，全年审核重大执法决定5件。
+（二）用好法律顾问
+街道常年法律顾问列席主任办公会议9次，审查合同27份，出具法律意见书11份，协助处理物业纠纷4起。
+（三）化解矛盾纠纷
+街道调委会受理各类纠纷163件，调解成功158件；办理行政复议答复2件，行政诉讼应诉1件，负责人出庭应诉1次。
+（四）提升干部法治素养
+组织会前学法8次，执法人员专题培训2期、96人次，全体执法人员通过年度法律知识考试。
+二、存在的不足和原因
+一是社区网格员法律知识不足，调处纠纷时依法办事的意识有待增强；二是执法案卷归档不够及时。原因在于街道执法力量少、培训覆盖不够。
+三、党政主要负责人履行推进法治建设第一责任人职责情况
+街道党工委书记主持召开法治建设专题会议3次，听取执法工作汇报；办事处主任带头旁听庭审1次，年终述职时专题述法。
+四、2025年推进法治政府建设的主要安排
+（一）年内完成执法案卷电子化归档；（二）重大决策事项全部经法律顾问审查；（三）开展网格员法律知识轮训，年底前实现全覆盖。
+五、其他需要报告的情况
+无。
+东湖街道办事处
+2025年2月20日
+"""  # a report of its own that passes, with recommended items to better
 
 
 def shifted(text: str, years: int) -> str:
@@ -63,7 +87,9 @@ def inspector(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
     cut = next(i for i, line in enumerate(lines) if "法律顾问和公职律师作用" in line)
     (year / "青禾街道办事处2024年法治政府建设报告.txt").write_text("\n".join(lines[:cut] + lines[cut + 2:]) + "\n",
                                                                 encoding="utf-8")
-    (year / "白沙街道2024年报告.txt").write_text(qinghe.replace("青禾", "白沙"), encoding="utf-8")  # passes
+    (year / "东湖街道2024年报告.txt").write_text(DONGHU, encoding="utf-8")  # passes
+    # 青禾's report of last year with the names and years changed: a copy that passes the checklist
+    (year / "白沙街道2024年报告.txt").write_text(qinghe.replace("青禾", "白沙"), encoding="utf-8")
     (year / "南山镇2024年报告（扫描件）.doc").write_bytes(OLE)
     older, newer = year / "云岭镇2024年报告.txt", year / "云岭镇2024年报告.docx"
     older.write_text(yunling, encoding="utf-8")
@@ -84,8 +110,9 @@ def inspector(tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
 
 
 def test_a_passing_body_gets_an_acknowledgement_signed_and_dated(inspector: dict) -> None:
-    text = letter(inspector["fb"] / "白沙街道办事处-2024-反馈意见.docx")
-    assert text[:2] == ["关于白沙街道办事处2024年法治政府建设年度报告的反馈意见", "白沙街道办事处："]
+    text = letter(inspector["fb"] / "东湖街道办事处-2024-反馈意见.docx")
+    assert text[:2] == ["关于东湖街道办事处2024年法治政府建设年度报告的反馈意见", "东湖街道办事处："]
+    assert "二、可以进一步完善的内容" in text  # its recommended items still missing, in a table
     assert "报告符合要求，无需重新报送。上述意见供今后完善参考。" in text
     assert not [t for t in text if "整改要求" in t or "重新报送。" in t and "无需" not in t]
     assert text[-2:] == ["临川县司法局", "2025年4月10日"]  # the 落款
@@ -105,8 +132,11 @@ def test_a_body_that_sent_an_unreadable_file_is_received_and_asked_again(inspect
 def test_two_submissions_of_one_body_are_both_named_and_the_docx_judged(inspector: dict) -> None:
     root = inspector["root"]
     found = json.loads((root / "r.json").read_text(encoding="utf-8"))["batch_findings"]
-    assert found == [{"id": "duplicate-submission", "body": "云岭镇人民政府", "year": 2024,
-                      "judged": "2024/云岭镇2024年报告.docx", "others": ["2024/云岭镇2024年报告.txt"]}]
+    assert [f for f in found if f["id"] == "duplicate-submission"] == [
+        {"id": "duplicate-submission", "body": "云岭镇人民政府", "year": 2024,
+         "judged": "2024/云岭镇2024年报告.docx", "others": ["2024/云岭镇2024年报告.txt"]}]
+    # one body's two files of one report are a duplicate submission, not a copy of another body's
+    assert not [f for f in found if f["id"] == "similar-report" and "云岭" in f["report"]]
     assert ("注意：云岭镇人民政府 2024 年报送了多份报告，以 2024/云岭镇2024年报告.docx 为准；"
             "另有：2024/云岭镇2024年报告.txt") in inspector["run"].err
     text = letter(inspector["fb"] / "云岭镇人民政府-2024-反馈意见.docx")
@@ -131,7 +161,7 @@ def test_a_report_naming_no_body_is_addressed_to_a_placeholder_and_kept_in_the_h
 def test_a_body_is_taken_from_the_file_name_when_the_text_names_none(inspector: dict) -> None:
     # 南山镇 above came from its file's name; a report whose file names its body is tied the same way
     rows = {r[0] for r in openpyxl.load_workbook(inspector["fb"] / "index.xlsx").active.iter_rows(values_only=True)}
-    assert {"青禾街道办事处", "白沙街道办事处", "云岭镇人民政府", "南山镇人民政府"} <= rows
+    assert {"青禾街道办事处", "白沙街道办事处", "东湖街道办事处", "云岭镇人民政府", "南山镇人民政府"} <= rows
 
 
 def test_what_got_worse_since_last_year_is_named_in_the_letter(inspector: dict) -> None:
@@ -156,9 +186,9 @@ def test_passing_bodies_may_get_no_letter(inspector: dict) -> None:
     run = lawcheck("batch", "2024", "--feedback", "fb4", "--feedback-passing", "none", "--feedback-date",
                    "2025-04-10", "-q", "-o", "s.csv", cwd=root)
     assert run.code == 2
-    assert not (root / "fb4" / "白沙街道办事处-2024-反馈意见.docx").exists()
+    assert not (root / "fb4" / "东湖街道办事处-2024-反馈意见.docx").exists()
     rows = {r[0]: r for r in openpyxl.load_workbook(root / "fb4" / "index.xlsx").active.iter_rows(values_only=True)}
-    assert rows["白沙街道办事处"][5] == "（通过，不发反馈意见）"
+    assert rows["东湖街道办事处"][5] == "（通过，不发反馈意见）"
 
 
 @pytest.mark.parametrize("file, body", [
@@ -189,3 +219,27 @@ def test_a_body_from_the_text_then_the_file_name_then_the_listed_globs() -> None
     assert (said.name, said.source) == ("县市场监督管理局", "glob")
     said = bodies.identify_file("x/real-003.txt", None, known, forms)
     assert (said.known, said.name) == (False, "real-003.txt")
+
+
+def test_copied_reports_are_found_in_the_batch_and_against_the_history(inspector: dict) -> None:
+    root, fb = inspector["root"], inspector["fb"]
+    found = [f for f in json.loads((root / "r.json").read_text(encoding="utf-8"))["batch_findings"]
+             if f["id"] == "similar-report"]
+    pairs = {(f["report"], f["other"], f["recorded"]) for f in found}
+    # 白沙 sent 青禾's report of last year with the names changed (found in the history) ...
+    assert ("2024/白沙街道2024年报告.txt", "2023/青禾街道2023年报告.txt", True) in pairs
+    # ... and 青禾 sent its own last year's report again, less one part (照搬照抄)
+    assert ("2024/青禾街道办事处2024年法治政府建设报告.txt", "2023/青禾街道2023年报告.txt", True) in pairs
+    # the nameless report and 云岭's are their own
+    assert not [f for f in found if "real-003" in f["report"] + f["other"] or "云岭" in f["report"] + f["other"]]
+    baisha = next(f for f in found if f["report"] == "2024/白沙街道2024年报告.txt" and f["recorded"])
+    assert baisha["share"] >= 0.9 and baisha["evidence"].startswith("2024年，白沙街道在区委、区政府的领导下")
+    assert ("注意：2024/白沙街道2024年报告.txt 与 青禾街道办事处2023年的报告（青禾街道2023年报告.txt） 大段雷同"
+            in inspector["run"].err)
+    text = letter(fb / "白沙街道办事处-2024-反馈意见.docx")
+    copied = [t for t in text if "大段雷同" in t]
+    assert copied and copied[0].startswith("1. 报告与青禾街道办事处2023年的报告（青禾街道2023年报告.txt）大段雷同（约 100% 的文字相同）")
+    # it passes the checklist, but a copy is asked to be written again
+    assert "报告符合要求，无需重新报送。上述意见供今后完善参考。" not in text and "四、整改要求" in text
+    rows = {r[0]: r for r in openpyxl.load_workbook(fb / "index.xlsx").active.iter_rows(values_only=True)}
+    assert "与 青禾街道办事处2023年的报告（青禾街道2023年报告.txt） 雷同（约 100%）" in rows["白沙街道办事处"][7]

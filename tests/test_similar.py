@@ -1,0 +1,81 @@
+"""Copy detection: copies made the ways towns make them are found; distinct reports are not."""
+
+from __future__ import annotations
+
+import random
+import re
+from pathlib import Path
+
+import pytest
+
+from lawcheck import readers, similar, structure
+from lawcheck import checklist as checklists
+from lawcheck.engine import judge
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples"
+YUNLING = (EXAMPLES / "yunling-town-2024.txt").read_text(encoding="utf-8")
+QINGHE = (EXAMPLES / "src" / "qinghe-street-2024.txt").read_text(encoding="utf-8")
+LINCHUAN = (EXAMPLES / "linchuan-county-traps-2024.txt").read_text(encoding="utf-8")
+
+
+def printed(text: str, name: str) -> similar.Fingerprint:
+    doc = structure.build(readers.read_data(text.encode("utf-8"), name))
+    result = judge(doc, checklists.load(None))
+    return similar.fingerprint(doc, result.meta.org, result.meta.year)
+
+
+def renamed(text: str) -> str:
+    """云岭镇's report sent by 石桥镇: the names changed, the figures too."""
+    return re.sub(r"\d+", lambda m: str(int(m.group()) + 3), text.replace("云岭", "石桥"))
+
+
+def reordered(text: str) -> str:
+    lines = text.splitlines()
+    body = lines[1:]
+    random.Random(5).shuffle(body)
+    return "\n".join(lines[:1] + body) + "\n"
+
+
+def rewritten(text: str, other: str) -> str:
+    """A third of the sentences replaced by another report's."""
+    theirs = [s for s in re.split(r"(?<=。)", other) if len(s) > 20]
+    rng = random.Random(3)
+    return "".join(rng.choice(theirs) if s.strip() and n % 3 == 0 else s
+                   for n, s in enumerate(re.split(r"(?<=。)", text)))
+
+
+DISTINCT = [("yunling.txt", YUNLING), ("qinghe.txt", QINGHE), ("linchuan.txt", LINCHUAN)]
+
+
+@pytest.mark.parametrize("made", [renamed, lambda t: reordered(renamed(t)), lambda t: rewritten(renamed(t), QINGHE)],
+                         ids=["names-changed", "paragraphs-reordered", "a-third-rewritten"])
+def test_a_copy_is_found_with_the_share_and_its_first_shared_sentence(made) -> None:  # type: ignore[no-untyped-def]
+    prints = [printed(text, name) for name, text in DISTINCT] + [printed(made(YUNLING), "copy.txt")]
+    found = similar.find(prints)
+    assert [{s.report.path, s.other.path} for s in found] == [{"yunling.txt", "copy.txt"}]
+    assert found[0].share >= 0.6 and found[0].sentence is not None
+
+
+def test_distinct_reports_are_not_copies() -> None:
+    assert similar.find([printed(text, name) for name, text in DISTINCT]) == []
+
+
+def test_a_copy_is_said_of_the_later_report_and_of_the_current_one_against_the_history() -> None:
+    last_year = printed(re.sub(r"2024", "2023", YUNLING), "2023/yunling.txt")
+    this_year = printed(renamed(YUNLING), "2024/shiqiao.txt")
+    [found] = similar.find([last_year, this_year])
+    assert (found.report.path, found.other.path) == ("2024/shiqiao.txt", "2023/yunling.txt")
+    recorded = similar.Fingerprint(**{**this_year.__dict__, "path": "old/shiqiao.txt", "year": 2025,
+                                      "content": "abc"})
+    [found] = similar.find([last_year], [recorded])  # the history's, though later: said of the current
+    assert found.report.path == "2023/yunling.txt"
+
+
+def test_one_bodys_two_files_of_a_year_are_not_a_copy() -> None:
+    assert similar.find([printed(YUNLING, "a.txt"), printed(YUNLING, "b.txt")]) == []
+
+
+def test_the_same_report_gives_the_same_fingerprint() -> None:
+    assert printed(YUNLING, "a.txt").minhash == printed(YUNLING, "a.txt").minhash
+    assert printed(YUNLING, "a.txt").sentences == printed(renamed(YUNLING), "a.txt").sentences  # names, figures aside
