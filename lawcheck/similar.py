@@ -7,8 +7,10 @@ values, and the hashes of its sentences. The MinHash is the textbook one (the le
 ``a·h + b mod 2³²`` over the shingles' hashes, for fixed odd ``a``), a few lines of numpy, so that
 a worker need not import ``datasketch`` (and SciPy under it: 0.6 s); ``datasketch``'s MinHash LSH
 index, in the batch's own process, finds the pairs worth a look among thousands in seconds; for each, the share of the smaller report's text that
-the other holds is estimated from the two MinHashes and their sizes, and a pair over
-:data:`SHARE` is a copy. Its first shared sentence is the evidence.
+the other holds is estimated from the two MinHashes and their sizes. A pair over :data:`SURE`
+is a copy; one over :data:`SHARE` is a copy when whole sentences agree too (:data:`SENTENCES` of
+the smaller report's are the other's), since reports in one province's officialese can share
+half their phrases and few of their sentences. Its first shared sentence is the evidence.
 
 A report written from the same template as another shares its headings and set phrases, a
 tenth or a fifth of its text: not a copy. A copy with the names changed, the paragraphs
@@ -34,7 +36,10 @@ SCHEME = "affine32"  # what datasketch is told of the values (it compares them; 
 _MASK = (1 << 32) - 1
 _CHUNK = 4096  # shingles hashed at once: a 1 MB report in steps of 4 MB of memory, not 200
 SHARE = 0.5  # the share of the smaller report's text found in the other that makes a copy
+SURE = 0.7  # a share from which the text alone says so; between SHARE and SURE, whole sentences
+SENTENCES = 0.3  # must say it too: this share of the smaller report's sentences found in the other
 LSH_JACCARD = 0.3  # the LSH index's threshold: pairs sharing half the smaller report's text
+LSH_PARAMS: tuple[int, int] | None = None  # bands and rows, else chosen by datasketch for the threshold
 MIN_SENTENCE = 12  # characters a sentence needs (after normalising) to be evidence
 
 _SET_ASIDE = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿.%％]+|[^\w]|_", re.UNICODE)
@@ -172,7 +177,7 @@ def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) ->
     if len(everyone) < 2:
         return []
     values = np.stack([np.frombuffer(p.minhash, dtype="<u4") for p in everyone])
-    index = MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS)
+    index = MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS, params=LSH_PARAMS)
     for n in range(len(everyone)):
         index.insert(n, _minhash(everyone[n]))
     found: list[Similar] = []
@@ -187,11 +192,19 @@ def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) ->
             if _same_submission(a, b):
                 continue  # one body's two files for one year: a duplicate submission, said as such
             share = share_of(a, b, j)
-            if share < SHARE:
+            if share < SHARE or (share < SURE and sentence_share(a, b) < SENTENCES):
                 continue
             copied, source = (a, b) if m >= len(current) or _later(a, b) else (b, a)
             found.append(Similar(copied, source, round(share, 2), _first_shared(copied, source)))
     return sorted(found, key=lambda s: (s.report.path, s.other.path))
+
+
+def sentence_share(a: Fingerprint, b: Fingerprint) -> float:
+    """The share of the smaller report's distinct sentences that the other has word for word."""
+    mine, theirs = set(a.sentences), set(b.sentences)
+    if not mine or not theirs:
+        return 0.0
+    return len(mine & theirs) / min(len(mine), len(theirs))
 
 
 def _same_submission(a: Fingerprint, b: Fingerprint) -> bool:
