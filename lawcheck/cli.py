@@ -151,6 +151,19 @@ def _goodbye(signum: int, lang: str) -> str:
 _NAMED = 5  # outputs a stop names; a long list (every letter of a feedback pack) is counted
 
 
+def _no_color_anywhere(argv: list[str]) -> None:
+    """``--no-color`` is taken by every command: one that draws no colour ignores it, rather
+    than refusing a flag a user (or a script) gives every command alike. It is kept for the
+    commands that declare it, and said to the rest through NO_COLOR, which rich heeds."""
+    words = argv[1:argv.index("--")] if "--" in argv else argv[1:]
+    if "--no-color" not in words:
+        return
+    os.environ["NO_COLOR"] = "1"
+    command = next((w for w in words if not w.startswith("-")), None)
+    if command not in ("check", "batch", "history"):
+        argv.remove("--no-color")
+
+
 def main() -> None:
     """Run the command line; usage errors and signals end in one sentence and their exit code."""
     one_command()
@@ -158,6 +171,7 @@ def main() -> None:
         if isinstance(stream, io.TextIOWrapper):
             stream.reconfigure(errors="replace")
     lang = requested_lang(sys.argv[1:])
+    _no_color_anywhere(sys.argv)
     signal.signal(signal.SIGINT, _stop)
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _stop)

@@ -22,7 +22,7 @@ from __future__ import annotations
 import hashlib
 import re
 import struct
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -232,3 +232,16 @@ def sentence_text(doc: Document, org: str | None, index: int) -> str | None:
             return s.norm
         return block.text[block.offsets[s.start]:block.offsets[s.end - 1] + 1].strip()
     return None
+
+
+def other_named(found: Mapping[str, Any], lang: str) -> str:
+    """The report a ``similar-report`` entry shares its text with, as people name it: the body
+    and year, and its file's name; else its path."""
+    from pathlib import PurePath
+
+    from lawcheck.messages import message
+
+    name = PurePath(str(found["other"])).name
+    if found.get("other_body"):
+        return message("similar-other", lang, body=found["other_body"], year=found["other_year"] or "—", path=name)
+    return str(found["other"])

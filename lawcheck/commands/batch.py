@@ -400,13 +400,9 @@ def _evidence(report: Any, sentence: int | None) -> str | None:
 
 
 def _other(found: dict[str, Any], lang: str) -> str:
-    """The report a copy shares its text with, as people name it: the body and year, and its file."""
-    from pathlib import PurePath
+    from lawcheck.similar import other_named
 
-    name = PurePath(str(found["other"])).name
-    if found.get("other_body"):
-        return message("similar-other", lang, body=found["other_body"], year=found["other_year"] or "—", path=name)
-    return str(found["other"])
+    return other_named(found, lang)
 
 
 def _years_said(tally: Tally, wanted: int | None, lang: str) -> list[str]:

@@ -88,3 +88,15 @@ def test_history_writes_what_the_suffix_says_with_numbers_and_takes_no_color(mix
     clash = lawcheck("history", "bodies", "--db", str(db), "-o", str(tmp_path / "b.json"), "--format", "csv")
     assert (clash.code, clash.err) == (2, f"输出文件 {tmp_path / 'b.json'} 的扩展名表示 json 格式，与 --format csv 矛盾；"
                                           "请去掉其中之一。\n")
+
+
+def test_a_copy_is_named_in_the_ranking(tmp_path: Path) -> None:
+    folder = tmp_path / "reports"
+    folder.mkdir()
+    (folder / "云岭镇2024.txt").write_text(YUNLING, encoding="utf-8")
+    (folder / "石桥镇2024.txt").write_text(YUNLING.replace("云岭", "石桥"), encoding="utf-8")
+    run = lawcheck("batch", str(folder), "--no-color")
+    ranking = run.out.split("各检查项覆盖情况", 1)[0]
+    flat = "".join(line.strip() for line in ranking.splitlines())
+    # said of the one later by name (the two are of one year and size): 石桥镇, copying 云岭镇
+    assert "与 云岭镇人民政府2024年的报告（云岭镇2024.txt） 雷同（约 100%）" in flat

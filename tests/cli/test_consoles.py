@@ -128,3 +128,15 @@ def test_a_reader_that_stops_early_ends_the_batch_without_a_word(tmp_path: Path)
     err = proc.stderr.read().decode("utf-8")
     assert proc.wait(timeout=120) == 141
     assert err == ""  # no "internal error", no trace
+
+
+@pytest.mark.parametrize("args", [
+    ["explain", "legal-adviser"], ["checklist", "list"], ["config", "show"], ["template", "-o", "{tmp}/t.docx"],
+    ["annotate", "examples/qinghe-street-2024.docx", "-o", "{tmp}/a.docx"], ["eval", "examples/labels.yaml"],
+])
+def test_every_command_takes_no_color(args: list[str], tmp_path: Path) -> None:
+    words = [a.replace("{tmp}", str(tmp_path)) for a in args]
+    run = subprocess.run([sys.executable, "-m", "lawcheck", *words, "--no-color"], cwd=ROOT, capture_output=True,
+                         text=True, encoding="utf-8", env={**os.environ, "FORCE_COLOR": "1"})
+    assert run.returncode in (0, 1), run.stderr
+    assert "\x1b[" not in run.stdout  # and no colour, though the terminal is forced to take it
