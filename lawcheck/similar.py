@@ -3,7 +3,8 @@
 Each report is reduced to a :class:`Fingerprint` where it is checked (in the batch's worker):
 its text with the body's name, years and figures set aside and the punctuation gone, cut into
 overlapping runs of :data:`SHINGLE` characters, summed up as a MinHash of :data:`PERMUTATIONS`
-values, and the hashes of its sentences. The MinHash is the textbook one (the least of
+values, and the hashes of its sentences. Up to :data:`EVERY_PAIR` reports every pair is
+compared; past that an index picks the pairs. The MinHash is the textbook one (the least of
 ``a·h + b mod 2³²`` over the shingles' hashes, for fixed odd ``a``), a few lines of numpy, so that
 a worker need not import ``datasketch`` (and SciPy under it: 0.6 s); ``datasketch``'s MinHash LSH
 index, in the batch's own process, finds the pairs worth a look among thousands in seconds; for each, the share of the smaller report's text that
@@ -40,6 +41,9 @@ SURE = 0.7  # a share from which the text alone says so; between SHARE and SURE,
 SENTENCES = 0.3  # must say it too: this share of the smaller report's sentences found in the other
 LSH_JACCARD = 0.3  # the LSH index's threshold: pairs sharing half the smaller report's text
 LSH_PARAMS: tuple[int, int] | None = None  # bands and rows, else chosen by datasketch for the threshold
+# Up to this many reports every pair is compared (a vectorised comparison of their MinHashes takes
+# less than importing datasketch and SciPy, 0.6 s); past it the LSH index picks the pairs.
+EVERY_PAIR = 1500
 MIN_SENTENCE = 12  # characters a sentence needs (after normalising) to be evidence
 
 _SET_ASIDE = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿.%％]+|[^\w]|_", re.UNICODE)
@@ -166,10 +170,11 @@ def share_of(a: Fingerprint, b: Fingerprint, jaccard: float) -> float:
 
 def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) -> list[Similar]:
     """The copies among ``current`` and between them and ``earlier`` (reports of past years, or
-    recorded before). Each pair once, said of the later report, else the smaller, else the one
-    later by path; a pair with an earlier report is said of the current one."""
+    recorded before): for each report that copies, the other it shares the most with. A pair is
+    said of the later report, else the smaller, else the one later by path; a pair with an
+    earlier report, of the current one. One finding a report, however many share its text (a
+    province's towns all copying one model report), keeps the output as long as the batch."""
     import numpy as np
-    from datasketch import MinHashLSH
 
     contents = {c.content for c in current}
     past = [e for e in earlier if e.content is None or e.content not in contents]
@@ -177,13 +182,12 @@ def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) ->
     if len(everyone) < 2:
         return []
     values = np.stack([np.frombuffer(p.minhash, dtype="<u4") for p in everyone])
-    index = MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS, params=LSH_PARAMS)
-    for n in range(len(everyone)):
-        index.insert(n, _minhash(everyone[n]))
-    found: list[Similar] = []
+    candidates = _lsh(everyone) if len(everyone) > EVERY_PAIR else None
+    best: dict[str, tuple[float, Fingerprint, Fingerprint]] = {}
     for n in range(len(current)):
         # each pair once: a current report meets the later current ones and every earlier one
-        others = np.array(sorted(m for m in index.query(_minhash(everyone[n])) if m > n), dtype=np.int64)
+        others = (np.arange(n + 1, len(everyone), dtype=np.int64) if candidates is None else
+                  np.array(sorted(m for m in candidates(n) if m > n), dtype=np.int64))
         if not len(others):
             continue
         jaccard = (values[others] == values[n]).mean(axis=1)  # the MinHash estimate, all at once
@@ -195,8 +199,23 @@ def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) ->
             if share < SHARE or (share < SURE and sentence_share(a, b) < SENTENCES):
                 continue
             copied, source = (a, b) if m >= len(current) or _later(a, b) else (b, a)
-            found.append(Similar(copied, source, round(share, 2), _first_shared(copied, source)))
+            held = best.get(copied.path)
+            if held is None or (share, held[2].path) > (held[0], source.path):
+                best[copied.path] = (share, copied, source)
+    found = [Similar(copied, source, round(share, 2), _first_shared(copied, source))
+             for share, copied, source in best.values()]
     return sorted(found, key=lambda s: (s.report.path, s.other.path))
+
+
+def _lsh(everyone: Sequence[Fingerprint]) -> Any:
+    """datasketch's MinHash LSH index over ``everyone``: n → the reports that may share its text."""
+    from datasketch import MinHashLSH
+
+    index = MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS, params=LSH_PARAMS)
+    hashes = [_minhash(p) for p in everyone]
+    for n, h in enumerate(hashes):
+        index.insert(n, h)
+    return lambda n: index.query(hashes[n])
 
 
 def sentence_share(a: Fingerprint, b: Fingerprint) -> float:

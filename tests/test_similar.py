@@ -79,3 +79,13 @@ def test_one_bodys_two_files_of_a_year_are_not_a_copy() -> None:
 def test_the_same_report_gives_the_same_fingerprint() -> None:
     assert printed(YUNLING, "a.txt").minhash == printed(YUNLING, "a.txt").minhash
     assert printed(YUNLING, "a.txt").sentences == printed(renamed(YUNLING), "a.txt").sentences  # names, figures aside
+
+
+def test_the_index_finds_what_every_pair_finds(monkeypatch: pytest.MonkeyPatch) -> None:
+    prints = [printed(text, name) for name, text in DISTINCT] + [
+        printed(renamed(YUNLING), "names.txt"), printed(reordered(renamed(QINGHE.replace("青禾", "石门"))), "order.txt")]
+    every_pair = similar.find(prints)
+    monkeypatch.setattr(similar, "EVERY_PAIR", 0)  # past it, datasketch's LSH index picks the pairs
+    assert [(s.report.path, s.other.path, s.share) for s in similar.find(prints)] == \
+        [(s.report.path, s.other.path, s.share) for s in every_pair]
+    assert {s.report.path for s in every_pair} == {"names.txt", "order.txt"}
