@@ -20,7 +20,9 @@ text gives, else the body its file name starts with, else a listed body whose
 from __future__ import annotations
 
 import fnmatch
+import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
 from typing import TYPE_CHECKING, Any
@@ -125,6 +127,16 @@ def identify_file(path: str, org: str | None, known: Bodies, forms: "Forms") -> 
     if body is not None:
         return Identity(key(body.name), body.name, "glob")
     return Identity(UNIDENTIFIED + PurePath(path).name, PurePath(path).name, "none")
+
+
+def identifier(known: Bodies, forms: "Forms") -> Callable[[str, str | None], Identity]:
+    """:func:`identify_file` for one run's bodies and forms, each file worked out once (the
+    duplicates, the letters, the history and last year's comparison all ask)."""
+    @functools.lru_cache(maxsize=None)
+    def identify(path: str, org: str | None) -> Identity:
+        return identify_file(path, org, known, forms)
+
+    return identify
 
 
 def submission_order(path: str) -> tuple[bool, float, str]:

@@ -23,7 +23,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable, Collection, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePath
 from typing import Any
 
@@ -39,31 +39,28 @@ _UNSAFE = re.compile(r'[\\/:*?"<>|\x00-\x1f]+')
 
 @dataclass(frozen=True)
 class Letter:
-    key: str
-    body: str  # the body's name; for an unidentified report, the file's name
+    identity: bodies_mod.Identity  # the body; for an unidentified report, its file
     result: ReportResult | None  # None: the body sent only files that could not be read
-    file: str  # the letter's file name
-    identity: bodies_mod.Identity | None = None
+    file: str  # the letter's file name ("": none written, a passing body with --feedback-passing none)
     others: tuple[str, ...] = ()  # the body's other submissions for the same year, not judged
     unreadable: tuple[ErrorResult, ...] = ()  # its files that could not be read
 
     @property
+    def key(self) -> str:
+        return self.identity.key
+
+    @property
+    def body(self) -> str:
+        """The body's name; for an unidentified report, the file's name."""
+        return self.identity.name
+
+    @property
     def identified(self) -> bool:
-        return self.identity is None or self.identity.known
+        return self.identity.known
 
 
-@dataclass(frozen=True)
-class Duplicate:
-    """Two or more submissions of one body for one year: ``judged`` is the one taken as its report."""
-
-    body: str
-    year: int | None
-    judged: str
-    others: tuple[str, ...]
-
-
-def group(results: Sequence[ReportResult], known: bodies_mod.Bodies,
-          taken: Callable[[str], bool] = lambda name: False, forms: Any = None,
+def group(results: Sequence[ReportResult], identify: Callable[[str, str | None], bodies_mod.Identity],
+          taken: Callable[[str], bool] = lambda name: False,
           unreadable: Sequence[ErrorResult] = ()) -> list[Letter]:
     """One letter per body: the report of its latest year; of two submissions for that year, the
     one :func:`submission_order` puts last. A listed or named body that sent only unreadable files
@@ -75,12 +72,12 @@ def group(results: Sequence[ReportResult], known: bodies_mod.Bodies,
     identity: dict[str, bodies_mod.Identity] = {}
     by_key: dict[str, list[ReportResult]] = {}
     for result in results:
-        who = _identity(result.path, result.meta.org, known, forms)
+        who = identify(result.path, result.meta.org)
         identity.setdefault(who.key, who)
         by_key.setdefault(who.key, []).append(result)
     failed: dict[str, list[ErrorResult]] = {}
     for error in unreadable:
-        who = _identity(error.path, None, known, forms)
+        who = identify(error.path, None)
         if who.known:
             identity.setdefault(who.key, who)
             failed.setdefault(who.key, []).append(error)
@@ -96,7 +93,7 @@ def group(results: Sequence[ReportResult], known: bodies_mod.Bodies,
         label = who.name if who.known else _unidentified_stem(who.name)
         name = _file_name(label, year, lambda n: n.casefold() in used or taken(n))
         used.add(name.casefold())
-        letters.append(Letter(key, who.name, judged, name, who, tuple(r.path for r in same_year[:-1]),
+        letters.append(Letter(who, judged, name, tuple(r.path for r in same_year[:-1]),
                               tuple(sorted(failed.get(key, []), key=lambda e: e.path))))
     return letters
 
@@ -106,21 +103,6 @@ def _year_of_files(errors: Sequence[ErrorResult]) -> int | None:
     from lawcheck.metadata import title_year
 
     return next((y for e in errors if (y := title_year(PurePath(e.path).stem)) is not None), None)
-
-
-def duplicates(letters: Sequence[Letter]) -> list[Duplicate]:
-    """The bodies that sent more than one report for the year judged."""
-    return [Duplicate(letter.body, letter.result.meta.year, letter.result.path, letter.others)
-            for letter in letters if letter.result is not None and letter.others]
-
-
-def _identity(path: str, org: str | None, known: bodies_mod.Bodies, forms: Any) -> bodies_mod.Identity:
-    if forms is None:  # no checklist's forms: the text's name or nothing
-        found = known.identify(org)
-        if found is not None:
-            return bodies_mod.Identity(found[0], found[1], "text")
-        return bodies_mod.Identity(bodies_mod.UNIDENTIFIED + PurePath(path).name, PurePath(path).name, "none")
-    return bodies_mod.identify_file(path, org, known, forms)
 
 
 def _unidentified_stem(file_name: str) -> str:
@@ -153,34 +135,29 @@ class Signed:
 
 
 def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checklist, known: bodies_mod.Bodies,
-               lang: str, deadline: str | None = None, unreadable: Sequence[ErrorResult] = (),
-               inputs: Collection[str | Path] = (), signed: Signed | None = None) -> list[Letter]:
-    """Every letter and ``index.xlsx`` into ``outdir`` (made if need be); the letters, in order.
+               identify: Callable[[str, str | None], bodies_mod.Identity], lang: str, signed: Signed,
+               unreadable: Sequence[ErrorResult] = (), inputs: Collection[str | Path] = ()) -> list[Letter]:
+    """Every letter and ``index.xlsx`` into ``outdir`` (made if need be); every body's letter, in
+    order (``file`` empty where none was written: a passing body with ``passing`` "none").
 
     A listed (or named) body whose files could not be read gets a letter asking it to send its
     report again; an unreadable file of no known body gets none, and the index names it with
     the reason. A letter whose name is one of ``inputs`` (or a link to one) is numbered instead:
     no letter is written over a report.
     """
-    signed = signed or Signed(deadline=deadline)
-    if deadline is not None and signed.deadline is None:
-        signed = Signed(signed.sender, signed.date, deadline, signed.passing, signed.regressed)
     outdir.mkdir(parents=True, exist_ok=True)
     real = {os.path.realpath(p) for p in inputs}
-    letters = group(results, known, lambda name: os.path.realpath(outdir / name) in real, checklist.forms, unreadable)
-    sent: list[Letter] = []
-    for letter in letters:
+    letters = group(results, identify, lambda name: os.path.realpath(outdir / name) in real, unreadable)
+    for n, letter in enumerate(letters):
         if letter.result is not None and letter.result.passed and signed.passing == "none":
-            sent.append(Letter(letter.key, letter.body, letter.result, "", letter.identity, letter.others,
-                               letter.unreadable))
-            continue
-        write_file(outdir / letter.file, letter_bytes(letter, checklist, lang, signed))
-        sent.append(letter)
-    seen = {letter.key for letter in letters}
+            letters[n] = replace(letter, file="")
+        else:
+            write_file(outdir / letter.file, letter_bytes(letter, checklist, lang, signed))
     tied = {e.path for letter in letters for e in letter.unreadable}
-    write_file(outdir / "index.xlsx", index_bytes(sent, known.missing(seen), checklist, lang,
-                                                  [e for e in unreadable if e.path not in tied], signed.copies))
-    return [letter for letter in sent if letter.file]
+    write_file(outdir / "index.xlsx", index_bytes(letters, known.missing({letter.key for letter in letters}),
+                                                  checklist, lang, [e for e in unreadable if e.path not in tied],
+                                                  signed.copies))
+    return letters
 
 
 # ---------------------------------------------------------------- the letter
@@ -188,16 +165,13 @@ def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checkli
 PLACEHOLDER = {"zh": "【单位名称】", "en": "[name of the body]"}
 
 
-def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed | str | None = None) -> bytes:
+def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed = Signed()) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
 
-    from lawcheck.docxfile import docx_bytes
     from lawcheck.reporters.verdict import because
-    from lawcheck.template import fix_properties, official_document
+    from lawcheck.template import official_document
 
-    if not isinstance(signed, Signed):  # a deadline alone, as before
-        signed = Signed(deadline=signed)
     result = letter.result
     body = letter.body if letter.identified else PLACEHOLDER.get(lang, PLACEHOLDER["en"])
     document = official_document()
@@ -209,7 +183,8 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed
 
     known_year = result.meta.year if result is not None else _year_of_files(letter.unreadable)
     year = known_year if known_year is not None else "××"
-    title = document.add_paragraph(message("feedback-title", lang, body=body, year=year), style="Title")
+    heading = message("feedback-title", lang, body=body, year=year)
+    title = document.add_paragraph(heading, style="Title")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     para(message("feedback-to", lang, body=body), indent=False)
     if result is None:  # only files that could not be read: ask for the report again
@@ -219,7 +194,7 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed
             para(f"{PurePath(error.path).name}：{error.error}" if lang == "zh" else f"{PurePath(error.path).name}: {error.error}")
         para(message("feedback-resubmit", lang, deadline=signed.deadline) if signed.deadline
              else message("feedback-resubmit-soon", lang))
-        return _closing(document, signed, lang, message("feedback-title", lang, body=body, year=year))
+        return _closing(document, signed, lang, heading)
     meta = result.meta
     para(message("feedback-received", lang, title=meta.title or PurePath(result.path).name,
                  date=meta.date or message("feedback-no-date", lang), checklist=checklist.title_in(lang)))
@@ -248,7 +223,7 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed
             document.add_paragraph(message("feedback-h-better", lang), style="Heading 1")
             _gap_table(document, gaps, checklist, lang)
         para(message("feedback-acknowledged", lang))
-        return _closing(document, signed, lang, message("feedback-title", lang, body=body, year=year))
+        return _closing(document, signed, lang, heading)
 
     document.add_paragraph(message("feedback-h-gaps", lang), style="Heading 1")
     if gaps:
@@ -269,7 +244,7 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed
         document.add_paragraph(message("feedback-h-deadline", lang), style="Heading 1")
         para(message("feedback-deadline", lang, deadline=signed.deadline) if signed.deadline
              else message("feedback-no-deadline", lang))
-    return _closing(document, signed, lang, message("feedback-title", lang, body=body, year=year))
+    return _closing(document, signed, lang, heading)
 
 
 def _gap_table(document: Any, gaps: Sequence[ItemResult], checklist: Checklist, lang: str) -> None:

@@ -20,6 +20,7 @@ reordered or a third rewritten shares well over half.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 import struct
@@ -40,7 +41,6 @@ SHARE = 0.5  # the share of the smaller report's text found in the other that ma
 SURE = 0.7  # a share from which the text alone says so; between SHARE and SURE, whole sentences
 SENTENCES = 0.3  # must say it too: this share of the smaller report's sentences found in the other
 LSH_JACCARD = 0.3  # the LSH index's threshold: pairs sharing half the smaller report's text
-LSH_PARAMS: tuple[int, int] | None = None  # bands and rows, else chosen by datasketch for the threshold
 # Up to this many reports every pair is compared (a vectorised comparison of their MinHashes takes
 # less than importing datasketch and SciPy, 0.6 s); past it the LSH index picks the pairs.
 EVERY_PAIR = 1500
@@ -128,23 +128,16 @@ def minhash_of(hashes: Any) -> bytes:
     return least.astype("<u4").tobytes()
 
 
-_PERMUTATIONS: tuple[Any, Any] | None = None
-
-
+@functools.cache
 def _permutations() -> tuple[Any, Any]:
     """The fixed ``a`` (odd) and ``b`` of each permutation, from a seeded generator whose stream
     numpy keeps stable (RandomState)."""
-    global _PERMUTATIONS
-    if _PERMUTATIONS is None:
-        import numpy as np
+    import numpy as np
 
-        rng = np.random.RandomState(SEED)
-        a = rng.randint(1, 1 << 32, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
-        b = rng.randint(0, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
-        _PERMUTATIONS = (a, b)
-    return _PERMUTATIONS
-
-
+    rng = np.random.RandomState(SEED)
+    a = rng.randint(1, 1 << 32, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+    b = rng.randint(0, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
+    return a, b
 
 
 def _hash64(text: str) -> int:
@@ -211,7 +204,7 @@ def _lsh(everyone: Sequence[Fingerprint]) -> Any:
     """datasketch's MinHash LSH index over ``everyone``: n → the reports that may share its text."""
     from datasketch import MinHashLSH
 
-    index = MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS, params=LSH_PARAMS)
+    index = MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS)
     hashes = [_minhash(p) for p in everyone]
     for n, h in enumerate(hashes):
         index.insert(n, h)

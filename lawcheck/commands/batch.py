@@ -33,6 +33,7 @@ from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.output import AtomicFile
 from lawcheck.readers import DEFAULT_MAX_SIZE, READABLE_SUFFIXES
+from lawcheck.similar import other_named
 from lawcheck.tally import Entry, Stream, Tally, columns
 
 if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given; rich when a bar is shown
@@ -243,7 +244,8 @@ def batch_command(
     if feedback is not None:
         refuse_letters_among(feedback, paths)
     cols = columns(compiled, lang)
-    tally = Tally(cols, comparing=baseline is not None, body_of=_body_of(known, compiled))
+    identify = bodies.identifier(known, compiled.forms)
+    tally = Tally(cols, comparing=baseline is not None, body_of=_body_of(identify))
     sinks = open_sinks(fmt, given, output, compiled, lang, baseline is not None, use_color(no_color), quiet, fail_on)
     kept: list[ReportResult | ErrorResult] | None = [] if feedback is not None or run.value("db") else None
     results = functools.partial(batch.run, paths, compiled, run.options(max_size=max_size), jobs=jobs,
@@ -254,8 +256,10 @@ def batch_command(
 
         bar = progress_bar(lang)
     settled()  # and the checklist, before the reports are checked
+    # the history, opened once when it is first needed (the copies' search, then the record)
+    history = functools.cache(lambda: store or _store(run.value("db")))
     write_all(results, sinks, tally, baseline, bar, len(paths), kept,
-              settle=lambda t: _settle(t, run.value("db"), store, lang, quiet))
+              settle=lambda t: _settle(t, history if run.value("db") else None, lang, quiet))
     readable = [r for r in kept or [] if isinstance(r, ReportResult)]
     if not quiet:
         for found in tally.batch_findings:
@@ -264,38 +268,39 @@ def batch_command(
                               judged=found["judged"], others="、".join(found["others"])))
             else:
                 evidence = message("batch-similar-evidence", lang, text=found["evidence"]) if found["evidence"] else ""
-                error(message("batch-similar", lang, report=found["report"], other=_other(found, lang),
+                error(message("batch-similar", lang, report=found["report"], other=other_named(found, lang),
                               share=round(found["share"] * 100), evidence=evidence))
     if feedback is not None:
         from lawcheck.feedback import write_pack
 
-        from lawcheck.feedback import Signed
-
         assert signed is not None
         if baseline is not None:
             titles = {c.id: c.title for c in cols}
-            signed = replace(signed, regressed=lambda result: _regressed(baseline, result, cols, titles))
-        unread = [r for r in kept or [] if isinstance(r, ErrorResult)]
-        similar = sorted((f for f in tally.batch_findings if f["id"] == "similar-report"), key=lambda f: -f["share"])
-        signed = replace(signed, copies={f["report"]: {**f, "other_named": _other(f, lang)}
-                                         for f in reversed(similar)})  # the largest share of each report
-        letters = write_pack(feedback, readable, compiled, known, lang, unreadable=unread, inputs=paths, signed=signed)
-        if not quiet:
-            error(message("feedback-written", lang, count=len(letters), path=str(feedback)))
-            from lawcheck.feedback import group
 
-            absent = known.missing({letter.key for letter in group(readable, known, forms=compiled.forms,
-                                                                    unreadable=unread)})
+            def regressed(result: ReportResult) -> list[str]:
+                """What the report lost since last year, as the batch worked it out (tally.deltas)."""
+                delta = tally.deltas.get(result.path)
+                return [titles.get(i, i) for i in delta.regressed] if delta is not None else []
+
+            signed = replace(signed, regressed=regressed)
+        signed = replace(signed, copies={f["report"]: {**f, "other_named": other_named(f, lang)}
+                                         for f in tally.batch_findings if f["id"] == "similar-report"})
+        unread = [r for r in kept or [] if isinstance(r, ErrorResult)]
+        letters = write_pack(feedback, readable, compiled, known, identify, lang, signed, unread, paths)
+        if not quiet:
+            error(message("feedback-written", lang, count=sum(1 for letter in letters if letter.file),
+                          path=str(feedback)))
+            absent = known.missing({letter.key for letter in letters})
             if absent:
                 error(message("feedback-absent-note", lang, bodies="、".join(b.name for b in absent)))
     if run.value("db"):
         from lawcheck.history.store import shown
 
-        store = store or _store(run.value("db"))
-        assert store is not None
-        outcome = record(store, compiled, readable, known, lang, {p.path: p for p in tally.prints})
+        opened = history()
+        assert opened is not None
+        outcome = record(opened, compiled, readable, identify, lang, {p.path: p for p in tally.prints})
         if not quiet:
-            error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=shown(store.target)))
+            error(message("db-recorded", lang, added=outcome.added, known=outcome.known, target=shown(opened.target)))
     if not quiet:
         for line in _years_said(tally, run.value("year"), lang):
             error(line)
@@ -362,18 +367,18 @@ def _signed(run: Any, lang: str) -> "Signed":
     return Signed(run.value("feedback_from"), _said(dated, lang), _said(deadline, lang) if deadline else None, passing)
 
 
-def _settle(tally: Tally, db: str | None, store: Store | None, lang: str, quiet: bool) -> None:
+def _settle(tally: Tally, history: Callable[[], Store | None] | None, lang: str, quiet: bool) -> None:
     """The batch's own findings, once every report is in: two submissions of one body for a
     year, and copies among the reports and (with --db) of the reports recorded before. A history
     that cannot be read costs its part of the search and a sentence, not the batch's work."""
     from lawcheck import similar
 
     earlier: list[Any] = []
-    if db:
+    if history is not None:
         try:
             from lawcheck.history.store import earlier_fingerprints
 
-            earlier = earlier_fingerprints(store or _store(db))  # type: ignore[arg-type]
+            earlier = earlier_fingerprints(history())  # type: ignore[arg-type]
         except LawcheckError as e:
             if not quiet:
                 error(e.render(lang))
@@ -399,12 +404,6 @@ def _evidence(report: Any, sentence: int | None) -> str | None:
     return similar.sentence_text(doc, report.body, sentence)
 
 
-def _other(found: dict[str, Any], lang: str) -> str:
-    from lawcheck.similar import other_named
-
-    return other_named(found, lang)
-
-
 def _years_said(tally: Tally, wanted: int | None, lang: str) -> list[str]:
     """With a year asked for, the reports of other years, by name; without, a batch of several
     years, said once with how many of each."""
@@ -421,19 +420,11 @@ def _years_said(tally: Tally, wanted: int | None, lang: str) -> list[str]:
     return []
 
 
-def _body_of(known: bodies.Bodies, checklist: checklists.Checklist) -> Callable[[Any], tuple[str, str] | None]:
+def _body_of(identify: Callable[[str, str | None], bodies.Identity]) -> Callable[[Any], tuple[str, str] | None]:
     def body_of(row: Any) -> tuple[str, str] | None:
-        who = bodies.identify_file(row.path, row.org, known, checklist.forms)
+        who = identify(row.path, row.org)
         return (who.key, who.name) if who.known else None
     return body_of
-
-
-def _regressed(baseline: Baseline, result: ReportResult, cols: Any, titles: dict[str, str]) -> list[str]:
-    """The titles of the items ``result`` lost since its counterpart last year."""
-    from lawcheck.tally import row_of
-
-    delta = baseline.delta(row_of(result), cols)
-    return [titles.get(i, i) for i in delta.regressed] if delta is not None else []
 
 
 def _store(target: str | None) -> Store | None:
@@ -444,8 +435,9 @@ def _store(target: str | None) -> Store | None:
     return open_store(target)
 
 
-def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResult], known: bodies.Bodies,
-           lang: str = "zh", prints: dict[str, Any] | None = None) -> Outcome:
+def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResult],
+           identify: Callable[[str, str | None], bodies.Identity], lang: str = "zh",
+           prints: dict[str, Any] | None = None) -> Outcome:
     """Record the batch's readable reports in the history (each content once per checklist version)."""
     from lawcheck import __version__
     from lawcheck.history.store import Recorded, content_hash
@@ -454,7 +446,7 @@ def record(store: Store, checklist: checklists.Checklist, kept: list[ReportResul
     for result in kept:
         # the body from the text, the file's name or bodies.yaml; an unidentified report is kept
         # under its file's name, so `history bodies` lists it for the inspector to settle
-        who = bodies.identify_file(result.path, result.meta.org, known, checklist.forms)
+        who = identify(result.path, result.meta.org)
         name = who.name if who.known else message("feedback-unidentified", lang, file=who.name)
         recorded.append(Recorded(result, content_hash(result.path), who.key, name, (prints or {}).get(result.path)))
     return store.record(checklist.id, checklist.version or "", __version__, recorded)

@@ -175,8 +175,7 @@ class DbBaseline(Baseline):
     """``--compare db``: each report against its body's record of the year before, from the history."""
 
     def __init__(self, store: Store, checklist: Checklist, known: bodies_mod.Bodies) -> None:
-        self.known = known
-        self.forms = checklist.forms
+        self.identify = bodies_mod.identifier(known, checklist.forms)
         records = _latest(store, checklist)
         statuses = _statuses(store, [r.id for r in records])
         self.previous = {(r.body_key, r.year): Previous(r.path, statuses.get(r.id, {})) for r in records}
@@ -184,5 +183,4 @@ class DbBaseline(Baseline):
     def find(self, row: Row) -> Previous | None:
         if row.year is None:
             return None
-        who = bodies_mod.identify_file(row.path, row.org, self.known, self.forms)
-        return self.previous.get((who.key, row.year - 1))
+        return self.previous.get((self.identify(row.path, row.org).key, row.year - 1))

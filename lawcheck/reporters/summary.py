@@ -9,7 +9,6 @@ written when the batch is done (:class:`SummaryStream`).
 from __future__ import annotations
 
 import os
-
 import re
 from collections.abc import Callable, Sequence
 
@@ -206,8 +205,9 @@ def ranked_grid(tally: Tally, lang: str) -> Grid:
     grid = Grid(["#"] + [message(k, lang) for k in ("batch-col-report", "batch-col-org", "batch-col-year",
                                                     "batch-col-score", "batch-col-verdict", "batch-col-missing")],
                 flexible=[0, 3, 2, 0, 0, 0, 4], right=(0, 4), keep_end=(1,))
-    copies = {f["report"]: f for f in reversed(sorted((f for f in tally.batch_findings if f["id"] == "similar-report"),
-                                                    key=lambda f: f["share"]))}  # each report's largest share
+    copies = {f["report"]: f for f in tally.batch_findings if f["id"] == "similar-report"}  # one a report
+    if copies:
+        from lawcheck.similar import other_named
     for rank, row in enumerate(tally.ranked(), 1):
         if row.error is not None:
             grid.add_row(str(rank), row.path, "", "", "", verdict_cell(row, lang), (row.error, "magenta"))
@@ -215,8 +215,6 @@ def ranked_grid(tally: Tally, lang: str) -> Grid:
         missing = row_reason(tally, row, lang)
         copy = copies.get(row.path)
         if copy is not None:
-            from lawcheck.similar import other_named
-
             note = message("feedback-index-similar", lang, other=other_named(copy, lang), share=round(copy["share"] * 100))
             missing = f"{missing}；{note}" if missing and lang == "zh" else f"{missing}; {note}" if missing else note
         grid.add_row(str(rank), row.path, row.org or unknown, str(row.year or unknown), f"{row.score:.1f}",

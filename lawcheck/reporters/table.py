@@ -149,9 +149,13 @@ def wrap_phrases(text: str, width: int) -> list[str]:
         if current:
             lines.append(current)
         while cell_len(phrase) > width:  # wider than the screen: folded where it must be
-            cut = max(1, max((k for k in range(len(phrase) + 1) if cell_len(phrase[:k]) <= width), default=1))
-            lines.append(phrase[:cut])
-            phrase = phrase[cut:]
+            used = cut = 0
+            for ch in phrase:
+                if used + cell_len(ch) > width:
+                    break
+                used, cut = used + cell_len(ch), cut + 1
+            lines.append(phrase[:max(cut, 1)])
+            phrase = phrase[max(cut, 1):]
         current = phrase
     return [*lines, current] if current or not lines else lines
 

@@ -460,26 +460,33 @@ def _login(lang: str, wrong: bool = False) -> str:
 def _with_toolbar(outcome: Outcome, shown: str, lang: str) -> str:
     """The report page of ``--format html``, with the downloads, printing, the language switch and a
     way back above it. The same report in the other language travels in a <template>, which the
-    switch shows (app.js); without a script the switch opens the upload page in that language."""
+    switch shows (app.js); without a script the switch opens the upload page in that language.
+    The downloads' data travel once: the copy's links take theirs from the page's when shown."""
     other = "en" if lang == "zh" else "zh"
     page = _report_page(outcome.html, outcome, shown, lang)
     if outcome.other:
-        inner = _main_of(_report_page(outcome.other, outcome, shown, other))
+        inner = _main_of(_report_page(outcome.other, outcome, shown, other, data=False))
         title = re.search(r"<title>(.*?)</title>", outcome.other, re.S)
         page = page.replace("</main>", f'</main>\n<template id="lang-other" data-lang="{other}" '
                             f'data-title="{_e(title.group(1) if title else "")}">{inner}</template>', 1)
     return page
 
 
-def _report_page(html: str, outcome: Outcome, shown: str, lang: str) -> str:
+def _report_page(html: str, outcome: Outcome, shown: str, lang: str, data: bool = True) -> str:
+    """The report page with its toolbar; without ``data``, the download links are left empty for
+    app.js to fill from the page's own (the copy in the other language)."""
     other = "en" if lang == "zh" else "zh"
+
+    def href(media: str, content: bytes) -> str:
+        return f"data:{media};base64,{base64.b64encode(content).decode()}" if data else ""
+
     links = [f'<a href="/?lang={lang}">{_e(message("web-again", lang))}</a>',
              f'<a download="{_e(PurePosixPath(shown).stem or "report")}.json" '
-             f'href="data:application/json;base64,{base64.b64encode(outcome.json.encode()).decode()}">'
+             f'href="{href("application/json", outcome.json.encode())}" data-download="json">'
              f'{_e(message("web-download-json", lang))}</a>']
     if outcome.docx:
         links.append(f'<a id="download-docx" download="{_e(_checked_name(shown))}" '
-                     f'href="data:{DOCX};base64,{base64.b64encode(outcome.docx).decode()}">'
+                     f'href="{href(DOCX, outcome.docx)}" data-download="docx">'
                      f'{_e(message("web-download-docx", lang))}</a>')
     links.append(f'<a href="/template?lang={lang}">{_e(message("web-template", lang))}</a>')
     bar = (f'<nav class="web-toolbar" aria-label="{_e(message("web-actions", lang))}">'

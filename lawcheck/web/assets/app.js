@@ -42,6 +42,11 @@
     var shown = document.querySelector('main');
     var incoming = document.importNode(other.content.querySelector('main'), true);
     var was = { lang: document.documentElement.lang.indexOf('zh') === 0 ? 'zh' : 'en', title: document.title };
+    // the downloads' data is sent once, with the page shown first: the incoming links take it
+    Array.prototype.forEach.call(incoming.querySelectorAll('a[data-download]'), function (link) {
+      var from = shown.querySelector('a[data-download="' + link.getAttribute('data-download') + '"]');
+      if (from) { link.setAttribute('href', from.getAttribute('href')); }
+    });
     shown.parentNode.replaceChild(incoming, shown);
     other.content.replaceChildren(shown);
     document.documentElement.lang = other.dataset.lang === 'zh' ? 'zh-CN' : 'en';
