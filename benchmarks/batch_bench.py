@@ -51,8 +51,8 @@ from pathlib import Path
 
 from docx import Document
 
-from lawcheck import checklist as checklists
-from lawcheck.engine import check_path
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import check_path
 
 # ---------------------------------------------------------------- report generation
 

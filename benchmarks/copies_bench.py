@@ -1,4 +1,4 @@
-"""Benchmark copy detection (``lawcheck.similar``): how right, how fast, how much memory.
+"""Benchmark copy detection (``lawcheck.judge.similar``): how right, how fast, how much memory.
 
 usage: python benchmarks/copies_bench.py [--sizes 1000,10000] [--brute 1000] [--seed 7]
 
@@ -41,7 +41,9 @@ import time
 import tracemalloc
 from pathlib import Path
 
-from lawcheck import readers, similar, structure
+from lawcheck import readers
+from lawcheck.judge import similar
+from lawcheck.document import structure
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -180,8 +182,8 @@ def corpus_sentences() -> list[str]:
 def real_set(rng: random.Random) -> tuple[list[tuple[str, str | None]], list[int]] | None:
     if not CORPUS.is_dir():
         return None
-    from lawcheck import checklist as checklists
-    from lawcheck.engine import judge
+    from lawcheck.judge import checklist as checklists
+    from lawcheck.judge.engine import judge
 
     checklist = checklists.load(None)
     originals = []

@@ -19,7 +19,7 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
 from docx.shared import Pt
 
-from lawcheck.docxfile import docx_bytes
+from lawcheck.workflows.docxfile import docx_bytes
 
 HERE = Path(__file__).resolve().parent
 SOURCES = {

@@ -21,7 +21,7 @@ from lawcheck.commands.common import EXIT_ERROR, error, one_command, settled
 from lawcheck.commands.help import dress
 from lawcheck.messages import message
 from lawcheck.output import remove_unfinished, written
-from lawcheck.usage import NoArgsIsHelpError, UsageError, describe, requested_lang
+from lawcheck.commands.usage import NoArgsIsHelpError, UsageError, describe, requested_lang
 
 # name -> (module, attribute, summary). A command's module is imported only when
 # it runs (or its help is asked for); the summary lists it in the top-level help.

@@ -18,11 +18,11 @@ import sys
 import tempfile
 from pathlib import Path
 
-from lawcheck import checklist as checklists
-from lawcheck.checklist import Checklist
-from lawcheck.engine import check_path
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.checklist import Checklist
+from lawcheck.judge.engine import check_path
 from lawcheck.errors import ReadError
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.reporters.html import render_html
 
 ROOT = Path(__file__).resolve().parent.parent

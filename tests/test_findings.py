@@ -12,10 +12,10 @@ from typing import Protocol
 
 import pytest
 
-from lawcheck import checklist as checklists
-from lawcheck.engine import Options, check_path
-from lawcheck.findings import KINDS as CHECKS
-from lawcheck.model import Finding, ReportResult
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import Options, check_path
+from lawcheck.judge.findings import KINDS as CHECKS
+from lawcheck.document.model import Finding, ReportResult
 
 from tests.support.forms import write_text
 from tests.support.reports import CLEAN_REPORT, spoil

@@ -14,10 +14,10 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import checklist as checklists
-from lawcheck.engine import check_path
-from lawcheck.labels import flatten
-from lawcheck.model import ReportResult
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import check_path
+from lawcheck.workflows.labels import flatten
+from lawcheck.document.model import ReportResult
 
 from tests.support.forms import FORMS
 

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawcheck import checklist as checklists
-from lawcheck.labels import measure as evaluate, render
+from lawcheck.judge import checklist as checklists
+from lawcheck.workflows.labels import measure as evaluate, render
 from tests.cli.conftest import ROOT, lawcheck
 
 LABEL_SETS = [ROOT / "examples" / "labels.yaml", ROOT / "tests" / "labelled" / "labels.yaml",
@@ -100,10 +100,10 @@ def test_eval_speaks_chinese_by_default(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("labels", LABEL_SETS, ids=lambda p: str(p.relative_to(ROOT)))
 def test_no_sentence_is_shown_both_as_evidence_and_as_a_near_miss(labels: Path) -> None:
-    from lawcheck.engine import check_path
-    from lawcheck.model import flat_items
+    from lawcheck.judge.engine import check_path
+    from lawcheck.document.model import flat_items
 
-    from lawcheck.labels import load_table
+    from lawcheck.workflows.labels import load_table
 
     fazhi = checklists.load()
     names = ([r["file"] for r in load_table(labels)] if labels.suffix == ".tsv"

@@ -1,4 +1,4 @@
-"""Title, year, reporting body and date of a report (lawcheck.metadata)."""
+"""Title, year, reporting body and date of a report (lawcheck.document.metadata)."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import checklist as checklists
-from lawcheck.engine import context_for
-from lawcheck.model import Document, Meta, RawBlock, Source
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import context_for
+from lawcheck.document.model import Document, Meta, RawBlock, Source
 from lawcheck.readers import read
-from lawcheck.structure import build
+from lawcheck.document.structure import build
 
 from tests.support.forms import write_docx
 from tests.support.reports import CLEAN_REPORT
@@ -202,7 +202,7 @@ def test_a_closing_date_in_chinese_numerals(checklist) -> None:
 
 
 def test_no_false_title_form_finding_for_a_chinese_numeral_year(checklist) -> None:
-    from lawcheck.engine import check_document
+    from lawcheck.judge.engine import check_document
 
     result = check_document(doc_of("青松县二〇二四年法治政府建设年度报告", *BODY), checklist)
     assert "title-form" not in [f.id for f in result.findings]
@@ -228,8 +228,8 @@ def test_the_title_year_is_never_that_of_a_cited_document(checklist) -> None:
     "二〇二四年三月十日",
 ])
 def test_the_years_a_block_names_are_those_of_the_full_search(line: str) -> None:
-    from lawcheck.metadata import QUOTED, YEAR, block_years
-    from lawcheck.text import arabic
+    from lawcheck.document.metadata import QUOTED, YEAR, block_years
+    from lawcheck.document.text import arabic
 
     doc = doc_of("关于2023年的报告", line)
     plain = [(b.index, [int(m.group(1)) for m in YEAR.finditer(arabic(QUOTED.sub("", b.norm)))])

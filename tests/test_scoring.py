@@ -1,11 +1,11 @@
-"""The score formula, its rounding, and the gate (lawcheck.scoring)."""
+"""The score formula, its rounding, and the gate (lawcheck.judge.scoring)."""
 
 from __future__ import annotations
 
 import pytest
 
-from lawcheck.model import ItemResult
-from lawcheck.scoring import failing_items, passes, score
+from lawcheck.document.model import ItemResult
+from lawcheck.judge.scoring import failing_items, passes, score
 
 CREDIT = {"met": 1.0, "partial": 0.5, "missing": 0.0, "waived": 0.0}
 

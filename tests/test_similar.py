@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import readers, similar, structure
-from lawcheck import checklist as checklists
-from lawcheck.engine import judge
+from lawcheck import readers
+from lawcheck.judge import similar
+from lawcheck.document import structure
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import judge
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples"

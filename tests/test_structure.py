@@ -1,4 +1,4 @@
-"""Headings, sections, site navigation and wrapped lines (lawcheck.structure)."""
+"""Headings, sections, site navigation and wrapped lines (lawcheck.document.structure)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ import pytest
 from hypothesis import example, given
 from hypothesis import strategies as st
 
-from lawcheck.metadata import find_title
-from lawcheck.model import Document, RawBlock, Source
+from lawcheck.document.metadata import find_title
+from lawcheck.document.model import Document, RawBlock, Source
 from lawcheck.readers import read
-from lawcheck.structure import build
+from lawcheck.document.structure import build
 
 from tests.support.forms import define_outline_numbering, hard_wrap, numbered_paragraph, write_text
 
@@ -347,7 +347,7 @@ _NAV_PIECES = ["首页", ">", "正文", "ICP", "备", "浏览次数", "点击量
 @example(["", "【相关文章", ""])  # the related-articles tail, its closing bracket lost: all after it goes
 def test_page_furniture_found_for_all_lines_at_once_is_what_each_line_alone_gives(lines: list[str]) -> None:
     # Page labels are searched for over the lines joined; a line counts when its own search does.
-    from lawcheck.structure import NAV_MAX_LEN, NAV_TAIL, _Draft, _mark_nav, is_nav
+    from lawcheck.document.structure import NAV_MAX_LEN, NAV_TAIL, _Draft, _mark_nav, is_nav
 
     drafts = [_Draft(RawBlock(line), line, line, range(len(line))) for line in lines]
     _mark_nav(drafts)
@@ -360,7 +360,7 @@ def test_page_furniture_found_for_all_lines_at_once_is_what_each_line_alone_give
 @given(st.text(alphabet=st.sampled_from(list("第一二三十部分、.()1234567890①⑳٣۵ 法治x")), max_size=8))
 @example("٣、法治")  # \d is any script's digit
 def test_numbering_form_looks_only_at_texts_that_can_start_one(text: str) -> None:
-    from lawcheck.structure import NUMBERING, numbering_form
+    from lawcheck.document.structure import NUMBERING, numbering_form
 
     slow = next(((name, m.end()) for name, p in NUMBERING if (m := p.match(text))), None)
     assert numbering_form(text) == slow

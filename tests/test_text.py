@@ -1,4 +1,4 @@
-"""Normalisation, sentence splitting and span mapping (lawcheck.text)."""
+"""Normalisation, sentence splitting and span mapping (lawcheck.document.text)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawcheck.text import clause_bounds, norm, normalise, original_span, split_sentences
+from lawcheck.document.text import clause_bounds, norm, normalise, original_span, split_sentences
 
 
 @pytest.mark.parametrize(("written", "normalised"), [
@@ -52,7 +52,7 @@ def test_a_glossed_text_maps_back_to_the_characters_as_written() -> None:
     assert normalised == "我局党组学习法治"
     assert "".join(text[i] for i in offsets) == "我局黨組學習法治"
     # the same when the report is normalised block by block at once
-    from lawcheck.text import normalise_all
+    from lawcheck.document.text import normalise_all
     assert [n for n, _ in normalise_all([text, "鎮(zhèn)長"])] == ["我局党组学习法治", "镇长"]
 
 
@@ -155,7 +155,7 @@ REPORT_CHARS = st.sampled_from(list(
 
 @given(st.text(alphabet=REPORT_CHARS, max_size=80))
 def test_the_fast_path_agrees_with_the_character_by_character_path(text: str) -> None:
-    from lawcheck.text import _normalise_by_char
+    from lawcheck.document.text import _normalise_by_char
 
     fast, slow = normalise(text), _normalise_by_char(text)
     assert (fast[0], list(fast[1])) == (slow[0], list(slow[1]))  # the same values, whatever holds them
@@ -166,14 +166,14 @@ def test_the_fast_path_agrees_with_the_character_by_character_path(text: str) ->
 def test_normalising_a_report_at_once_gives_what_each_block_gives_alone(texts: list[str]) -> None:
     # Blocks with line breaks inside (table cells), ones NFKC lengthens (…, ㈠) or
     # shortens (e + a combining accent), and traditional characters that map in a chain.
-    from lawcheck.text import normalise_all
+    from lawcheck.document.text import normalise_all
 
     together = [(n, list(o)) for n, o in normalise_all(texts)]
     assert together == [(n, list(o)) for n, o in map(normalise, texts)]
 
 
 def test_a_block_that_nfkc_shortens_beside_one_it_lengthens_keeps_each_its_own_text() -> None:
-    from lawcheck.text import normalise_all
+    from lawcheck.document.text import normalise_all
 
     texts = ["Cafe\u0301 审核", "一是……", "（一）", "執法記錄"]  # 5 characters less one, 4 plus 4
     together = normalise_all(texts)
@@ -183,7 +183,7 @@ def test_a_block_that_nfkc_shortens_beside_one_it_lengthens_keeps_each_its_own_t
 
 @given(st.text(alphabet=st.sampled_from(list("薴苧苎執記錄儀法治覆彷abc，。")), max_size=40))
 def test_simplifying_replaces_only_what_the_table_changes_and_once(text: str) -> None:
-    from lawcheck.text import _t2s_table, to_simplified
+    from lawcheck.document.text import _t2s_table, to_simplified
 
     assert to_simplified(text) == text.translate(_t2s_table())
 
@@ -195,7 +195,7 @@ def test_fast_nfkc_is_nfkc(text: str) -> None:
     # ligatures: whatever the replacement of full-width forms meets, the result is NFKC's.
     import unicodedata
 
-    from lawcheck.text import nfkc
+    from lawcheck.document.text import nfkc
 
     assert nfkc(text) == unicodedata.normalize("NFKC", text)
 
@@ -203,7 +203,7 @@ def test_fast_nfkc_is_nfkc(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("乾後於夥徵麽摺甯法治政府执法，。、abc\n")), max_size=40))
 def test_simplifying_a_gb2312_text_finds_the_traditional_characters_gb2312_has(text: str) -> None:
     # A text GB2312 encodes is searched for its 15 traditional characters only.
-    from lawcheck.text import _t2s_table, to_simplified
+    from lawcheck.document.text import _t2s_table, to_simplified
 
     text.encode("gb2312")
     assert to_simplified(text) == text.translate(_t2s_table())
@@ -214,7 +214,7 @@ def test_simplifying_a_gb2312_text_finds_the_traditional_characters_gb2312_has(t
 def test_sentences_split_as_by_looking_at_each_piece(text: str) -> None:
     import re
 
-    from lawcheck.text import split_sentences
+    from lawcheck.document.text import split_sentences
 
     spans, start = [], 0
     for m in re.finditer(r"[。!?;]+[”’\"']?|\n", text):
@@ -228,7 +228,7 @@ def test_sentences_split_as_by_looking_at_each_piece(text: str) -> None:
 
 @given(st.lists(st.text(alphabet=st.sampled_from(list("法治审核。!?;”'\n ab")), max_size=20), max_size=8))
 def test_the_sentences_of_many_texts_at_once_are_those_of_each_alone(texts: list[str]) -> None:
-    from lawcheck.text import sentence_spans, split_sentences
+    from lawcheck.document.text import sentence_spans, split_sentences
 
     alone = [(i, start, end) for i, text in enumerate(texts) for start, end in split_sentences(text)]
     assert list(sentence_spans(texts)) == alone
@@ -241,7 +241,7 @@ def test_the_spaces_spelled_out_are_exactly_what_backslash_s_matches() -> None:
     import re
     import sys
 
-    from lawcheck.text import _SPACE, _SPACE_NOT_NEWLINE
+    from lawcheck.document.text import _SPACE, _SPACE_NOT_NEWLINE
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
     assert "".join(_SPACE.findall(every)) == "".join(re.findall(r"[\s\u200b\ufeff]", every))
@@ -252,7 +252,7 @@ def test_the_spaces_spelled_out_are_exactly_what_backslash_s_matches() -> None:
 def test_the_sentence_end_search_is_the_plain_definition(text: str) -> None:
     import re
 
-    from lawcheck.text import _SENTENCE_END
+    from lawcheck.document.text import _SENTENCE_END
 
     plain = re.compile(r"[。!?;]+[”’\"']?|\n")
     assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]

@@ -7,22 +7,23 @@ from typing import Optional
 
 import typer
 
-from lawcheck import checklist as checklists
-from lawcheck import readers, structure
+from lawcheck.judge import checklist as checklists
+from lawcheck import readers
+from lawcheck.document import structure
 from lawcheck.commands.common import (EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang, check_limits,
                                       check_max_size, check_min_score, write_output)
-from lawcheck.config import check_waivers, settings_for
-from lawcheck.engine import Options, judge
+from lawcheck.commands.config import check_waivers, settings_for
+from lawcheck.judge.engine import Options, judge
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
-from lawcheck.model import ReportResult
+from lawcheck.document.model import ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
 from lawcheck.workers import Budget, Outcome, Pool
 
 
 def output_path(report: Path, output: Path | None, force: bool) -> Path:
     """Where the copy goes; never the report itself, and not over a file unless ``force``."""
-    from lawcheck.annotate import default_output  # python-docx, only when annotating
+    from lawcheck.workflows.annotate import default_output  # python-docx, only when annotating
 
     target = output or default_output(report)
     if target.resolve() == report.resolve():
@@ -43,7 +44,7 @@ def _setup(checklist_path: str, options: Options) -> None:
 
 def _annotated(report: Path) -> tuple[bytes, int, ReportResult]:
     """The commented copy of ``report``, its number of comments and the verdict (in the worker)."""
-    from lawcheck.annotate import annotate as commented_copy
+    from lawcheck.workflows.annotate import annotate as commented_copy
 
     assert _RUN is not None
     compiled, options = _RUN

@@ -21,27 +21,28 @@ from typing import TYPE_CHECKING, Any, Optional, cast
 
 import typer
 
-from lawcheck import batch, reporters
-from lawcheck import checklist as checklists
+from lawcheck.workflows import batch
+from lawcheck import reporters
+from lawcheck.judge import checklist as checklists
 from lawcheck.commands.common import (check_limits, check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on, check_lang,
                                       error, refuse_inputs_as_outputs, settled, use_color, width)
-from lawcheck import bodies
-from lawcheck.compare import Baseline, load_baseline
-from lawcheck.model import ErrorResult, ReportResult
-from lawcheck.config import check_waivers, settings_for
+from lawcheck.document import bodies
+from lawcheck.workflows.compare import Baseline, load_baseline
+from lawcheck.document.model import ErrorResult, ReportResult
+from lawcheck.commands.config import check_waivers, settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 from lawcheck.output import AtomicFile
 from lawcheck.readers import DEFAULT_MAX_SIZE, READABLE_SUFFIXES
-from lawcheck.similar import other_named
-from lawcheck.tally import Entry, Stream, Tally, columns
+from lawcheck.judge.similar import other_named
+from lawcheck.reporters.tally import Entry, Stream, Tally, columns
 
 if TYPE_CHECKING:  # the history needs SQLAlchemy: imported when --db is given; rich when a bar is shown
     import datetime as dt
 
     from rich.progress import Progress, TaskID
 
-    from lawcheck.feedback import Signed
+    from lawcheck.workflows.feedback import Signed
 
     from lawcheck.history.store import Outcome, Store
 
@@ -271,7 +272,7 @@ def batch_command(
                 error(message("batch-similar", lang, report=found["report"], other=other_named(found, lang),
                               share=round(found["share"] * 100), evidence=evidence))
     if feedback is not None:
-        from lawcheck.feedback import write_pack
+        from lawcheck.workflows.feedback import write_pack
 
         assert signed is not None
         if baseline is not None:
@@ -346,7 +347,7 @@ def _signed(run: Any, lang: str) -> "Signed":
     what a passing body gets."""
     import datetime as dt
 
-    from lawcheck.feedback import Signed
+    from lawcheck.workflows.feedback import Signed
 
     def day(key: str, invalid: str) -> dt.date | None:
         value = run.value(key)
@@ -371,7 +372,7 @@ def _settle(tally: Tally, history: Callable[[], Store | None] | None, lang: str,
     """The batch's own findings, once every report is in: two submissions of one body for a
     year, and copies among the reports and (with --db) of the reports recorded before. A history
     that cannot be read costs its part of the search and a sentence, not the batch's work."""
-    from lawcheck import similar
+    from lawcheck.judge import similar
 
     earlier: list[Any] = []
     if history is not None:
@@ -395,7 +396,9 @@ def _evidence(report: Any, sentence: int | None) -> str | None:
     """The copied report's first sentence the other has too, read again from its file."""
     if sentence is None:
         return None
-    from lawcheck import readers, similar, structure
+    from lawcheck import readers
+    from lawcheck.judge import similar
+    from lawcheck.document import structure
 
     try:
         doc = structure.build(readers.read(report.path))

@@ -8,17 +8,17 @@ from typing import Optional
 
 import typer
 
-from lawcheck import checklist as checklists
+from lawcheck.judge import checklist as checklists
 from lawcheck.commands.common import (check_limits, check_max_size, check_min_score, EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_fail_on,
                                       check_lang, error, refuse_inputs_as_outputs, use_color, width,
                                       write_output)
-from lawcheck.config import check_waivers, settings_for
+from lawcheck.commands.config import check_waivers, settings_for
 from lawcheck import readers
-from lawcheck import batch
-from lawcheck.batch import Given
+from lawcheck.workflows import batch
+from lawcheck.workflows.batch import Given
 from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
 from lawcheck.reporters import names, output_format, render
 

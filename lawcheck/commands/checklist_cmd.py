@@ -7,8 +7,8 @@ from typing import Optional
 
 import typer
 
-from lawcheck import checklist as checklists
-from lawcheck.checklisttest import Case, example_cases, fixture_cases
+from lawcheck.judge import checklist as checklists
+from lawcheck.workflows.selftest import Case, example_cases, fixture_cases
 from lawcheck.commands.common import EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_lang, error, write_output
 from lawcheck.errors import ChecklistError, LawcheckError
 from lawcheck.messages import message
@@ -75,7 +75,7 @@ def validate(name: str = typer.Argument(..., help="Built-in checklist id or YAML
 @boundary
 def schema() -> None:
     """The JSON Schema of checklist files (for editors that complete and check YAML)."""
-    from lawcheck.checklist.schema import text
+    from lawcheck.judge.checklist.schema import text
 
     write_output(text(), None)
 

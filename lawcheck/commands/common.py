@@ -16,7 +16,7 @@ import typer
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import LANGS, message
 from lawcheck.output import write_file
-from lawcheck.scoring import FAIL_ON
+from lawcheck.judge.scoring import FAIL_ON
 
 F = TypeVar("F", bound=Callable[..., Any])
 

@@ -8,11 +8,11 @@ from typing import Optional
 
 import typer
 
-from lawcheck import checklist as checklists
+from lawcheck.judge import checklist as checklists
 from lawcheck.commands.common import EXIT_OK, boundary, write_output
-from lawcheck.config import COMMAND_LINE, DEFAULT, Resolved, settings_for
+from lawcheck.commands.config import COMMAND_LINE, DEFAULT, Resolved, settings_for
 from lawcheck.messages import message
-from lawcheck.waivers import today
+from lawcheck.judge.waivers import today
 
 config_app = typer.Typer(help="Show the settings (lawcheck.yaml) in force.", no_args_is_help=True)
 

@@ -7,10 +7,10 @@ from typing import Optional
 
 import typer
 
-from lawcheck import checklist as checklists
+from lawcheck.judge import checklist as checklists
 from lawcheck.commands.common import EXIT_FAILED, EXIT_OK, boundary, check_lang, write_output
-from lawcheck.engine import Options
-from lawcheck.labels import measure, render
+from lawcheck.judge.engine import Options
+from lawcheck.workflows.labels import measure, render
 
 
 @boundary

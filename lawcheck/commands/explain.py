@@ -15,14 +15,14 @@ from typing import Any, Optional
 
 import typer
 
-from lawcheck import checklist as checklists
-from lawcheck.checklist import Checklist, ItemDef
-from lawcheck.checklist.validate import section_references
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.checklist import Checklist, ItemDef
+from lawcheck.judge.checklist.validate import section_references
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, write_output
-from lawcheck.clauses import Words
-from lawcheck.clauses.pattern import said_patterns
-from lawcheck.config import settings_for
-from lawcheck.findings import KINDS as FINDINGS
+from lawcheck.judge.clauses import Words
+from lawcheck.judge.clauses.regex import said_patterns
+from lawcheck.commands.config import settings_for
+from lawcheck.judge.findings import KINDS as FINDINGS
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import listed as _list
 from lawcheck.messages import message

@@ -14,10 +14,10 @@ import shutil
 import sys
 from typing import Any
 
-from lawcheck.cells import pad, width, wrap
+from lawcheck.reporters.cells import pad, width, wrap
 from lawcheck.messages import in_lang, message
 from lawcheck.messages.help import HELP_ZH, METAVARS
-from lawcheck.usage import requested_lang
+from lawcheck.commands.usage import requested_lang
 
 WIDEST = 100  # help lines, however wide the terminal
 FIRST_COLUMN = 30  # an option's names beyond this go on a line of their own

@@ -16,10 +16,10 @@ from typing import Optional
 
 import typer
 
-from lawcheck import bodies
-from lawcheck import checklist as checklists
+from lawcheck.document import bodies
+from lawcheck.judge import checklist as checklists
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, write_output
-from lawcheck.config import Resolved, settings_for
+from lawcheck.commands.config import Resolved, settings_for
 from lawcheck.errors import LawcheckError
 
 history_app = typer.Typer(help="What the recorded batches say across the years: bodies, body, item, regressions.",

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Optional
 import typer
 
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, check_limits, check_max_size, error
-from lawcheck.config import settings_for
+from lawcheck.commands.config import settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import LANGS, message
 from lawcheck.readers import DEFAULT_MAX_SIZE
@@ -39,8 +39,8 @@ def serve(
     config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),
 ) -> None:
     """Serve the checker as a web page and an HTTP API."""
-    from lawcheck import checklist as checklists
-    from lawcheck.batch import default_jobs
+    from lawcheck.judge import checklist as checklists
+    from lawcheck.workflows.batch import default_jobs
     from lawcheck.web.app import WebConfig, create_app
 
     check_max_size(max_size)
@@ -104,7 +104,7 @@ def _serve(app: object, host: str, port: int, connections: int) -> None:
 
 def choices(configured: str) -> tuple[Choice, ...]:
     """The built-in checklists, and the settings' own one when it is a file."""
-    from lawcheck import checklist as checklists
+    from lawcheck.judge import checklist as checklists
     from lawcheck.web.app import Choice
 
     found = [Choice(i, {each: message("serve-checklist", each, title=checklists.load(i).title_in(each), id=i)

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from lawcheck.commands.common import boundary, check_lang, write_output
-from lawcheck.config import settings_for
+from lawcheck.commands.config import settings_for
 from lawcheck.errors import LawcheckError
 from lawcheck.messages import message
 
@@ -43,7 +43,7 @@ def template(
         raise LawcheckError("template-suffix", path=str(target))
     if target.exists() and not force:
         raise LawcheckError("output-exists", path=str(target))
-    from lawcheck.template import template_bytes  # python-docx, only when writing one
+    from lawcheck.workflows.template import template_bytes  # python-docx, only when writing one
 
     write_output(template_bytes(year, org), target)
     typer.echo(message("template-done", lang, path=str(target)))

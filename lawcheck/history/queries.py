@@ -11,13 +11,13 @@ from typing import Any
 
 import sqlalchemy as sa
 
-from lawcheck import bodies as bodies_mod
-from lawcheck.checklist import Checklist
-from lawcheck.compare import Baseline, Previous
+from lawcheck.document import bodies as bodies_mod
+from lawcheck.judge.checklist import Checklist
+from lawcheck.workflows.compare import Baseline, Previous
 from lawcheck.errors import LawcheckError
 from lawcheck.history.store import Store, items, reports
 from lawcheck.messages import message
-from lawcheck.tally import Column, Row, columns
+from lawcheck.reporters.tally import Column, Row, columns
 
 
 @dataclass(frozen=True)

@@ -66,7 +66,7 @@ findings = sa.Table(
     sa.Column("finding_id", sa.String(200), primary_key=True),
 )
 sa.Index("reports_by_body", reports.c.body_key, reports.c.year)
-# What copy detection keeps of a report's content (lawcheck.similar), once per content.
+# What copy detection keeps of a report's content (lawcheck.judge.similar), once per content.
 fingerprints = sa.Table(
     "fingerprints", metadata,
     sa.Column("content_hash", sa.String(64), primary_key=True),
@@ -322,7 +322,7 @@ def unpacked(data: bytes) -> tuple[int, ...]:
 
 def earlier_fingerprints(store: "Store") -> list[Any]:
     """Every recorded content's fingerprint, with the body, year and path it was recorded with."""
-    from lawcheck.similar import Fingerprint
+    from lawcheck.judge.similar import Fingerprint
 
     query = (sa.select(reports.c.content_hash, sa.func.min(reports.c.path).label("path"),
                        sa.func.min(reports.c.body).label("body"), sa.func.min(reports.c.year).label("year"),

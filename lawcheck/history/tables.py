@@ -7,7 +7,7 @@ import io
 import json
 from typing import Any
 
-from lawcheck.cells import pad, width
+from lawcheck.reporters.cells import pad, width
 from lawcheck.history.queries import Answer
 from lawcheck.messages.safe import inert_cell, printable
 

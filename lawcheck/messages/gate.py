@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 GATE_MESSAGES: dict[str, dict[str, str]] = {
-    # the command line's own mistakes (lawcheck/usage.py)
+    # the command line's own mistakes (lawcheck/commands/usage.py)
     "usage-no-option": {"zh": "没有 {option} 这个选项", "en": "There is no option {option}"},
     "usage-did-you-mean": {"zh": "（是不是要用 {options}？）", "en": " (did you mean {options}?)"},
     "usage-missing": {"zh": "缺少参数 {name}", "en": "The argument {name} is missing"},

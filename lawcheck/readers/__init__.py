@@ -1,4 +1,4 @@
-"""Read a report file into a :class:`~lawcheck.model.Source`, whatever its format.
+"""Read a report file into a :class:`~lawcheck.document.model.Source`, whatever its format.
 
 ``read`` checks the path (missing, a folder, unreadable, empty, too large),
 then sniffs the content (:mod:`.sniff`) instead of trusting the suffix: a file
@@ -24,7 +24,7 @@ from pathlib import Path
 
 from lawcheck.errors import ReadError
 from lawcheck.messages.safe import CONTROLS, strip_controls
-from lawcheck.model import Source
+from lawcheck.document.model import Source
 from lawcheck.lazy import lazy
 from lawcheck.readers import legacy, txt
 from lawcheck.readers.sniff import sniff

@@ -28,7 +28,7 @@ from typing import Generic, TypeVar
 from lxml import etree
 
 from lawcheck.errors import ReadError
-from lawcheck.model import RawBlock, Source, new_raw_block
+from lawcheck.document.model import RawBlock, Source, new_raw_block
 from lawcheck.readers.numbering import Numbering
 from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, Stored, check_xml_head, parse_xml
 from lawcheck.readers.values import to_int

@@ -28,7 +28,7 @@ from lxml import etree
 from lxml import html as lxml_html
 
 from lawcheck.errors import ReadError
-from lawcheck.model import RawBlock, Source
+from lawcheck.document.model import RawBlock, Source
 from lawcheck.readers import txt
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from lawcheck.errors import ReadError
-from lawcheck.model import Source
+from lawcheck.document.model import Source
 
 
 def read(path: Path, data: bytes) -> Source:

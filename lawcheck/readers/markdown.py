@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-from lawcheck.model import RawBlock, Source
+from lawcheck.document.model import RawBlock, Source
 from lawcheck.readers import txt
 
 _ATX = re.compile(r"^ {0,3}(#{1,6})[ \t]+(.*?)[ \t]*#*[ \t]*$")

@@ -15,7 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from lawcheck.errors import ReadError
-from lawcheck.model import RawBlock, Source
+from lawcheck.document.model import RawBlock, Source
 from lawcheck.readers.safety import SafeZip, parse_xml
 from lawcheck.readers.values import to_int
 

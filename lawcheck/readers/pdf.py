@@ -29,7 +29,7 @@ from pdfminer.pdftypes import LITERALS_FLATE_DECODE, PDFObjRef, PDFStream, resol
 from pdfminer.psparser import LIT
 
 from lawcheck.errors import ReadError
-from lawcheck.model import RawBlock, Source
+from lawcheck.document.model import RawBlock, Source
 
 MAX_PAGES = 2000
 MAX_OBJECTS = 500_000

@@ -15,7 +15,7 @@ from pathlib import Path
 from striprtf.striprtf import rtf_to_text
 
 from lawcheck.errors import ReadError
-from lawcheck.model import Source
+from lawcheck.document.model import Source
 from lawcheck.readers import txt
 
 _CODEPAGE = re.compile(rb"\\ansicpg(\d+)")

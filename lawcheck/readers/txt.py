@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lawcheck.errors import ReadError
-from lawcheck.model import RawBlock, Source, new_raw_block
+from lawcheck.document.model import RawBlock, Source, new_raw_block
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose mark is its prefix

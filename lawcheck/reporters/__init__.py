@@ -17,10 +17,10 @@ from typing import Any
 
 from pathlib import Path
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.errors import LawcheckError
 from lawcheck.lazy import lazy
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.document.model import ErrorResult, ReportResult
 
 Renderer = Callable[..., Any]  # (results, checklist, lang, **options) -> str | bytes
 

@@ -7,10 +7,10 @@ that are not met are still reported, as warnings.
 
 from __future__ import annotations
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import message
-from lawcheck.model import ItemResult, ReportResult
-from lawcheck.scoring import failing_items
+from lawcheck.document.model import ItemResult, ReportResult
+from lawcheck.judge.scoring import failing_items
 
 # The SARIF / workflow-command level of an item that is not met but does not fail the gate.
 LEVELS = {"required": "warning", "recommended": "warning", "info": "note"}

@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from lawcheck.checklist import Checklist
-from lawcheck.model import ErrorResult, ReportResult
-from lawcheck.tally import Entry, Tally
+from lawcheck.judge.checklist import Checklist
+from lawcheck.document.model import ErrorResult, ReportResult
+from lawcheck.reporters.tally import Entry, Tally
 
 
 class Collected:

@@ -18,10 +18,10 @@ import csv
 import io
 from collections.abc import Sequence
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages.safe import inert_cell, printable
-from lawcheck.model import ErrorResult, ReportResult
-from lawcheck.tally import Entry, Tally, collect, columns
+from lawcheck.document.model import ErrorResult, ReportResult
+from lawcheck.reporters.tally import Entry, Tally, collect, columns
 
 BOM = "\ufeff"
 FIXED = ("path", "org", "year", "score", "passed", "error")

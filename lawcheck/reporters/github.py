@@ -14,10 +14,10 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.reporters import ci
 from lawcheck.reporters.verdict import because
 

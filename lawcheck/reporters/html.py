@@ -22,15 +22,15 @@ from importlib import resources
 from typing import TYPE_CHECKING, Sequence
 
 from lawcheck import __version__
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
 from lawcheck.reporters.collected import Collected
 from lawcheck.reporters.verdict import because
-from lawcheck.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult, flat_items
+from lawcheck.document.model import ErrorResult, Evidence, Finding, ItemResult, ReportResult, flat_items
 
 if TYPE_CHECKING:
-    from lawcheck.tally import Tally
+    from lawcheck.reporters.tally import Tally
 
 CONTEXT = 200  # characters of a long paragraph kept on each side of the evidence
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 from typing import Sequence
 
-from lawcheck.checklist import Checklist
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.judge.checklist import Checklist
+from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.reporters.records import envelope, report_record
-from lawcheck.tally import Entry, Tally
+from lawcheck.reporters.tally import Entry, Tally
 
 
 def render_json(results: Sequence[ReportResult | ErrorResult], checklist: Checklist, lang: str = "zh",

@@ -17,10 +17,10 @@ import re
 import xml.etree.ElementTree as ET
 from typing import Sequence
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.reporters import ci
 
 # Characters XML 1.0 forbids (a .docx may carry vertical tabs and form feeds).

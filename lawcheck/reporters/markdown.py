@@ -10,12 +10,12 @@ from __future__ import annotations
 import html
 from collections.abc import Sequence
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.reporters.verdict import row_reason
-from lawcheck.tally import Entry, Tally, collect, columns
+from lawcheck.reporters.tally import Entry, Tally, collect, columns
 
 
 def text(value: object) -> str:

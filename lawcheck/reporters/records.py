@@ -9,8 +9,8 @@ from __future__ import annotations
 from typing import Any
 
 from lawcheck import __version__
-from lawcheck.checklist import Checklist
-from lawcheck.model import ErrorResult, Finding, ItemResult, Meta, ReportResult
+from lawcheck.judge.checklist import Checklist
+from lawcheck.document.model import ErrorResult, Finding, ItemResult, Meta, ReportResult
 from lawcheck.reporters.verdict import reasons
 
 SCHEMA_VERSION = 1

@@ -17,8 +17,8 @@ from typing import Any, Sequence
 from urllib.parse import quote
 
 from lawcheck import __version__
-from lawcheck.checklist import Checklist
-from lawcheck.model import ErrorResult, Finding, ItemResult, ReportResult
+from lawcheck.judge.checklist import Checklist
+from lawcheck.document.model import ErrorResult, Finding, ItemResult, ReportResult
 from lawcheck.reporters import ci
 
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"

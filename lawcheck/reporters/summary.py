@@ -1,7 +1,7 @@
 """The batch summary in the terminal: the ranked table, the coverage, the totals.
 
 ``render_summary`` shows the ranked table (best score first, unreadable files
-last), the coverage of each item across the reports (:mod:`lawcheck.tally`),
+last), the coverage of each item across the reports (:mod:`lawcheck.reporters.tally`),
 the totals and, with ``--compare``, what changed since last year. It is
 written when the batch is done (:class:`SummaryStream`).
 """
@@ -18,13 +18,13 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
-from lawcheck.model import ErrorResult, ReportResult
+from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.reporters.table import STYLES, recording_console
 from lawcheck.reporters.verdict import row_reason
-from lawcheck.tally import Entry, Row, Tally, collect, columns
+from lawcheck.reporters.tally import Entry, Row, Tally, collect, columns
 
 # ---------------------------------------------------------------- the terminal view
 
@@ -207,7 +207,7 @@ def ranked_grid(tally: Tally, lang: str) -> Grid:
                 flexible=[0, 3, 2, 0, 0, 0, 4], right=(0, 4), keep_end=(1,))
     copies = {f["report"]: f for f in tally.batch_findings if f["id"] == "similar-report"}  # one a report
     if copies:
-        from lawcheck.similar import other_named
+        from lawcheck.judge.similar import other_named
     for rank, row in enumerate(tally.ranked(), 1):
         if row.error is not None:
             grid.add_row(str(rank), row.path, "", "", "", verdict_cell(row, lang), (row.error, "magenta"))

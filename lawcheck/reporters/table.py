@@ -19,11 +19,11 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
 from lawcheck.reporters.verdict import because
-from lawcheck.model import ErrorResult, Evidence, ItemResult, NearMiss, ReportResult
+from lawcheck.document.model import ErrorResult, Evidence, ItemResult, NearMiss, ReportResult
 
 STYLES = {"met": "green", "partial": "yellow", "missing": "bold red", "waived": "cyan"}
 EXCERPT = 60  # characters of evidence shown around the matched words

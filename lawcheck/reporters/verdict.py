@@ -11,11 +11,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import listed, message
-from lawcheck.model import ReportResult
-from lawcheck.scoring import failing_items
-from lawcheck.tally import Row, Tally
+from lawcheck.document.model import ReportResult
+from lawcheck.judge.scoring import failing_items
+from lawcheck.reporters.tally import Row, Tally
 
 
 def reasons(result: ReportResult) -> list[dict[str, Any]]:

@@ -30,12 +30,12 @@ from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet._write_only import WriteOnlyWorksheet  # type: ignore[import-untyped]
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.messages import message
 from lawcheck.messages.safe import printable
 from lawcheck.reporters.verdict import because
-from lawcheck.model import ErrorResult, ReportResult, flat_items
-from lawcheck.tally import Entry, Tally, collect, columns
+from lawcheck.document.model import ErrorResult, ReportResult, flat_items
+from lawcheck.reporters.tally import Entry, Tally, collect, columns
 
 FIXED_TIME = datetime.datetime(2025, 1, 1, 0, 0, 0)
 FILLS = {status: PatternFill("solid", start_color=rgb, end_color=rgb) for status, rgb in

@@ -350,7 +350,7 @@ def create_app(config: WebConfig) -> ASGIApp:
         lang = lang_of(request)
         if not allowed(request):
             return api_error(401, refused_token(request))
-        from lawcheck.template import template_bytes
+        from lawcheck.workflows.template import template_bytes
 
         asked = request.query_params.get("year", "")
         year = int(asked) if asked.isdigit() and 2000 <= int(asked) <= 2100 else dt.date.today().year - 1

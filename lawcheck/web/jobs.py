@@ -23,7 +23,7 @@ from lawcheck.workers import Budget, Pool
 
 UNSUPPORTED = ("unknown_format", "legacy_doc", "content_is_spreadsheet", "content_is_presentation",
                "content_is_image", "content_is_archive")  # 415: not a report format
-PRELOAD = ["lawcheck.engine", "lawcheck.annotate", "lawcheck.reporters.html", "lawcheck.reporters.json"]
+PRELOAD = ["lawcheck.judge.engine", "lawcheck.workflows.annotate", "lawcheck.reporters.html", "lawcheck.reporters.json"]
 LOOK_EVERY = 0.5  # seconds between looks at whether the client is still there
 
 
@@ -51,9 +51,10 @@ class Outcome:
 
 def run_job(job: Job) -> Outcome:
     """The work of one upload (in the child): read, check, render; a refusal as its sentence."""
-    from lawcheck import checklist as checklists
-    from lawcheck import readers, structure
-    from lawcheck.engine import Options, judge
+    from lawcheck.judge import checklist as checklists
+    from lawcheck import readers
+    from lawcheck.document import structure
+    from lawcheck.judge.engine import Options, judge
     from lawcheck.errors import LawcheckError, ReadError
     from lawcheck.messages import message
     from lawcheck.reporters import render
@@ -78,7 +79,7 @@ def run_job(job: Job) -> Outcome:
     other = render("html", [result], compiled, "en" if job.lang == "zh" else "zh", fail_on=result.fail_on)
     docx = b""
     if source.format == "docx":
-        from lawcheck.annotate import annotate
+        from lawcheck.workflows.annotate import annotate
 
         try:
             docx, _ = annotate(data, doc, result, compiled, job.lang)

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck.compare import Baseline, Previous, load_baseline, stem_key
+from lawcheck.workflows.compare import Baseline, Previous, load_baseline, stem_key
 from lawcheck.errors import LawcheckError
-from lawcheck.tally import Row
+from lawcheck.reporters.tally import Row
 from tests.batch.conftest import YUNLING, lawcheck, without_section
 
 FRP_PART = "三、党政主要负责人履行推进法治建设第一责任人职责情况"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck.batch import Filters, discover, is_junk
+from lawcheck.workflows.batch import Filters, discover, is_junk
 from lawcheck.errors import LawcheckError
 
 

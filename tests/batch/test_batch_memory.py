@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import checklist as checklists
-from lawcheck.engine import check_path
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import check_path
 from lawcheck.reporters.json import record_text
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import openpyxl
 
-from lawcheck import checklist as checklists
-from lawcheck.tally import columns
+from lawcheck.judge import checklist as checklists
+from lawcheck.reporters.tally import columns
 from lawcheck.reporters.xlsx import FILLS, SheetNames
 from tests.batch.conftest import lawcheck
 

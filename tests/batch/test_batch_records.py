@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import batch
-from lawcheck import checklist as checklists
-from lawcheck.engine import Options
+from lawcheck.workflows import batch
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import Options
 from lawcheck.reporters.json import JsonlStream
-from lawcheck.tally import Entry
+from lawcheck.reporters.tally import Entry
 from tests.batch.conftest import lawcheck
 
 

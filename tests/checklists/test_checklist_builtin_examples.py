@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from lawcheck import checklist as checklists
-from lawcheck.checklisttest import example_cases
+from lawcheck.judge import checklist as checklists
+from lawcheck.workflows.selftest import example_cases
 
 CASES = [pytest.param(name, case, id=f"{name}:{case.item}:{case.want[0]}:{case.text[:12]}")
          for name in checklists.builtin_ids() for case in example_cases(checklists.load(name))]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import checklist as checklists
+from lawcheck.judge import checklist as checklists
 
 BROKEN = """\
 id: Broken List
@@ -108,7 +108,7 @@ def test_validate_checks_what_an_extending_checklist_names(tmp_path, cli, monkey
 
 def test_schema_prints_the_packaged_json_schema(cli):
     run = cli("checklist", "schema")
-    packaged = resources.files("lawcheck.checklist").joinpath("schema.json").read_text(encoding="utf-8")
+    packaged = resources.files("lawcheck.judge.checklist").joinpath("schema.json").read_text(encoding="utf-8")
     assert (run.code, run.out) == (0, packaged)
     assert json.loads(run.out)["title"] == "lawcheck checklist"
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lawcheck import checklist as checklists
-from lawcheck.checklisttest import fixture_cases
+from lawcheck.judge import checklist as checklists
+from lawcheck.workflows.selftest import fixture_cases
 
 FIXTURES = Path(__file__).parent / "county"
 

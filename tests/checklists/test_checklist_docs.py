@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from lawcheck import checklist as checklists
-from lawcheck import config
-from lawcheck.checklisttest import example_cases
+from lawcheck.judge import checklist as checklists
+from lawcheck.commands import config
+from lawcheck.workflows.selftest import example_cases
 
 DOC = Path(__file__).parents[2] / "docs" / "checklists.md"
 BLOCKS = re.findall(r"```yaml\n(.*?)```", DOC.read_text(encoding="utf-8"), flags=re.S)

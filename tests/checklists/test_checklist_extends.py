@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import checklist as checklists
+from lawcheck.judge import checklist as checklists
 from lawcheck.errors import ChecklistError
 
 BASE = """\

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lawcheck.patterns import shapes
+from lawcheck.judge.pattern import shapes
 
 
 @pytest.mark.parametrize("pattern, said", [

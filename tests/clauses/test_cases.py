@@ -8,12 +8,12 @@ from typing import Any
 import pytest
 import yaml
 
-from lawcheck import checklist as checklists
-from lawcheck.context import DocContext
-from lawcheck.matching import evaluate_item
-from lawcheck.metadata import read_meta
-from lawcheck.model import RawBlock, Source
-from lawcheck.structure import build
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.context import DocContext
+from lawcheck.judge.matching import evaluate_item
+from lawcheck.document.metadata import read_meta
+from lawcheck.document.model import RawBlock, Source
+from lawcheck.document.structure import build
 
 CASES = yaml.safe_load((Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8"))
 SECTIONS = {
@@ -53,7 +53,7 @@ def test_case(item: dict[str, Any], text: str, status: str) -> None:
 
 
 def test_every_match_kind_has_a_case() -> None:
-    from lawcheck.clauses import KINDS
+    from lawcheck.judge.clauses import KINDS
 
     text = (Path(__file__).parent / "cases.yaml").read_text(encoding="utf-8")
     for kind in [*KINDS, "min_count", "partial", "partial_in", "parts", "need", "traps", "{year}", "{next_year}"]:
@@ -72,7 +72,7 @@ def test_every_match_kind_has_a_case() -> None:
     (r"\p{Han}+", None),
 ])
 def test_regex_required_literals(pattern: str, literals: set[str] | None) -> None:
-    from lawcheck.patterns import required_literals
+    from lawcheck.judge.pattern import required_literals
 
     got = required_literals(pattern)
     assert (None if got is None else set(got)) == literals
@@ -88,7 +88,7 @@ def test_regex_required_literals(pattern: str, literals: set[str] | None) -> Non
     ("(?i)abc", None),
 ])
 def test_regex_required_sets(pattern: str, sets: list[set[str]] | None) -> None:
-    from lawcheck.patterns import required_sets
+    from lawcheck.judge.pattern import required_sets
 
     got = required_sets(pattern)
     assert (None if got is None else [set(s) for s in got]) == sets
@@ -99,8 +99,8 @@ def test_candidates_hold_every_sentence_a_clause_hits(item: dict[str, Any], text
     # The matcher looks only at a clause's candidate sentences: none it would hit may be left out.
     # Asked of an index that scanned for the literals the checklist's clauses name (as the
     # matcher's does) and of one that looks each up: the same sentences either way.
-    from lawcheck.context import SentenceIndex, SentenceView
-    from lawcheck.matching import _automaton
+    from lawcheck.judge.context import SentenceIndex, SentenceView
+    from lawcheck.judge.matching import _automaton
 
     compiled = checklist_for(item)
     doc = document(text)

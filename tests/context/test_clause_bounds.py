@@ -5,11 +5,11 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lawcheck import checklist as checklists
-from lawcheck.context import DocContext, SentenceView
-from lawcheck.model import RawBlock, Sentence, Source
-from lawcheck.structure import build
-from lawcheck.text import clause_bounds
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.context import DocContext, SentenceView
+from lawcheck.document.model import RawBlock, Sentence, Source
+from lawcheck.document.structure import build
+from lawcheck.document.text import clause_bounds
 
 
 @given(st.text(alphabet=st.sampled_from(list("法治审核未将,;:。!?\n、")), max_size=30), st.integers(0, 31))

@@ -13,10 +13,10 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawcheck import checklist as checklists
-from lawcheck.engine import check_source
-from lawcheck.model import RawBlock, Source
-from lawcheck.patterns import may_match
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import check_source
+from lawcheck.document.model import RawBlock, Source
+from lawcheck.judge.pattern import may_match
 
 CUES = checklists.load(None).cues
 PATTERNS = [CUES.negation_before, CUES.negation_after, CUES.future]
@@ -64,7 +64,7 @@ def test_a_hit_is_still_denied_and_planned_as_before() -> None:
 
 
 def _checklist_patterns() -> list[regex.Pattern[str]]:
-    from lawcheck.clauses.pattern import Pattern
+    from lawcheck.judge.clauses.regex import Pattern
 
     found: list[regex.Pattern[str]] = []
     stack: list[object] = [c for item in checklists.load(None).items for c in (item.match, item.partial)]

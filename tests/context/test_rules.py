@@ -8,10 +8,10 @@ from typing import Any
 import pytest
 import yaml
 
-from lawcheck import checklist as checklists
-from lawcheck.engine import check_document
-from lawcheck.model import ItemResult, RawBlock, Source
-from lawcheck.structure import build
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import check_document
+from lawcheck.document.model import ItemResult, RawBlock, Source
+from lawcheck.document.structure import build
 
 RULES = yaml.safe_load((Path(__file__).parent / "rules.yaml").read_text(encoding="utf-8"))
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 import regex
 
-from lawcheck import sections
-from lawcheck.sections import SectionDef
+from lawcheck.judge import sections
+from lawcheck.judge.sections import SectionDef
 
 
 def test_a_heading_is_judged_the_same_however_often_and_by_level_and_year() -> None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import checklist as checklists
-from lawcheck.checklist import Checklist
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.checklist import Checklist
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"

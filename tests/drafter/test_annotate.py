@@ -12,9 +12,9 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.cli import app
-from lawcheck.engine import check_path
+from lawcheck.judge.engine import check_path
 from tests.support import parts
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -8,10 +8,10 @@ from pathlib import Path
 from tests.drafter.conftest import EXAMPLES, Page
 from typer.testing import CliRunner
 
-from lawcheck.checklist import Checklist
+from lawcheck.judge.checklist import Checklist
 from lawcheck.cli import app
-from lawcheck.engine import check_path
-from lawcheck.model import ErrorResult, Evidence
+from lawcheck.judge.engine import check_path
+from lawcheck.document.model import ErrorResult, Evidence
 from lawcheck.reporters import REPORTERS
 from lawcheck.reporters.html import evidence_html, gauge, render_html
 
@@ -192,7 +192,7 @@ def test_check_writes_the_same_html_bytes_every_time(tmp_path: Path) -> None:
 
 def test_the_batch_stream_writes_the_same_page_as_the_renderer(fazhi: Checklist) -> None:
     from lawcheck.reporters.html import HtmlStream
-    from lawcheck.tally import Tally, collect, columns
+    from lawcheck.reporters.tally import Tally, collect, columns
 
     results = [check_path(p, fazhi) for p in (QINGHE, YUNLING)]
     page = collect(HtmlStream(fazhi, "zh"), results, Tally(columns(fazhi)))

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from tests.drafter.conftest import EXAMPLES
 
-from lawcheck.checklist import Checklist
-from lawcheck.engine import check_path
-from lawcheck.model import ErrorResult
+from lawcheck.judge.checklist import Checklist
+from lawcheck.judge.engine import check_path
+from lawcheck.document.model import ErrorResult
 from lawcheck.reporters.html import render_html
 from tests.support import parts
 

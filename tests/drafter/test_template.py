@@ -9,10 +9,11 @@ import docx
 import pytest
 from typer.testing import CliRunner
 
-from lawcheck import readers, structure
-from lawcheck.checklist import Checklist
+from lawcheck import readers
+from lawcheck.document import structure
+from lawcheck.judge.checklist import Checklist
 from lawcheck.cli import app
-from lawcheck.engine import check_path
+from lawcheck.judge.engine import check_path
 
 runner = CliRunner()
 PARTS_2024 = ["一、2024年推进法治政府建设的主要举措和成效", "二、存在的不足和原因",

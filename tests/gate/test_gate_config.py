@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from lawcheck.config import find
+from lawcheck.commands.config import find
 
 
 def write(path: Path, text: str) -> Path:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck.waivers import Waiver
+from lawcheck.judge.waivers import Waiver
 
 WAIVER = """\
 checklist: mini.yaml

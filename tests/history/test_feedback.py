@@ -9,7 +9,7 @@ import docx
 import openpyxl  # type: ignore[import-untyped]
 import pytest
 
-from lawcheck import bodies
+from lawcheck.document import bodies
 from tests.cli.conftest import lawcheck
 
 BODIES_YAML = """\

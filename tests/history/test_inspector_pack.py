@@ -200,13 +200,15 @@ def test_passing_bodies_may_get_no_letter(inspector: dict) -> None:
     ("法治政府建设报告.txt", None),
 ])
 def test_the_body_a_file_name_starts_with(file: str, body: str | None) -> None:
-    from lawcheck import bodies, checklist
+    from lawcheck.document import bodies
+    from lawcheck.judge import checklist
 
     assert bodies.name_in_file_name(file, checklist.load(None).forms) == body
 
 
 def test_a_body_from_the_text_then_the_file_name_then_the_listed_globs() -> None:
-    from lawcheck import bodies, checklist
+    from lawcheck.document import bodies
+    from lawcheck.judge import checklist
 
     forms = checklist.load(None).forms
     known = bodies.Bodies.of((bodies.Body("县市场监督管理局", ("县市场监管局",), ("市监*",)),

@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import checklist
-from lawcheck.engine import check_path
+from lawcheck.judge import checklist
+from lawcheck.judge.engine import check_path
 from lawcheck.readers import read
 from tests.cli.conftest import lawcheck
 from tests.support.hostile import MAKERS

@@ -17,9 +17,9 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lawcheck.checklist.compile import base_cues
-from lawcheck.sections import PLACEHOLDER
-from lawcheck.text import FIGURE
+from lawcheck.judge.checklist.compile import base_cues
+from lawcheck.judge.sections import PLACEHOLDER
+from lawcheck.document.text import FIGURE
 
 OLD_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|人|场|个|起|%|期|名|家|篇|条|项|宗|户|台|元|小时|天|批|支|余)")
 OLD_CONCESSIVE = regex.compile(r"(虽|虽然|尽管)[^。]*?(但|但是|然而|却)", regex.V0)

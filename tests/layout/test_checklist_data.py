@@ -8,10 +8,10 @@ import docx
 import openpyxl
 import pytest
 
-from lawcheck import checklist as checklists
-from lawcheck.engine import check_document, check_path
-from lawcheck.model import RawBlock, Source
-from lawcheck.structure import build
+from lawcheck.judge import checklist as checklists
+from lawcheck.judge.engine import check_document, check_path
+from lawcheck.document.model import RawBlock, Source
+from lawcheck.document.structure import build
 
 TRAPS = """\
 id: village

@@ -8,9 +8,9 @@ import json
 from pathlib import Path
 
 from lawcheck import readers, reporters
-from lawcheck.checklist import schema
-from lawcheck.clauses import KINDS, describe
-from lawcheck.findings import KINDS as FINDINGS
+from lawcheck.judge.checklist import schema
+from lawcheck.judge.clauses import KINDS, describe
+from lawcheck.judge.findings import KINDS as FINDINGS
 
 PACKAGE = Path(__file__).resolve().parents[2] / "lawcheck"
 

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from tests.readers.test_same_statuses import EXAMPLES, check
 
-from lawcheck import checklist
-from lawcheck.engine import check_path
+from lawcheck.judge import checklist
+from lawcheck.judge.engine import check_path
 from lawcheck.readers import read
 from tests.support import parts
 

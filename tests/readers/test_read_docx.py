@@ -11,7 +11,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from lawcheck.model import RawBlock
+from lawcheck.document.model import RawBlock
 from lawcheck.readers import read
 from lawcheck.readers.numbering import chinese_count, format_number
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lawcheck.errors import ReadError
-from lawcheck.model import RawBlock
+from lawcheck.document.model import RawBlock
 from lawcheck.readers import read
 
 PAGE = """<!DOCTYPE html>

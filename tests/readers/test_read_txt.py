@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from lawcheck.errors import ReadError
-from lawcheck.model import RawBlock
+from lawcheck.document.model import RawBlock
 from lawcheck.readers import read
 
 REPORT = "关于2023年度法治政府建设情况的报告\n一、主要举措和成效\n（一）依法全面履行政府职能。\n"

@@ -19,11 +19,11 @@ from pathlib import Path
 import opencc
 import pytest
 
-from lawcheck import checklist
-from lawcheck.engine import check_path
-from lawcheck.model import ReportResult
-from lawcheck.structure import NUMBERING
-from lawcheck.text import normalise
+from lawcheck.judge import checklist
+from lawcheck.judge.engine import check_path
+from lawcheck.document.model import ReportResult
+from lawcheck.document.structure import NUMBERING
+from lawcheck.document.text import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = {

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from lawcheck import checklist
-from lawcheck.engine import check_path
-from lawcheck.model import ReportResult
+from lawcheck.judge import checklist
+from lawcheck.judge.engine import check_path
+from lawcheck.document.model import ReportResult
 from tests.readers.test_same_statuses import EXAMPLES, heading_level, lines, statuses
 from tests.support import parts
 from tests.support.forms import write_docx

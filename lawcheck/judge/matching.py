@@ -1,0 +1,344 @@
+"""Evaluate checklist items against a document.
+
+For each item, every sentence is looked at through a :class:`SentenceView`;
+a hit of the item's ``match`` counts as evidence when nothing speaks against
+it (no negation, not in a title, not future, no trap, not in a section the
+item excludes). Hits with such reasons become *near misses*, and they give
+partial credit where the item's ``partial_in`` tolerates their reasons.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import ahocorasick  # type: ignore[import-not-found]  # no stubs
+
+from lawcheck.judge.checklist import Checklist, ItemDef, Trap
+from lawcheck.judge.clauses import Hit, span_hit
+from lawcheck.judge.context import DocContext, SentenceIndex, SentenceView
+from lawcheck.document.model import Evidence, ItemResult, NearMiss, Sentence, Status
+from lawcheck.judge.pattern import fill
+from lawcheck.judge.sections import ROLES
+from lawcheck.document.text import original_span
+
+MAX_EVIDENCE = 3
+MAX_NEAR_MISSES = 3
+KEEP = 64  # sentences of each kind kept per item: far more than shown, bounded in a huge report
+# The reason shown for a near miss with several: the most telling first (the parts
+# playing a role come after "negated", in the order of ROLES).
+FIRST_REASONS = ("negated",)
+LAST_REASONS = ("future", "normative", "title", "heading")
+# A heading names a part of the report; what the part says is the evidence.
+HEADING = frozenset(["heading"])
+NO_REASONS: frozenset[str] = frozenset()
+
+
+@dataclass
+class _Found:
+    sentence: Sentence
+    hit: Hit
+    reasons: frozenset[str]
+
+
+def match_all(checklist: Checklist, ctx: DocContext) -> tuple[ItemResult, ...]:
+    """Every item of ``checklist`` judged on the document of ``ctx``."""
+    ctx.index = SentenceIndex(ctx, *_automaton(checklist))
+    try:
+        return tuple(evaluate_item(item, ctx) for item in checklist.items)
+    finally:
+        ctx.index = None  # it refers to the context: a report's objects go when unused, no collector needed
+
+
+class _Recorder:
+    """Stands in for a document's index to learn which literals a checklist's clauses ask for."""
+
+    def __init__(self) -> None:
+        self.literals: set[str] = set()
+        self.titled: set[int] = set()
+        self.year = None
+
+    def with_any(self, literals: frozenset[str]) -> set[int]:
+        self.literals |= literals
+        return set()
+
+    def having(self, found: set[int], literals: frozenset[str]) -> set[int]:
+        return set()  # only narrows: nothing to scan for
+
+    def heads(self, name: str) -> set[int]:
+        return set()
+
+    def closing(self, count: int) -> set[int]:
+        return set()
+
+    def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
+        return set()
+
+    def under(self, terms: tuple[str, ...]) -> set[int]:
+        return set()
+
+
+_AUTOMATA: dict[int, tuple[Checklist, Any, frozenset[str]]] = {}
+
+
+def _automaton(checklist: Checklist) -> tuple[Any, frozenset[str]]:
+    """An Aho-Corasick automaton of every literal the checklist's clauses require, and them (built once)."""
+    cached = _AUTOMATA.get(id(checklist))
+    if cached is not None and cached[0] is checklist:
+        return cached[1], cached[2]
+    recorder = _Recorder()
+    stack = list(checklist.items)
+    while stack:
+        item = stack.pop()
+        stack.extend(item.parts)
+        for clause in _clauses(item):
+            clause.candidates(recorder)  # type: ignore[arg-type]
+    automaton = ahocorasick.Automaton()
+    for literal in sorted(recorder.literals):
+        automaton.add_word(literal, literal)
+    if recorder.literals:
+        automaton.make_automaton()
+    literals = frozenset(recorder.literals)
+    _AUTOMATA[id(checklist)] = (checklist, automaton, literals)
+    return automaton, literals
+
+
+def _clauses(item: ItemDef) -> list[Any]:
+    """The clauses whose hits the scan of ``item`` looks at: its match, its partial, its traps."""
+    clauses: list[Any] = [c for c in (item.match, item.partial) if c is not None]
+    return clauses + [t.clause for t in item.traps]
+
+
+@dataclass
+class _Where:
+    """Where each clause of an item may hold in a report (None: in any sentence)."""
+
+    match: set[int] | None
+    partial: set[int] | None
+    traps: list[tuple[Trap, set[int] | None]]
+
+    def numbers(self, count: int) -> Iterable[int]:
+        """The sentences where some clause may hold, in reading order (of ``count``)."""
+        found: set[int] = set()
+        for got in (self.match, self.partial, *(where for _, where in self.traps)):
+            if got is None:
+                return range(count)
+            found |= got
+        return sorted(found)
+
+
+NOWHERE: set[int] = set()  # a clause the scan does not look at
+
+
+def _where(item: ItemDef, ctx: DocContext, clause_only: bool) -> _Where:
+    index = _index(ctx)
+    match = NOWHERE if clause_only or item.match is None else item.match.candidates(index)
+    partial = NOWHERE if item.partial is None else item.partial.candidates(index)
+    return _Where(match, partial, [(trap, trap.clause.candidates(index)) for trap in item.traps])
+
+
+def _index(ctx: DocContext) -> SentenceIndex:
+    return ctx.index if ctx.index is not None else SentenceIndex(ctx)
+
+
+def evaluate_item(item: ItemDef, ctx: DocContext) -> ItemResult:
+    if item.parts:
+        return _evaluate_parent(item, ctx)
+    clean, tolerated, near, partial_clean = _scan(item, ctx)
+    if len(clean) >= item.min_count:
+        status: Status = "met"
+    elif clean or tolerated or partial_clean:
+        status = "partial"
+    else:
+        status = "missing"
+    if status == "met":
+        return _result(item, ctx, status, clean, [])
+    # What earned the part is the evidence, each with the reason it counts only in part (a
+    # bare claim, a leadership body's act…); what did not count at all is a near miss. A
+    # sentence is shown one way only.
+    evidence = _unique(clean + tolerated + partial_clean) if status == "partial" else []
+    shown = {(f.sentence.block, f.sentence.start) for f in evidence}
+    near = _unique([f for f in near if (f.sentence.block, f.sentence.start) not in shown])
+    return _result(item, ctx, status, evidence, near)
+
+
+def _unique(found: list[_Found]) -> list[_Found]:
+    """One near miss per sentence, in reading order."""
+    seen: dict[tuple[int, int], _Found] = {}
+    for f in found:
+        seen.setdefault((f.sentence.block, f.sentence.start), f)
+    return sorted(seen.values(), key=lambda f: (f.sentence.block, f.sentence.start))
+
+
+def _evaluate_parent(item: ItemDef, ctx: DocContext) -> ItemResult:
+    parts = tuple(evaluate_item(p, ctx) for p in item.parts)
+    met = sum(p.status == "met" for p in parts)
+    own_partial: list[_Found] = []
+    if item.partial is not None:
+        own_partial = _scan(item, ctx, clause_only=True)[3]
+    if met >= item.need:
+        status: Status = "met"
+    elif met or any(p.status == "partial" for p in parts) or own_partial:
+        status = "partial"
+    else:
+        status = "missing"
+    evidence = tuple(e for p in parts for e in p.evidence[:1])
+    if not evidence and own_partial:
+        evidence = tuple(_evidence(ctx, f, item) for f in own_partial[:MAX_EVIDENCE])
+    return ItemResult(id=item.id, title=item.title, severity=item.severity, weight=item.weight,
+                      status=status, credit=_credit(item, status), evidence=evidence,
+                      near_misses=(), parts=parts, hint=fill(item.hint, ctx.year))
+
+
+def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
+          ) -> tuple[list[_Found], list[_Found], list[_Found], list[_Found]]:
+    """Sentences where the item holds: clean, tolerated for partial, near misses, partial clause."""
+    clean: list[_Found] = []
+    tolerated: list[_Found] = []
+    near: list[_Found] = []
+    partial_clean: list[_Found] = []
+    plain = 0  # partial hits with no reason (evidence), as opposed to tolerated ones (near misses)
+    where = _where(item, ctx, clause_only)
+    sentences = ctx.doc.sentences
+    # Met with all the evidence shown: the rest of a long report cannot change the result.
+    enough = max(item.min_count, MAX_EVIDENCE)
+    for number in where.numbers(len(sentences)):
+        if len(clean) >= enough:
+            break
+        sentence = sentences[number]
+        # A clause is asked only about the sentences it may hold in (elsewhere it has no hits).
+        view = _view(item, ctx, sentence, [trap for trap, cands in where.traps if cands is None or number in cands])
+        section_reasons = ctx.sections_of(sentence.block).intersection(item.exclude_in) if item.exclude_in else NO_REASONS
+        # A heading names a topic; it is evidence of a deed only in a part that lists
+        # tasks or problems (where the part's own reason already applies).
+        if not item.headings and not section_reasons and _is_title(ctx, sentence):
+            section_reasons |= HEADING
+        if item.match is not None and not clause_only:
+            may = where.match is None or number in where.match
+            best = _best(_conceded(item.match.hits(view), sentence.norm), section_reasons) if may else None
+            if best is not None:
+                found = _Found(sentence, best, best.reasons | section_reasons)
+                if not found.reasons:
+                    clean.append(found)
+                    continue
+                if found.reasons <= item.partial_in and len(tolerated) < KEEP:
+                    tolerated.append(found)
+                if len(near) < KEEP:
+                    near.append(found)
+            elif view.traps and len(near) < KEEP:
+                # a trap alone: the reason that keeps it from counting even in part is told
+                t_start, t_end, reason = min(view.traps, key=lambda t: t[2] in item.partial_in)
+                near.append(_Found(sentence, span_hit(t_start, t_end), frozenset([reason])))
+        if item.partial is not None and (where.partial is None or number in where.partial):
+            hit = _best(item.partial.hits(view), section_reasons)
+            if hit is not None:
+                reasons = hit.reasons | section_reasons
+                if (not reasons and plain < KEEP) or (reasons and reasons <= item.partial_in
+                                                     and len(partial_clean) - plain < KEEP):
+                    partial_clean.append(_Found(sentence, hit, reasons))
+                    plain += not reasons
+    return clean, tolerated, near, partial_clean
+
+
+TURN = re.compile(r"但是?|然而|可是|却")
+NEGATED = frozenset(["negated"])
+
+
+INLINE_TITLE_MAX = 16  # "（一）合法性审查。": a topic in a few words, before what was done
+
+
+def _is_title(ctx: DocContext, sentence: Sentence) -> bool:
+    """A heading, or the short title sentence a paragraph opens with ("（一）合法性审查。…")."""
+    block = ctx.doc.blocks[sentence.block]
+    if block.kind == "heading":
+        return True
+    return (block.heading is not None and sentence.start == 0 and len(sentence.norm) <= INLINE_TITLE_MAX
+            and not any(c.isdigit() for c in sentence.norm) and sentence.end < len(block.norm))
+
+
+def _conceded(hits: list[Hit], text: str) -> list[Hit]:
+    """"执法记录仪已配备，但未能做到执法全过程记录": when the item is denied after a
+    turn (但…), what the sentence granted it before the turn does not count either."""
+    if len(hits) < 2:
+        return hits
+    turn = TURN.search(text)
+    if turn is None or not any("negated" in h.reasons and h.start >= turn.end() for h in hits):
+        return hits
+    return [h._replace(reasons=h.reasons | NEGATED) if h.end <= turn.start() else h for h in hits]
+
+
+def _view(item: ItemDef, ctx: DocContext, sentence: Sentence, traps: list[Trap]) -> SentenceView:
+    """The sentence as ``item`` sees it, with where ``traps`` (those that may hold in it) hold."""
+    view = SentenceView(ctx, sentence, negation=item.negation, future=item.future, titles=item.titles,
+                        normative=item.normative)
+    if traps:
+        plain = view.plain()
+        spans = tuple((s, e, trap.reason) for trap in traps
+                      for h in trap.clause.hits(plain) for s, e in h.spans)
+        if spans:
+            view.traps = spans
+    return view
+
+
+def _best(hits: list[Hit], extra: frozenset[str]) -> Hit | None:
+    """The hit with the fewest reasons (a clean one if there is one)."""
+    if not hits:
+        return None
+    if len(hits) == 1:
+        return hits[0]
+    return min(hits, key=lambda h: (len(h.reasons | extra), h.start))
+
+
+def _credit(item: ItemDef, status: Status) -> float:
+    return {"met": 1.0, "partial": item.partial_credit}.get(status, 0.0)
+
+
+def _reason(reasons: frozenset[str], ctx: DocContext, item: ItemDef) -> str:
+    """The reason told for a near miss: one that keeps it from counting even in part first,
+    then in the order the engine and the item's traps give."""
+    if len(reasons) == 1:
+        return next(iter(reasons))
+    decisive = reasons - item.partial_in or reasons
+    for r in (*reason_order(ctx), *(t.reason for t in item.traps)):
+        if r in decisive:
+            return r
+    return sorted(decisive)[0] if decisive else ""
+
+
+def reason_order(ctx: DocContext) -> tuple[str, ...]:
+    """The reasons in the order they are told: negation, the role-playing parts, then the rest."""
+    roles = ctx.section_roles
+    parts = tuple(name for role in ROLES for name in sorted(roles) if roles[name] == role)
+    return FIRST_REASONS + parts + LAST_REASONS
+
+
+def _evidence(ctx: DocContext, found: _Found, item: ItemDef) -> Evidence:
+    s = found.sentence
+    block = ctx.doc.blocks[s.block]
+    offsets, paragraph = block.offsets, block.text
+    o_start, o_end = original_span(offsets, s.start, s.end, len(paragraph))
+    raw = paragraph[o_start:o_end]
+    at = o_start + len(raw) - len(raw.lstrip())  # where the text shown starts in its paragraph
+    spans = set()
+    for a, b in found.hit.spans:
+        if a < b:
+            sa, sb = original_span(offsets, s.start + a, s.start + b, len(paragraph))
+            spans.add((sa - at, sb - at))
+    # text, block, section, line, page, spans, paragraph, at, reason (positional: twenty a report)
+    return Evidence(raw.strip(), block.index, ctx.heading_path(block), block.line, block.page,
+                    tuple(sorted(spans)), paragraph, at, _reason(found.reasons, ctx, item) if found.reasons else None)
+
+
+def _result(item: ItemDef, ctx: DocContext, status: Status, evidence: list[_Found],
+            near: list[_Found]) -> ItemResult:
+    near_misses = []
+    for f in near[:MAX_NEAR_MISSES]:
+        ev = _evidence(ctx, f, item)
+        near_misses.append(NearMiss(text=ev.text, reason=_reason(f.reasons, ctx, item), block=ev.block,
+                                    section=ev.section, line=ev.line, spans=ev.spans))
+    return ItemResult(id=item.id, title=item.title, severity=item.severity, weight=item.weight,
+                      status=status, credit=_credit(item, status),
+                      evidence=tuple(_evidence(ctx, f, item) for f in evidence[:MAX_EVIDENCE]),
+                      near_misses=tuple(near_misses), hint=fill(item.hint, ctx.year))

@@ -1,0 +1,259 @@
+"""Copied reports (雷同, 照搬照抄): reports that share most of their text with another.
+
+Each report is reduced to a :class:`Fingerprint` where it is checked (in the batch's worker):
+its text with the body's name, years and figures set aside and the punctuation gone, cut into
+overlapping runs of :data:`SHINGLE` characters, summed up as a MinHash of :data:`PERMUTATIONS`
+values, and the hashes of its sentences. Up to :data:`EVERY_PAIR` reports every pair is
+compared; past that an index picks the pairs. The MinHash is the textbook one (the least of
+``a·h + b mod 2³²`` over the shingles' hashes, for fixed odd ``a``), a few lines of numpy, so that
+a worker need not import ``datasketch`` (and SciPy under it: 0.6 s); ``datasketch``'s MinHash LSH
+index, in the batch's own process, finds the pairs worth a look among thousands in seconds; for each, the share of the smaller report's text that
+the other holds is estimated from the two MinHashes and their sizes. A pair over :data:`SURE`
+is a copy; one over :data:`SHARE` is a copy when whole sentences agree too (:data:`SENTENCES` of
+the smaller report's are the other's), since reports in one province's officialese can share
+half their phrases and few of their sentences. Its first shared sentence is the evidence.
+
+A report written from the same template as another shares its headings and set phrases, a
+tenth or a fifth of its text: not a copy. A copy with the names changed, the paragraphs
+reordered or a third rewritten shares well over half.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import re
+import struct
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from lawcheck.document import bodies
+from lawcheck.document.model import Document
+
+SHINGLE = 5  # characters in a shingle: a Chinese phrase, not a single common word
+PERMUTATIONS = 128  # MinHash values per report: a share estimated within a few points
+SEED = 1  # fixed, so the same reports give the same pairs
+SCHEME = "affine32"  # what datasketch is told of the values (it compares them; it does not remake them)
+_MASK = (1 << 32) - 1
+_CHUNK = 4096  # shingles hashed at once: a 1 MB report in steps of 4 MB of memory, not 200
+SHARE = 0.5  # the share of the smaller report's text found in the other that makes a copy
+SURE = 0.7  # a share from which the text alone says so; between SHARE and SURE, whole sentences
+SENTENCES = 0.3  # must say it too: this share of the smaller report's sentences found in the other
+LSH_JACCARD = 0.3  # the LSH index's threshold: pairs sharing half the smaller report's text
+# Up to this many reports every pair is compared (a vectorised comparison of their MinHashes takes
+# less than importing datasketch and SciPy, 0.6 s); past it the LSH index picks the pairs.
+EVERY_PAIR = 1500
+MIN_SENTENCE = 12  # characters a sentence needs (after normalising) to be evidence
+
+_SET_ASIDE = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿.%％]+|[^\w]|_", re.UNICODE)
+
+
+@dataclass(frozen=True)
+class Fingerprint:
+    """What copy detection keeps of one report: a few kilobytes, whatever its length."""
+
+    path: str
+    year: int | None
+    size: int  # distinct shingles
+    minhash: bytes  # PERMUTATIONS unsigned 32-bit values
+    sentences: tuple[int, ...]  # a 64-bit hash of each normalised sentence, in reading order
+    body: str | None = None  # the body's name, for saying which report it is
+    content: str | None = None  # the file's content hash, where known (the history)
+
+
+@dataclass(frozen=True)
+class Similar:
+    """``report`` shares ``share`` of its text with ``other``; ``sentence`` is the index of its
+    first sentence also in ``other`` (None when no whole sentence is)."""
+
+    report: Fingerprint
+    other: Fingerprint
+    share: float
+    sentence: int | None
+
+
+def normalise(text: str, names: Sequence[str]) -> str:
+    """``text`` without the body's names, years and figures, punctuation and spaces."""
+    for name in names:
+        if name:
+            text = text.replace(name, "")
+    return _SET_ASIDE.sub("", text)
+
+
+def names_of(org: str | None) -> list[str]:
+    """The names a body goes by in its own report: its full name and the part that stays."""
+    if not org:
+        return []
+    return sorted({org, bodies.key(org)}, key=len, reverse=True)
+
+
+def fingerprint(doc: Document, org: str | None, year: int | None) -> Fingerprint:
+    names = names_of(org)
+    sentences = [normalise(s.norm, names) for s in doc.sentences]
+    hashes = shingle_hashes("".join(sentences))
+    return Fingerprint(doc.path, year, len(hashes), minhash_of(hashes),
+                       tuple(_hash64(s) for s in sentences if len(s) >= MIN_SENTENCE), org)
+
+
+def shingle_hashes(text: str) -> Any:
+    """The distinct 32-bit hashes of ``text``'s runs of SHINGLE characters, all at once: a
+    polynomial of the code points, mixed (MurmurHash3's finaliser), in numpy."""
+    import numpy as np
+
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    count = len(codes) - SHINGLE + 1
+    if count <= 0:
+        return np.zeros(0, dtype=np.uint64)
+    h = np.zeros(count, dtype=np.uint64)
+    for k in range(SHINGLE):  # uint64 arithmetic wraps: the polynomial mod 2⁶⁴
+        h = h * np.uint64(1_000_003) + codes[k:k + count]
+    for shift, factor in ((33, 0xFF51AFD7ED558CCD), (33, 0xC4CEB9FE1A85EC53), (33, None)):
+        h ^= h >> np.uint64(shift)
+        if factor is not None:
+            h *= np.uint64(factor)
+    return np.unique(h & np.uint64(_MASK))
+
+
+def minhash_of(hashes: Any) -> bytes:
+    """The MinHash of a set of 32-bit hashes: for each permutation, the least ``a·h + b mod 2³²``
+    (all ones for an empty set), as little-endian 32-bit values."""
+    import numpy as np
+
+    a, b = _permutations()
+    least = np.full(PERMUTATIONS, _MASK, dtype=np.uint64)
+    for start in range(0, len(hashes), _CHUNK):
+        chunk = hashes[start:start + _CHUNK, None]
+        least = np.minimum(least, ((chunk * a + b) & _MASK).min(axis=0))
+    return least.astype("<u4").tobytes()
+
+
+@functools.cache
+def _permutations() -> tuple[Any, Any]:
+    """The fixed ``a`` (odd) and ``b`` of each permutation, from a seeded generator whose stream
+    numpy keeps stable (RandomState)."""
+    import numpy as np
+
+    rng = np.random.RandomState(SEED)
+    a = rng.randint(1, 1 << 32, size=PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+    b = rng.randint(0, 1 << 32, size=PERMUTATIONS, dtype=np.uint64)
+    return a, b
+
+
+def _hash64(text: str) -> int:
+    return int(struct.unpack("<Q", hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest())[0])
+
+
+def _minhash(print_: Fingerprint) -> object:
+    import numpy as np
+    from datasketch import MinHash  # type: ignore[import-untyped]
+
+    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME,
+                   hashvalues=np.frombuffer(print_.minhash, dtype="<u4").astype("uint32"))
+
+
+def share_of(a: Fingerprint, b: Fingerprint, jaccard: float) -> float:
+    """The share of the smaller report's shingles also in the other's, from their Jaccard index:
+    |A∩B| = J(|A|+|B|)/(1+J)."""
+    if not a.size or not b.size:
+        return 0.0
+    common = jaccard * (a.size + b.size) / (1.0 + jaccard)
+    return min(1.0, common / min(a.size, b.size))
+
+
+def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) -> list[Similar]:
+    """The copies among ``current`` and between them and ``earlier`` (reports of past years, or
+    recorded before): for each report that copies, the other it shares the most with. A pair is
+    said of the later report, else the smaller, else the one later by path; a pair with an
+    earlier report, of the current one. One finding a report, however many share its text (a
+    province's towns all copying one model report), keeps the output as long as the batch."""
+    import numpy as np
+
+    contents = {c.content for c in current}
+    past = [e for e in earlier if e.content is None or e.content not in contents]
+    everyone = [*current, *past]
+    if len(everyone) < 2:
+        return []
+    values = np.stack([np.frombuffer(p.minhash, dtype="<u4") for p in everyone])
+    candidates = _lsh(everyone) if len(everyone) > EVERY_PAIR else None
+    best: dict[str, tuple[float, Fingerprint, Fingerprint]] = {}
+    for n in range(len(current)):
+        # each pair once: a current report meets the later current ones and every earlier one
+        others = (np.arange(n + 1, len(everyone), dtype=np.int64) if candidates is None else
+                  np.array(sorted(m for m in candidates(n) if m > n), dtype=np.int64))
+        if not len(others):
+            continue
+        jaccard = (values[others] == values[n]).mean(axis=1)  # the MinHash estimate, all at once
+        for m, j in zip(others.tolist(), jaccard.tolist()):
+            a, b = everyone[n], everyone[m]
+            if _same_submission(a, b):
+                continue  # one body's two files for one year: a duplicate submission, said as such
+            share = share_of(a, b, j)
+            if share < SHARE or (share < SURE and sentence_share(a, b) < SENTENCES):
+                continue
+            copied, source = (a, b) if m >= len(current) or _later(a, b) else (b, a)
+            held = best.get(copied.path)
+            if held is None or (share, held[2].path) > (held[0], source.path):
+                best[copied.path] = (share, copied, source)
+    found = [Similar(copied, source, round(share, 2), _first_shared(copied, source))
+             for share, copied, source in best.values()]
+    return sorted(found, key=lambda s: (s.report.path, s.other.path))
+
+
+def _lsh(everyone: Sequence[Fingerprint]) -> Any:
+    """datasketch's MinHash LSH index over ``everyone``: n → the reports that may share its text."""
+    from datasketch import MinHashLSH
+
+    index = MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS)
+    hashes = [_minhash(p) for p in everyone]
+    for n, h in enumerate(hashes):
+        index.insert(n, h)
+    return lambda n: index.query(hashes[n])
+
+
+def sentence_share(a: Fingerprint, b: Fingerprint) -> float:
+    """The share of the smaller report's distinct sentences that the other has word for word."""
+    mine, theirs = set(a.sentences), set(b.sentences)
+    if not mine or not theirs:
+        return 0.0
+    return len(mine & theirs) / min(len(mine), len(theirs))
+
+
+def _same_submission(a: Fingerprint, b: Fingerprint) -> bool:
+    return bool(a.body and b.body) and a.year == b.year and bodies.key(a.body) == bodies.key(b.body)
+
+
+def _later(a: Fingerprint, b: Fingerprint) -> bool:
+    """Whether ``a`` is the one a copy is said of: the later year, else the smaller, else by path."""
+    return ((a.year or 0), -a.size, a.path) > ((b.year or 0), -b.size, b.path)
+
+
+def _first_shared(report: Fingerprint, other: Fingerprint) -> int | None:
+    theirs = set(other.sentences)
+    return next((i for i, h in enumerate(report.sentences) if h in theirs), None)
+
+
+def sentence_text(doc: Document, org: str | None, index: int) -> str | None:
+    """The text of the ``index``-th sentence a fingerprint of ``doc`` counted."""
+    names = names_of(org)
+    counted = [s for s in doc.sentences if len(normalise(s.norm, names)) >= MIN_SENTENCE]
+    if 0 <= index < len(counted):
+        s = counted[index]
+        block = doc.blocks[s.block]
+        if not block.offsets or s.end <= s.start:
+            return s.norm
+        return block.text[block.offsets[s.start]:block.offsets[s.end - 1] + 1].strip()
+    return None
+
+
+def other_named(found: Mapping[str, Any], lang: str) -> str:
+    """The report a ``similar-report`` entry shares its text with, as people name it: the body
+    and year, and its file's name; else its path."""
+    from pathlib import PurePath
+
+    from lawcheck.messages import message
+
+    name = PurePath(str(found["other"])).name
+    if found.get("other_body"):
+        return message("similar-other", lang, body=found["other_body"], year=found["other_year"] or "—", path=name)
+    return str(found["other"])
