@@ -21,7 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from lawcheck.document.model import Block, BlockKind, Document, RawBlock, Sentence, Source, new_block, new_sentence
-from lawcheck.judge.pattern import literal_search
+from lawcheck.pattern import Pattern
 from lawcheck.document.text import FIGURE, joined, normalise_all, sentence_spans
 
 # Numbering forms, in the usual outline order; matched on normalised text.
@@ -160,14 +160,8 @@ def _indent(text: str) -> int:
     return len(text) - len(text.lstrip())
 
 
-def _nav_needs() -> re.Pattern[str]:
-    found = literal_search(NAV.pattern)
-    assert found is not None, NAV.pattern  # NAV's every alternative names a label
-    return found
-
-
-# Every page label holds one of these: searching for them alone is a seventh of NAV's time.
-NAV_NEEDS = _nav_needs()
+# Every page label holds one of NAV's literals: searching for them alone is a seventh of NAV's time.
+NAV_NEEDS = Pattern.of(NAV.pattern, cue=True)
 
 
 def _maybe_nav(drafts: list[_Draft]) -> list[_Draft]:
@@ -179,7 +173,7 @@ def _maybe_nav(drafts: list[_Draft]) -> list[_Draft]:
     text, starts = joined([d.norm for d in drafts])
     found = {i for i, d in enumerate(drafts) if "|" in d.norm}  # NAV_BAR's rows of links
     pos = 0
-    while (m := NAV_NEEDS.search(text, pos)) is not None:
+    while (m := NAV_NEEDS.literal_at(text, pos)) is not None:
         k = bisect_right(starts, m.start()) - 1
         found.add(k)
         if k + 1 >= len(starts):

@@ -24,12 +24,11 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
-import regex
 
 from lawcheck.document.model import Block, Document, Sentence
 from lawcheck.judge.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, Body, SectionDef, SectionInstance,
                                find_sections, heading_text, is_short_line)
-from lawcheck.judge.pattern import holds_each, may_match, search_in
+from lawcheck.pattern import Pattern
 from lawcheck.document.text import CLAUSE_SEP
 
 __all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER", "heading_text"]
@@ -38,17 +37,17 @@ __all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER",
 class Cues:
     """The wording that makes a hit not count: negation before or after it, intent, concession."""
 
-    negation_before: "regex.Pattern[str]"
-    negation_after: "regex.Pattern[str]"
-    future: "regex.Pattern[str]"
-    future_lead: "regex.Pattern[str]"
-    concessive: "regex.Pattern[str] | None" = None
-    normative: "regex.Pattern[str] | None" = None  # telling others what to do: 要, 应当, 必须
+    negation_before: Pattern
+    negation_after: Pattern
+    future: Pattern
+    future_lead: Pattern
+    concessive: Pattern | None = None
+    normative: Pattern | None = None  # telling others what to do: 要, 应当, 必须
     # Who acts (the ``deed`` kind): each class of doer other than the ones a clause names, with
     # the reason its acts carry; and the words after which a doer is what is acted on.
-    doers: "tuple[tuple[str, regex.Pattern[str]], ...]" = ()
-    governing: "regex.Pattern[str] | None" = None
-    pivots: "regex.Pattern[str] | None" = None
+    doers: tuple[tuple[str, Pattern], ...] = ()
+    governing: Pattern | None = None
+    pivots: Pattern | None = None
 
 
 class Sources(Protocol):
@@ -146,7 +145,7 @@ class _Facts:
     """A sentence's 《》 titles, placeholders, intent and concession: the same for every item."""
 
     __slots__ = ("reasons", "text", "title_ranges", "placeholder_ranges", "separators", "in_plans",
-                 "future_sentence", "concession_end", "find", "may_deny", "may_intend", "normative_at")  # one per sentence: no __dict__
+                 "future_sentence", "concession_end", "may_deny", "may_intend", "normative_at")  # one per sentence: no __dict__
 
     def __init__(self, view: "SentenceView") -> None:
         # No reference to the view kept: the context holds the facts, and the view the context.
@@ -159,17 +158,16 @@ class _Facts:
         self.separators = [m.start() for m in CLAUSE_SEP.finditer(text)]  # where its clauses end
         self.in_plans = view.in_plans()
         cues = view.ctx.cues
-        find = self.find = search_in(text)
         # Whether a cue can be found in any part of the sentence at all: most sentences hold
         # none of the words a negation or intent cue needs, and then no hit's part is searched.
-        self.may_deny = (may_match(cues.negation_before, text), may_match(cues.negation_after, text))
-        self.may_intend = not self.in_plans and may_match(cues.future, text)
+        self.may_deny = (cues.negation_before.might_match(text), cues.negation_after.might_match(text))
+        self.may_intend = not self.in_plans and cues.future.might_match(text)
         self.future_sentence = not self.in_plans and bool(
-            find(cues.future_lead, text[:self.clause_bounds(0)[1] + 1]))
+            cues.future_lead.search(text[:self.clause_bounds(0)[1] + 1]))
         self.concession_end = self._concession_end(cues)
         # Where the sentence starts telling others what to do (要, 应当…): what follows is a rule.
         normative = cues.normative
-        found = find(normative, text) if normative is not None and may_match(normative, text) else None
+        found = normative.search(text) if normative is not None and normative.might_match(text) else None
         self.normative_at = found.start() if found is not None else len(text)
 
     def clause_bounds(self, pos: int, last: int | None = None) -> tuple[int, int]:
@@ -184,8 +182,8 @@ class _Facts:
         """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
         if cues.concessive is None:
             return -1
-        m = self.find(cues.concessive, self.text)
-        if m is None or not self.find(cues.negation_before, self.text, m.end()):
+        m = cues.concessive.search(self.text)
+        if m is None or not cues.negation_before.search(self.text, m.end()):
             return -1
         return m.end()
 
@@ -278,11 +276,11 @@ class SentenceIndex:
         doc = self.ctx.doc
         return {i for b in self.ctx.closing_blocks(count) for i in doc.sentences_in(b, b)}
 
-    def titled_with(self, needs: tuple[frozenset[str], ...]) -> set[int]:
-        """The sentences opening a block whose heading title holds a literal of each of ``needs``."""
+    def titled_with(self, pattern: Pattern) -> set[int]:
+        """The sentences opening a block whose heading title ``pattern`` might match."""
         titles = self.ctx.body.titles
         sentences = self.ctx.doc.sentences
-        return {i for i in self.titled if holds_each(needs, titles[sentences[i].block] or "")}
+        return {i for i in self.titled if pattern.might_match(titles[sentences[i].block] or "")}
 
     def under(self, terms: tuple[str, ...]) -> set[int]:
         """The sentences in a block under a heading whose title names one of ``terms``, or
@@ -389,16 +387,15 @@ class SentenceView:
             found |= _PLACEHOLDER
         text = self.text
         cues = self.ctx.cues
-        find = facts.find  # untimed in a sentence of ordinary length
         if self.check_negation:
             # The clause around the hit, to the end of the clause its last character is in.
             c_start, c_end = facts.clause_bounds(start, max(end - 1, start))
             before, after = facts.may_deny
-            if ((before and find(cues.negation_before, text[c_start:start]))
-                    or (after and find(cues.negation_after, text[end:c_end])) or start < facts.concession_end):
+            if ((before and cues.negation_before.search(text[c_start:start]))
+                    or (after and cues.negation_after.search(text[end:c_end])) or start < facts.concession_end):
                 found |= _NEGATED
         # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
-        if self.check_future and (facts.future_sentence or (facts.may_intend and find(cues.future, text[:start]))):
+        if self.check_future and (facts.future_sentence or (facts.may_intend and cues.future.search(text[:start]))):
             found |= _FUTURE
         # A rule for others (各部门要…) covers the rest of its sentence, as intent does.
         if self.check_normative and start > facts.normative_at:

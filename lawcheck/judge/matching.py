@@ -20,7 +20,7 @@ from lawcheck.judge.checklist import Checklist, ItemDef, Trap
 from lawcheck.judge.clauses import Hit, span_hit
 from lawcheck.judge.context import DocContext, SentenceIndex, SentenceView
 from lawcheck.document.model import Evidence, ItemResult, NearMiss, Sentence, Status
-from lawcheck.judge.pattern import fill
+from lawcheck.pattern import fill
 from lawcheck.judge.sections import ROLES
 from lawcheck.document.text import original_span
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from lawcheck.document.model import Block, Document
-from lawcheck.judge.pattern import compile_pattern, fill, holds_each, rarest, search, text_needs
+from lawcheck.pattern import Pattern, fill
 from lawcheck.document.text import arabic, joined
 
 SHORTCOMINGS, PLANS = "shortcomings", "plans"
@@ -47,15 +47,12 @@ class SectionDef:
     title: dict[str, str] = field(default_factory=dict)  # what people call it, {zh, en} (explain)
     _cache: dict[Any, Any] = field(default_factory=dict, compare=False, repr=False)
 
-    def _compiled(self, year: int | None) -> tuple[list[tuple[Any, int | None, Needs]], list[tuple[Any, Needs]]]:
-        """The heading patterns (with their levels) and the inline ones for ``year``, each with
-        what a text must hold for it to match there (:func:`~lawcheck.judge.pattern.text_needs`)."""
+    def _compiled(self, year: int | None) -> tuple[list[tuple[Pattern, int | None]], list[Pattern]]:
+        """The heading patterns (with their levels) and the inline ones for ``year``."""
         got = self._cache.get(year)
         if got is None:
-            headings = [(fill(p, year), lvl) for p, lvl in self.headings]
-            inline = [fill(p, year) for p in self.inline]
-            got = ([(compile_pattern(p), lvl, text_needs(p)) for p, lvl in headings],
-                   [(compile_pattern(p), text_needs(p)) for p in inline])
+            got = ([(Pattern.of(fill(p, year)), lvl) for p, lvl in self.headings],
+                   [Pattern.of(fill(p, year)) for p in self.inline])
             self._cache[year] = got
         return got
 
@@ -73,36 +70,33 @@ class SectionDef:
 
     def _heading_matches(self, title: str, level: int | None, year: int | None) -> bool:
         title = arabic(title)  # "四、二〇二五年工作安排" names 2025 as "2025年…" does
-        for pattern, max_level, needs in self._compiled(year)[0]:
+        for pattern, max_level in self._compiled(year)[0]:
             if max_level is not None and (level is None or level > max_level):
                 continue
-            if needs is not None and not holds_each(needs, title):
-                continue  # a literal the pattern requires is not there
-            if search(pattern, title):
+            if pattern.might_match(title) and pattern.search(title):
                 return True
         return False
 
     def inline_blocks(self, body: "Body", year: int | None) -> set[int] | None:
         """The blocks where inline wording for this section may start (None: any block)."""
         found: set[int] = set()
-        for _, needs in self._compiled(year)[1]:
-            if needs is None:
+        for pattern in self._compiled(year)[1]:
+            literals = pattern.rarest
+            if literals is None:
                 return None
-            found |= body.blocks_with(rarest(needs))
+            found |= body.blocks_with(literals)
         return found
 
     def inline_match(self, text: str, year: int | None) -> int | None:
         """Where inline wording for this section starts in ``text``, if it does."""
-        for pattern, needs in self._compiled(year)[1]:
-            if needs is not None and not holds_each(needs, text):
-                continue  # a literal of a set it requires is not there: "(不足|问题)(表现|体现)在" without 表现
-            m = search(pattern, text)
+        for pattern in self._compiled(year)[1]:
+            # "(不足|问题)(表现|体现)在" is not looked for in a text without 表现 or 体现
+            m = pattern.search(text) if pattern.might_match(text) else None
             if m:
                 return m.start()
         return None
 
 
-Needs = tuple[frozenset[str], ...] | None  # sets of literals a pattern requires one of each of (None: unsure)
 HEADINGS_KEPT = 20_000  # headings judged, per section, before the memo starts again
 
 

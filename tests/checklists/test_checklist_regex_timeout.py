@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from lawcheck.judge.pattern import TIMEOUT_SECONDS
+from lawcheck.pattern import TIMEOUT_SECONDS
 
 CATASTROPHIC = """\
 id: slow

@@ -2,7 +2,7 @@
 
 import pytest
 
-from lawcheck.judge.pattern import shapes
+from lawcheck.pattern import shapes
 
 
 @pytest.mark.parametrize("pattern, said", [

@@ -72,9 +72,9 @@ def test_every_match_kind_has_a_case() -> None:
     (r"\p{Han}+", None),
 ])
 def test_regex_required_literals(pattern: str, literals: set[str] | None) -> None:
-    from lawcheck.judge.pattern import required_literals
+    from lawcheck.pattern import Pattern
 
-    got = required_literals(pattern)
+    got = Pattern.of(pattern).literals
     assert (None if got is None else set(got)) == literals
 
 
@@ -88,9 +88,9 @@ def test_regex_required_literals(pattern: str, literals: set[str] | None) -> Non
     ("(?i)abc", None),
 ])
 def test_regex_required_sets(pattern: str, sets: list[set[str]] | None) -> None:
-    from lawcheck.judge.pattern import required_sets
+    from lawcheck.pattern import Pattern
 
-    got = required_sets(pattern)
+    got = Pattern.of(pattern).needs
     assert (None if got is None else [set(s) for s in got]) == sets
 
 

@@ -16,7 +16,7 @@ from lawcheck.judge.checklist.spec import DEFAULT_DEADLINE, DEFAULT_PARTIAL_CRED
 from lawcheck.judge.clauses import compile_clause
 from lawcheck.judge.context import Cues
 from lawcheck.document.metadata import Forms
-from lawcheck.judge.pattern import alternation
+from lawcheck.pattern import Pattern
 from lawcheck.judge.sections import SectionDef, role_of
 from lawcheck.judge.checklist.yamlsource import load_plain
 
@@ -45,16 +45,20 @@ def cue_lists(data: dict[str, Any]) -> dict[str, list[str]]:
 DOERS = "doers_"  # the cue lists of doers: doers_collective gives its acts the reason "collective"
 
 
+def _cue(words: list[str]) -> Pattern:
+    return Pattern.any_of(words, cue=True)
+
+
 def compile_cues(lists: dict[str, list[str]]) -> Cues:
 
     def optional(name: str) -> Any:
-        return alternation(lists[name]) if lists.get(name) else None
+        return _cue(lists[name]) if lists.get(name) else None
 
-    doers = tuple((name.removeprefix(DOERS).replace("_", "-"), alternation(words))
+    doers = tuple((name.removeprefix(DOERS).replace("_", "-"), _cue(words))
                   for name, words in lists.items() if name.startswith(DOERS) and words)
-    return Cues(negation_before=alternation(lists["negation_before"]),
-                negation_after=alternation(lists["negation_after"]),
-                future=alternation(lists["future"]), future_lead=alternation(lists["future_lead"]),
+    return Cues(negation_before=_cue(lists["negation_before"]),
+                negation_after=_cue(lists["negation_after"]),
+                future=_cue(lists["future"]), future_lead=_cue(lists["future_lead"]),
                 concessive=optional("concessive"), normative=optional("normative"),
                 doers=doers, governing=optional("governing"), pivots=optional("pivots"))
 

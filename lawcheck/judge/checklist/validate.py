@@ -16,7 +16,7 @@ import regex
 from lawcheck.judge.checklist import yamlsource
 from lawcheck.judge.checklist.schema import CUES, schema
 from lawcheck.judge.clauses import KINDS
-from lawcheck.judge.pattern import fill
+from lawcheck.pattern import fill
 from lawcheck.judge.checklist.problems import Problem, schema_problems
 
 # Checklist-level keys whose text (or list of texts) is a regular expression.

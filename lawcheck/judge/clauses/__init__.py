@@ -15,13 +15,13 @@ from typing import Any
 from lawcheck.judge.clauses.base import Clause, Hit, Kind, span_hit
 from lawcheck.judge.clauses.deed import Deed
 from lawcheck.judge.clauses.logic import AllOf, Near, NoneOf
-from lawcheck.judge.clauses.regex import Pattern
+from lawcheck.judge.clauses.regex import Regex
 from lawcheck.judge.clauses.scope import Closing, HeadingText, InSections, OutsideSections, SectionHead, Under
 from lawcheck.judge.clauses.terms import Terms
 from lawcheck.messages import in_lang, message
 
 KINDS: dict[str, type[Kind]] = {kind.KEY: kind for kind in (
-    Terms, AllOf, NoneOf, Pattern, Near, InSections, OutsideSections, SectionHead, HeadingText, Under, Closing, Deed,
+    Terms, AllOf, NoneOf, Regex, Near, InSections, OutsideSections, SectionHead, HeadingText, Under, Closing, Deed,
 )}
 
 

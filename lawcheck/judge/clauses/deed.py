@@ -40,7 +40,7 @@ import regex
 from lawcheck.judge.clauses.base import MAX_HITS, Compile, Hit, Kind, Say, Span, new_hit
 from lawcheck.judge.context import Cues, SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed, quoted
-from lawcheck.judge.pattern import alternation
+from lawcheck.pattern import Pattern
 from lawcheck.document.text import norm
 
 TERMS = {"type": "array", "items": {"type": "string", "minLength": 1}, "minItems": 1}
@@ -188,7 +188,7 @@ class Deed(Kind):
         if made is not None and made[0] is cues:
             return made[1], made[2]
         groups = {"by": None, **{f"d{i}": reason for i, (reason, _) in enumerate(cues.doers)}}
-        sources = [self._by.pattern, *(p.pattern for _, p in cues.doers)]
+        sources = [self._by.source, *(p.source for _, p in cues.doers)]
         pattern = regex.compile("|".join(f"(?P<{g}>{src})" for g, src in zip(groups, sources)), regex.POSIX)
         self._made = (cues, pattern, groups)
         return pattern, groups
@@ -211,11 +211,11 @@ class Deed(Kind):
         return said + in_lang(cls.WORDS_OTHERS, lang).format(others=listed(others, lang)) if others else said
 
 
-def _terms(terms: tuple[str, ...]) -> "regex.Pattern[str]":
-    return alternation([regex.escape(t) for t in sorted(terms, key=len, reverse=True)])
+def _terms(terms: tuple[str, ...]) -> Pattern:
+    return Pattern.any_of([regex.escape(t) for t in sorted(terms, key=len, reverse=True)], cue=True)
 
 
-def _governed(governing: "regex.Pattern[str]", text: str, start: int) -> bool:
+def _governed(governing: Pattern, text: str, start: int) -> bool:
     """Whether a governing word stands shortly before ``start`` in its clause."""
     lo = start
     while lo > 0 and start - lo < GOVERNED_GAP + 4 and text[lo - 1] not in CLAUSE_ENDS:

@@ -2,7 +2,7 @@
 
     match: {regex: "亲自(部署|过问|协调|督办)"}
 
-Patterns run with the ``regex`` module's timeout (see :mod:`lawcheck.judge.pattern`),
+Patterns run with the ``regex`` module's timeout (see :mod:`lawcheck.pattern`),
 so a catastrophic pattern in a user's checklist is reported, not hung on.
 ``{year}``/``{next_year}`` are replaced before compiling. Never wrap Chinese in ``\\b``.
 """
@@ -12,15 +12,14 @@ from __future__ import annotations
 from functools import cached_property
 from typing import Any
 
-import regex
 
 from lawcheck.judge.clauses.base import MAX_HITS, Compile, Hit, Kind, Say, new_hit
 from lawcheck.judge.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed
-from lawcheck.judge.pattern import compile_pattern, fill, finditer, may_match, rarest, required_sets, shapes, templated
+from lawcheck.pattern import Pattern, fill, shapes, templated
 
 
-class Pattern(Kind):
+class Regex(Kind):
     KEY = "regex"
     SCHEMA = {"$ref": "#/$defs/strings"}
     PLACES = ("clause", "near", "trap")
@@ -28,18 +27,18 @@ class Pattern(Kind):
 
     def __init__(self, spec: Any, compile: Compile | None = None) -> None:
         self.sources = (spec,) if isinstance(spec, str) else tuple(spec)
-        self._compiled: dict[int | None, list[regex.Pattern[str]]] = {}
+        self._compiled: dict[int | None, list[Pattern]] = {}
         self.templated = any(templated(p) for p in self.sources)
 
     @classmethod
     def patterns_in(cls, value: Any) -> list[Any]:
         return [value] if isinstance(value, str) else list(value) if isinstance(value, list) else []
 
-    def patterns(self, year: int | None) -> list[regex.Pattern[str]]:
+    def patterns(self, year: int | None) -> list[Pattern]:
         key = year if self.templated else None
         compiled = self._compiled.get(key)
         if compiled is None:
-            compiled = [compile_pattern(fill(p, year)) for p in self.sources]
+            compiled = [Pattern.of(fill(p, year)) for p in self.sources]
             self._compiled[key] = compiled
         return compiled
 
@@ -74,19 +73,20 @@ class Pattern(Kind):
             return None
         plans = []
         for source in self.sources:
-            needs = required_sets(source)
+            needs = Pattern.of(source).needs
             if needs is None:
                 return None
-            driver = rarest(needs)
+            driver = Pattern.of(source).rarest
+            assert driver is not None
             plans.append((driver, tuple(n for n in needs if n is not driver)))
         return plans
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         found: list[Hit] = []
         for p in self.patterns(s.year):
-            if not may_match(p, s.text):  # a sentence looked at for another clause, or for none
+            if not p.might_match(s.text):  # a sentence looked at for another clause, or for none
                 continue
-            for m in finditer(p, s.text):
+            for m in p.finditer(s.text):
                 start, end = m.span()
                 found.append(new_hit((((start, end),), s.reasons(start, end), start, end)))
                 if len(found) >= MAX_HITS:

@@ -15,10 +15,9 @@ from __future__ import annotations
 from typing import Any
 
 from lawcheck.judge.clauses.base import EMPTY, Compile, Hit, Kind, Say, span_hit
-from lawcheck.judge.clauses.regex import Pattern, describe_patterns
+from lawcheck.judge.clauses.regex import Regex, describe_patterns
 from lawcheck.judge.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed, quoted
-from lawcheck.judge.pattern import required_sets, search
 from lawcheck.document.text import norm
 
 SECTION_NAMES = {"type": "array", "items": {"type": "string"}}
@@ -144,25 +143,24 @@ class HeadingText(Kind):
     WORDS = {"zh": "有标题形如{patterns}", "en": "a heading is shaped like {patterns}"}
 
     def __init__(self, spec: Any, compile: Compile | None = None) -> None:
-        self.pattern = Pattern(spec)  # {year}/{next_year} are filled per report
+        self.pattern = Regex(spec)  # {year}/{next_year} are filled per report
 
     @classmethod
     def patterns_in(cls, value: Any) -> list[Any]:
-        return Pattern.patterns_in(value)
+        return Regex.patterns_in(value)
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         """The sentences opening a block whose heading title holds what some pattern requires."""
         found: set[int] = set()
         for p in self.pattern.patterns(index.year):
-            needs = required_sets(p.pattern)
-            if needs is None:
+            if p.needs is None:
                 return index.titled
-            found |= index.titled_with(needs)
+            found |= index.titled_with(p)
         return found
 
     def hits(self, s: SentenceView, anchors: list[Hit] | None = None) -> list[Hit]:
         title = s.heading_title()
-        if title is None or not any(search(p, title) for p in self.pattern.patterns(s.year)):
+        if title is None or not any(p.search(title) for p in self.pattern.patterns(s.year)):
             return []
         return [span_hit(0, len(s.text))]
 

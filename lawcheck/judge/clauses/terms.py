@@ -15,7 +15,7 @@ from typing import Any
 from lawcheck.judge.clauses.base import MAX_HITS, Clause, Compile, Hit, Kind, Say, new_hit
 from lawcheck.judge.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, message, quoted
-from lawcheck.judge.pattern import fill
+from lawcheck.pattern import fill
 from lawcheck.document.text import norm
 
 
