@@ -11,20 +11,11 @@ headings, section paths, sentences); ``engine.check_document`` produces a
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import partial
 from operator import itemgetter
-from typing import Any, Literal, NamedTuple, Sequence, TypeVar
+from typing import Any, Literal, NamedTuple, Sequence
 
-T = TypeVar("T", bound=tuple)  # type: ignore[type-arg]
-
-
-def maker(cls: type[T]) -> Callable[[tuple[Any, ...]], T]:
-    """Makes a ``cls`` (a NamedTuple) of a tuple of all its fields, in order and none left out:
-    ``maker(Sentence)((block, start, end, norm))``. For the few hundred a report: the class's
-    own constructor is a Python function, twice the cost."""
-    return partial(tuple.__new__, cls)  # type: ignore[return-value]
 
 BlockKind = Literal["paragraph", "cell", "heading", "furniture"]
 Status = Literal["met", "partial", "missing", "waived"]
@@ -44,9 +35,6 @@ class RawBlock(NamedTuple):  # a hundred per report: a tuple is made at a third 
     style_level: int | None = None
     line: int | None = None
     page: int | None = None
-
-
-new_raw_block = maker(RawBlock)  # (text, kind, style_level, line, page)
 
 
 @dataclass(frozen=True)
@@ -89,10 +77,6 @@ class Sentence(NamedTuple):  # immutable, and made at half a frozen dataclass's 
     start: int
     end: int
     norm: str
-
-
-new_block = maker(Block)  # (index, text, norm, offsets, kind, level, section, heading, line, page)
-new_sentence = maker(Sentence)  # (block, start, end, norm)
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from lawcheck.document.model import Block, BlockKind, Document, RawBlock, Sentence, Source, new_block, new_sentence
+from lawcheck.document.model import Block, BlockKind, Document, RawBlock, Sentence, Source
 from lawcheck.pattern import Pattern
 from lawcheck.document.text import FIGURE, joined, normalise_all, sentence_spans
 
@@ -268,12 +268,12 @@ def build(source: Source) -> Document:
             stack.append((d.form, index))
             below = section + (index,)
             level = len(stack)
-        blocks.append(new_block((index, d.text, d.norm, d.offsets, d.kind, level, section, d.heading,
-                                 d.raw.line, d.raw.page)))
+        blocks.append(Block(index, d.text, d.norm, d.offsets, d.kind, level, section, d.heading, d.raw.line,
+                            d.raw.page))
     body = [b for b in blocks if b.kind != "furniture"]
     for i, start, end in sentence_spans([b.norm for b in body]):
         block = body[i]
-        sentences.append(new_sentence((block.index, start, end, block.norm[start:end])))
+        sentences.append(Sentence(block.index, start, end, block.norm[start:end]))
     nav = tuple(d.text for d in drafts if d.kind == "furniture")
     return Document(path=source.path, format=source.format, blocks=tuple(blocks),
                     sentences=tuple(sentences), encoding=source.encoding,

@@ -28,7 +28,7 @@ from typing import Generic, TypeVar
 from lxml import etree
 
 from lawcheck.errors import ReadError
-from lawcheck.document.model import RawBlock, Source, new_raw_block
+from lawcheck.document.model import RawBlock, Source
 from lawcheck.readers.numbering import Numbering
 from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, Stored, check_xml_head, parse_xml
 from lawcheck.readers.values import to_int
@@ -500,7 +500,7 @@ class _Walker:
             own = to_int(_val(ppr.find(f"{w}outlineLvl"), w), None)
             plain = False
         elif kind in self._plain:  # the default style's look, in no list: worked out below once
-            return new_raw_block((text, kind, self._plain[kind], None, None))
+            return RawBlock(text, kind, self._plain[kind])  # type: ignore[arg-type]
         else:
             plain = True
         in_list = self._list(num_id, ilvl, style_id)
@@ -510,7 +510,7 @@ class _Walker:
         if in_list is None:
             if plain:
                 self._plain[kind] = level
-            return new_raw_block((text, kind, level, None, None))
+            return RawBlock(text, kind, level)  # type: ignore[arg-type]
         return RawBlock(self.package.numbering.label(*in_list, self.styles.num_of_style) + text,
                         kind, level)  # type: ignore[arg-type]
 

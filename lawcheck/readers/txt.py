@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from lawcheck.errors import ReadError
-from lawcheck.document.model import RawBlock, Source, new_raw_block
+from lawcheck.document.model import RawBlock, Source
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),  # before UTF-16 LE, whose mark is its prefix
@@ -57,7 +57,7 @@ def decode(data: bytes, path: Path) -> Decoded:
 def line_blocks(text: str) -> tuple[RawBlock, ...]:
     """One block per non-empty line, numbered from 1."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    return tuple(new_raw_block((line, "paragraph", None, number, None))  # a hundred a file
+    return tuple(RawBlock(line, "paragraph", None, number)  # a hundred a file
                  for number, line in enumerate(lines, start=1) if line.strip())
 
 

@@ -18,7 +18,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple, Protocol
 
 from lawcheck.messages import in_lang
-from lawcheck.document.model import maker
 
 if TYPE_CHECKING:
     from lawcheck.judge.context import SentenceIndex, SentenceView
@@ -40,18 +39,15 @@ class Hit(NamedTuple):  # a hundred per report: a tuple is made at half a frozen
     def join(self, other: "Hit") -> "Hit":
         reasons = self.reasons | other.reasons
         if not other.spans:
-            return new_hit((self.spans, reasons, self.start, self.end))
+            return Hit(self.spans, reasons, self.start, self.end)
         if not self.spans:
-            return new_hit((other.spans, reasons, other.start, other.end))
-        return new_hit((self.spans + other.spans, reasons, min(self.start, other.start), max(self.end, other.end)))
-
-
-new_hit = maker(Hit)  # (spans, reasons, start, end)
+            return Hit(other.spans, reasons, other.start, other.end)
+        return Hit(self.spans + other.spans, reasons, min(self.start, other.start), max(self.end, other.end))
 
 
 def span_hit(start: int, end: int, reasons: frozenset[str] = frozenset()) -> Hit:
     """A hit of one span."""
-    return new_hit((((start, end),), reasons, start, end))
+    return Hit(((start, end),), reasons, start, end)
 
 
 EMPTY = Hit((), frozenset(), -1, -1)

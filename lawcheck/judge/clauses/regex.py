@@ -13,7 +13,7 @@ from functools import cached_property
 from typing import Any
 
 
-from lawcheck.judge.clauses.base import MAX_HITS, Compile, Hit, Kind, Say, new_hit
+from lawcheck.judge.clauses.base import MAX_HITS, Compile, Hit, Kind, Say
 from lawcheck.judge.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, listed
 from lawcheck.pattern import Pattern, fill, shapes, templated
@@ -88,7 +88,7 @@ class Regex(Kind):
                 continue
             for m in p.finditer(s.text):
                 start, end = m.span()
-                found.append(new_hit((((start, end),), s.reasons(start, end), start, end)))
+                found.append(Hit(((start, end),), s.reasons(start, end), start, end))
                 if len(found) >= MAX_HITS:
                     return found
         return found

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lawcheck.judge.clauses.base import MAX_HITS, Clause, Compile, Hit, Kind, Say, new_hit
+from lawcheck.judge.clauses.base import MAX_HITS, Clause, Compile, Hit, Kind, Say
 from lawcheck.judge.context import SentenceIndex, SentenceView
 from lawcheck.messages import in_lang, message, quoted
 from lawcheck.pattern import fill
@@ -71,7 +71,7 @@ class Terms(Kind):
             reasons = s.reasons
             for m in (self._fixed or self.pattern(s.year)).finditer(s.text):
                 start, end = m.span()
-                found.append(new_hit((((start, end),), reasons(start, end), start, end)))
+                found.append(Hit(((start, end),), reasons(start, end), start, end))
                 if len(found) >= MAX_HITS:
                     break
         for alternative in self.alternatives:
