@@ -2,52 +2,29 @@
 
 :class:`DocContext` is built once per document and checklist: the report's
 year and the named sections (plans, shortcomings…) found by their headings.
-:class:`SentenceView` labels each hit with the reasons it is not plain
-performance:
+:class:`SentenceIndex` names the sentences a clause may hold in, and
+:class:`SentenceView` is one sentence as an item's clauses see it; the reasons a
+hit does not count are decided in :mod:`lawcheck.judge.reasons`.
 
-- ``negated``: a negation cue (未能, 尚未, 不到位…) in the same clause;
-- ``title``: inside a 《》 title, so it names a document, not a deed;
-- ``future``: intent wording (将, 拟, 计划, 下一步…) outside a plans part;
-- ``placeholder``: inside template guidance such as 【请填写：…】;
-- a trap's reason (``other-duty``, ``village-adviser``…) where a trap of the
-  item covers the hit.
-
-The cue lists come from the checklist (:class:`Cues`); this module needs only
-what a checklist provides (its sections and cues), not the checklist module.
+This module needs only what a checklist provides (its sections and cues), not
+the checklist module.
 """
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
 
-
 from lawcheck.document.model import Block, Document, Sentence
-from lawcheck.judge.sections import (PLACEHOLDER, PLANS, TITLE_QUOTES, Body, SectionDef, SectionInstance,
+from lawcheck.judge.sections import (PLACEHOLDER, PLANS, Body, SectionDef, SectionInstance,
                                find_sections, heading_text, is_short_line)
+from lawcheck.judge import reasons
+from lawcheck.judge.reasons import Cues, SentenceFacts
 from lawcheck.pattern import Pattern
-from lawcheck.document.text import CLAUSE_SEP
 
 __all__ = ["Cues", "DocContext", "SentenceIndex", "SentenceView", "PLACEHOLDER", "heading_text"]
-
-@dataclass(frozen=True)
-class Cues:
-    """The wording that makes a hit not count: negation before or after it, intent, concession."""
-
-    negation_before: Pattern
-    negation_after: Pattern
-    future: Pattern
-    future_lead: Pattern
-    concessive: Pattern | None = None
-    normative: Pattern | None = None  # telling others what to do: 要, 应当, 必须
-    # Who acts (the ``deed`` kind): each class of doer other than the ones a clause names, with
-    # the reason its acts carry; and the words after which a doer is what is acted on.
-    doers: tuple[tuple[str, Pattern], ...] = ()
-    governing: Pattern | None = None
-    pivots: Pattern | None = None
 
 
 class Sources(Protocol):
@@ -73,7 +50,7 @@ class DocContext:
     # Blocks that head a named part (plans, shortcomings…): they name the part, not a deed.
     part_heads: set[int] = field(default_factory=set)
     index: "SentenceIndex | None" = None  # set by the matcher: which sentences each clause may hold in
-    facts: dict[tuple[int, int], "_Facts"] = field(default_factory=dict)  # per sentence, for every item
+    facts: dict[tuple[int, int], SentenceFacts] = field(default_factory=dict)  # per sentence, for every item
     _closing: dict[int, frozenset[int]] = field(default_factory=dict)  # count -> the closing paragraphs
     _paths: dict[int, str] = field(default_factory=dict)  # block -> its section path (heading_path)
     _parts: dict[int, frozenset[str]] = field(default_factory=dict)  # block -> the sections it is in
@@ -139,61 +116,6 @@ class DocContext:
     def role_blocks(self, *roles: str) -> set[int]:
         """The blocks of the parts that play any of ``roles``."""
         return set().union(*(self.roles.get(r, set()) for r in roles))
-
-
-class _Facts:
-    """A sentence's 《》 titles, placeholders, intent and concession: the same for every item."""
-
-    __slots__ = ("reasons", "text", "title_ranges", "placeholder_ranges", "separators", "in_plans",
-                 "future_sentence", "concession_end", "may_deny", "may_intend", "normative_at")  # one per sentence: no __dict__
-
-    def __init__(self, view: "SentenceView") -> None:
-        # No reference to the view kept: the context holds the facts, and the view the context.
-        self.reasons: dict[tuple[int, int, bool, bool, bool, bool], frozenset[str]] = {}
-        # Worked out when the first hit in the sentence is judged: nearly every one needs all.
-        text = self.text = view.text
-        self.title_ranges = [(m.start(), m.end()) for m in TITLE_QUOTES.finditer(text)] if "《" in text else []
-        self.placeholder_ranges = ([(m.start(), m.end()) for m in PLACEHOLDER.finditer(text)]
-                                   if "【" in text else [])
-        self.separators = [m.start() for m in CLAUSE_SEP.finditer(text)]  # where its clauses end
-        self.in_plans = view.in_plans()
-        cues = view.ctx.cues
-        # Whether a cue can be found in any part of the sentence at all: most sentences hold
-        # none of the words a negation or intent cue needs, and then no hit's part is searched.
-        self.may_deny = (cues.negation_before.might_match(text), cues.negation_after.might_match(text))
-        self.may_intend = not self.in_plans and cues.future.might_match(text)
-        self.future_sentence = not self.in_plans and bool(
-            cues.future_lead.search(text[:self.clause_bounds(0)[1] + 1]))
-        self.concession_end = self._concession_end(cues)
-        # Where the sentence starts telling others what to do (要, 应当…): what follows is a rule.
-        normative = cues.normative
-        found = normative.search(text) if normative is not None and normative.might_match(text) else None
-        self.normative_at = found.start() if found is not None else len(text)
-
-    def clause_bounds(self, pos: int, last: int | None = None) -> tuple[int, int]:
-        """``clause_bounds(text, pos)``, from the separators found once; with ``last``, to the end
-        of the clause ``last`` is in (a hit's clause, from where it starts to where it ends)."""
-        seps = self.separators
-        i = bisect_left(seps, pos)
-        j = i if last is None else bisect_left(seps, last, i)
-        return (seps[i - 1] + 1 if i else 0), (seps[j] if j < len(seps) else len(self.text))
-
-    def _concession_end(self, cues: Cues) -> int:
-        """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
-        if cues.concessive is None:
-            return -1
-        m = cues.concessive.search(self.text)
-        if m is None or not cues.negation_before.search(self.text, m.end()):
-            return -1
-        return m.end()
-
-
-# The reasons a sentence itself gives a hit, as bits, and every set of them made once.
-_TITLE, _PLACEHOLDER, _NEGATED, _FUTURE, _NORMATIVE = 1, 2, 4, 8, 16
-OWN_REASONS = [frozenset(name for bit, name in ((_TITLE, "title"), (_PLACEHOLDER, "placeholder"),
-                                                 (_NEGATED, "negated"), (_FUTURE, "future"),
-                                                 (_NORMATIVE, "normative")) if mask & bit)
-               for mask in range(32)]
 
 
 CACHED_MAX = 4096  # the largest set of sentences an index keeps for the next clause that asks
@@ -322,7 +244,7 @@ class SentenceView:
         self.check_normative = normative
         self.check_titles = titles
         self.traps = traps
-        self._known: _Facts | None = None
+        self._known: SentenceFacts | None = None
 
     def plain(self) -> "SentenceView":
         """The same sentence with no context checks (for finding traps)."""
@@ -357,47 +279,19 @@ class SentenceView:
 
     # What a sentence is, whichever item looks at it: worked out once per document.
     @property
-    def _facts(self) -> "_Facts":
+    def _facts(self) -> SentenceFacts:
         facts = self._known
         if facts is None:
             key = (self.sentence.block, self.sentence.start)
             facts = self.ctx.facts.get(key)
             if facts is None:
-                facts = self.ctx.facts[key] = _Facts(self)
+                facts = self.ctx.facts[key] = SentenceFacts(self.text, self.in_plans(), self.ctx.cues)
             self._known = facts
         return facts
 
     def reasons(self, start: int, end: int) -> frozenset[str]:
-        key = (start, end, self.check_titles, self.check_negation, self.check_future, self.check_normative)
-        facts = self._facts
-        own = facts.reasons.get(key)
-        if own is None:
-            own = facts.reasons[key] = self._own_reasons(facts, start, end)
-        if not self.traps:
-            return own
-        trapped = {reason for t_start, t_end, reason in self.traps if t_start < end and start < t_end}
-        return own | trapped if trapped else own
-
-    def _own_reasons(self, facts: "_Facts", start: int, end: int) -> frozenset[str]:
-        """Why a hit at ``start:end`` may not count, traps aside (the same for every item)."""
-        found = 0  # a bit for each reason (OWN_REASONS): their sets are made once
-        if self.check_titles and facts.title_ranges and any(s <= start and end <= e for s, e in facts.title_ranges):
-            found |= _TITLE
-        if facts.placeholder_ranges and any(s <= start and end <= e for s, e in facts.placeholder_ranges):
-            found |= _PLACEHOLDER
-        text = self.text
-        cues = self.ctx.cues
-        if self.check_negation:
-            # The clause around the hit, to the end of the clause its last character is in.
-            c_start, c_end = facts.clause_bounds(start, max(end - 1, start))
-            before, after = facts.may_deny
-            if ((before and cues.negation_before.search(text[c_start:start]))
-                    or (after and cues.negation_after.search(text[end:c_end])) or start < facts.concession_end):
-                found |= _NEGATED
-        # Intent carries through the rest of its sentence: "将推行公示制度，在平台开设专栏".
-        if self.check_future and (facts.future_sentence or (facts.may_intend and cues.future.search(text[:start]))):
-            found |= _FUTURE
-        # A rule for others (各部门要…) covers the rest of its sentence, as intent does.
-        if self.check_normative and start > facts.normative_at:
-            found |= _NORMATIVE
-        return OWN_REASONS[found]
+        """Why a hit at ``start:end`` may not count (see :mod:`lawcheck.judge.reasons`)."""
+        own = reasons.of_sentence(self._facts, self.ctx.cues, start, end, titles=self.check_titles,
+                                  negation=self.check_negation, future=self.check_future,
+                                  normative=self.check_normative)
+        return reasons.of_traps(own, self.traps, start, end) if self.traps else own

@@ -9,7 +9,6 @@ partial credit where the item's ``partial_in`` tolerates their reasons.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -18,22 +17,15 @@ import ahocorasick  # type: ignore[import-not-found]  # no stubs
 
 from lawcheck.judge.checklist import Checklist, ItemDef, Trap
 from lawcheck.judge.clauses import Hit, span_hit
+from lawcheck.judge import reasons
 from lawcheck.judge.context import DocContext, SentenceIndex, SentenceView
 from lawcheck.document.model import Evidence, ItemResult, NearMiss, Sentence, Status
 from lawcheck.pattern import fill
-from lawcheck.judge.sections import ROLES
 from lawcheck.document.text import original_span
 
 MAX_EVIDENCE = 3
 MAX_NEAR_MISSES = 3
 KEEP = 64  # sentences of each kind kept per item: far more than shown, bounded in a huge report
-# The reason shown for a near miss with several: the most telling first (the parts
-# playing a role come after "negated", in the order of ROLES).
-FIRST_REASONS = ("negated",)
-LAST_REASONS = ("future", "normative", "title", "heading")
-# A heading names a part of the report; what the part says is the evidence.
-HEADING = frozenset(["heading"])
-NO_REASONS: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -210,14 +202,11 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
         sentence = sentences[number]
         # A clause is asked only about the sentences it may hold in (elsewhere it has no hits).
         view = _view(item, ctx, sentence, [trap for trap, cands in where.traps if cands is None or number in cands])
-        section_reasons = ctx.sections_of(sentence.block).intersection(item.exclude_in) if item.exclude_in else NO_REASONS
-        # A heading names a topic; it is evidence of a deed only in a part that lists
-        # tasks or problems (where the part's own reason already applies).
-        if not item.headings and not section_reasons and _is_title(ctx, sentence):
-            section_reasons |= HEADING
+        section_reasons = reasons.of_place(ctx.sections_of(sentence.block), item.exclude_in, item.headings,
+                                           ctx.doc.blocks[sentence.block], sentence)
         if item.match is not None and not clause_only:
             may = where.match is None or number in where.match
-            best = _best(_conceded(item.match.hits(view), sentence.norm), section_reasons) if may else None
+            best = _best(reasons.conceded(item.match.hits(view), sentence.norm, ctx.cues), section_reasons) if may else None
             if best is not None:
                 found = _Found(sentence, best, best.reasons | section_reasons)
                 if not found.reasons:
@@ -234,39 +223,11 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
         if item.partial is not None and (where.partial is None or number in where.partial):
             hit = _best(item.partial.hits(view), section_reasons)
             if hit is not None:
-                reasons = hit.reasons | section_reasons
-                if (not reasons and plain < KEEP) or (reasons and reasons <= item.partial_in
-                                                     and len(partial_clean) - plain < KEEP):
-                    partial_clean.append(_Found(sentence, hit, reasons))
-                    plain += not reasons
+                why = hit.reasons | section_reasons
+                if (not why and plain < KEEP) or (why and why <= item.partial_in and len(partial_clean) - plain < KEEP):
+                    partial_clean.append(_Found(sentence, hit, why))
+                    plain += not why
     return clean, tolerated, near, partial_clean
-
-
-TURN = re.compile(r"但是?|然而|可是|却")
-NEGATED = frozenset(["negated"])
-
-
-INLINE_TITLE_MAX = 16  # "（一）合法性审查。": a topic in a few words, before what was done
-
-
-def _is_title(ctx: DocContext, sentence: Sentence) -> bool:
-    """A heading, or the short title sentence a paragraph opens with ("（一）合法性审查。…")."""
-    block = ctx.doc.blocks[sentence.block]
-    if block.kind == "heading":
-        return True
-    return (block.heading is not None and sentence.start == 0 and len(sentence.norm) <= INLINE_TITLE_MAX
-            and not any(c.isdigit() for c in sentence.norm) and sentence.end < len(block.norm))
-
-
-def _conceded(hits: list[Hit], text: str) -> list[Hit]:
-    """"执法记录仪已配备，但未能做到执法全过程记录": when the item is denied after a
-    turn (但…), what the sentence granted it before the turn does not count either."""
-    if len(hits) < 2:
-        return hits
-    turn = TURN.search(text)
-    if turn is None or not any("negated" in h.reasons and h.start >= turn.end() for h in hits):
-        return hits
-    return [h._replace(reasons=h.reasons | NEGATED) if h.end <= turn.start() else h for h in hits]
 
 
 def _view(item: ItemDef, ctx: DocContext, sentence: Sentence, traps: list[Trap]) -> SentenceView:
@@ -295,23 +256,10 @@ def _credit(item: ItemDef, status: Status) -> float:
     return {"met": 1.0, "partial": item.partial_credit}.get(status, 0.0)
 
 
-def _reason(reasons: frozenset[str], ctx: DocContext, item: ItemDef) -> str:
+def _reason(found: frozenset[str], ctx: DocContext, item: ItemDef) -> str:
     """The reason told for a near miss: one that keeps it from counting even in part first,
     then in the order the engine and the item's traps give."""
-    if len(reasons) == 1:
-        return next(iter(reasons))
-    decisive = reasons - item.partial_in or reasons
-    for r in (*reason_order(ctx), *(t.reason for t in item.traps)):
-        if r in decisive:
-            return r
-    return sorted(decisive)[0] if decisive else ""
-
-
-def reason_order(ctx: DocContext) -> tuple[str, ...]:
-    """The reasons in the order they are told: negation, the role-playing parts, then the rest."""
-    roles = ctx.section_roles
-    parts = tuple(name for role in ROLES for name in sorted(roles) if roles[name] == role)
-    return FIRST_REASONS + parts + LAST_REASONS
+    return reasons.told(found, (*reasons.order(ctx.section_roles), *(t.reason for t in item.traps)), item.partial_in)
 
 
 def _evidence(ctx: DocContext, found: _Found, item: ItemDef) -> Evidence:

@@ -14,7 +14,7 @@ from typing import Any
 
 from lawcheck.judge.checklist.spec import DEFAULT_DEADLINE, DEFAULT_PARTIAL_CREDIT, Checklist, FindingDef, ItemDef, PartDef, Trap
 from lawcheck.judge.clauses import compile_clause
-from lawcheck.judge.context import Cues
+from lawcheck.judge.reasons import Cues
 from lawcheck.document.metadata import Forms
 from lawcheck.pattern import Pattern
 from lawcheck.judge.sections import SectionDef, role_of
@@ -59,7 +59,7 @@ def compile_cues(lists: dict[str, list[str]]) -> Cues:
     return Cues(negation_before=_cue(lists["negation_before"]),
                 negation_after=_cue(lists["negation_after"]),
                 future=_cue(lists["future"]), future_lead=_cue(lists["future_lead"]),
-                concessive=optional("concessive"), normative=optional("normative"),
+                concessive=optional("concessive"), turn=optional("turn"), normative=optional("normative"),
                 doers=doers, governing=optional("governing"), pivots=optional("pivots"))
 
 

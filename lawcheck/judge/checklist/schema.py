@@ -26,7 +26,8 @@ LABEL = {"$ref": "#/$defs/label"}
 SECTION_NAMES = KINDS["exclude_in"].SCHEMA  # an item's exclude_in is the clause's list of sections
 REASONS = {"type": "array", "items": {"type": "string"}}
 ID = {"type": "string", "pattern": "^[a-z][a-z0-9-]*$"}
-CUES = ("negation_before", "negation_after", "future", "future_lead", "concessive", "normative", "governing", "pivots",
+CUES = ("negation_before", "negation_after", "future", "future_lead", "concessive", "turn", "normative", "governing",
+        "pivots",
         "doers_collective", "doers_leaders", "doers_group_head", "doers_body", "doers_others",
         "org_kinds", "org_joint", "org_not_names", "org_subject_next", "year_not")
 

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lawcheck.judge.clauses import Clause
-from lawcheck.judge.context import Cues
+from lawcheck.judge.reasons import Cues
 from lawcheck.document.metadata import Forms
 from lawcheck.messages import MESSAGES, in_lang, message
 from lawcheck.judge.sections import SectionDef

@@ -37,8 +37,9 @@ from typing import Any, NamedTuple
 
 import regex
 
-from lawcheck.judge.clauses.base import MAX_HITS, Compile, Hit, Kind, Say, Span, new_hit
-from lawcheck.judge.context import Cues, SentenceIndex, SentenceView
+from lawcheck.judge.clauses.base import MAX_HITS, Compile, Hit, Kind, Say, Span
+from lawcheck.judge.context import SentenceIndex, SentenceView
+from lawcheck.judge.reasons import Cues
 from lawcheck.messages import in_lang, listed, quoted
 from lawcheck.pattern import Pattern
 from lawcheck.document.text import norm
@@ -141,7 +142,7 @@ class Deed(Kind):
             if about is not None:
                 spans.append(about)
             spans.sort()
-            hit = new_hit((tuple(spans), reasons | own, spans[0][0], max(e for _, e in spans)))
+            hit = Hit(tuple(spans), reasons | own, spans[0][0], max(e for _, e in spans))
             if not hit.reasons:
                 return [hit]  # a plain deed: no other hit of the sentence can count for more
             found.append(hit)
