@@ -9,7 +9,6 @@ written when the batch is done (:class:`SummaryStream`).
 from __future__ import annotations
 
 import os
-import re
 from collections.abc import Callable, Sequence
 
 from rich.cells import cell_len
@@ -57,10 +56,10 @@ class Grid:
     def add_row(self, *cells: str | Cell) -> None:
         row = [(printable(c), None) if isinstance(c, str) else (printable(c[0]), c[1]) for c in cells]
         self.rows.append(row)
-        self.sizes.append([_cells(text) for text, _ in row])
+        self.sizes.append([cell_len(text) for text, _ in row])
 
     def widths(self, total: int) -> list[int]:
-        natural = [max([_cells(h)] + [sizes[i] for sizes in self.sizes]) for i, h in enumerate(self.header)]
+        natural = [max([cell_len(h)] + [sizes[i] for sizes in self.sizes]) for i, h in enumerate(self.header)]
         fixed = sum(w for w, f in zip(natural, self.flexible) if not f) + 2 * (len(natural) - 1)
         spare = max(total - fixed, 10 * sum(1 for f in self.flexible if f))
         shares = sum(self.flexible) or 1
@@ -83,7 +82,7 @@ class Grid:
 
     def _line(self, cells: list[Cell], widths: list[int], paint: Callable[[str, str | None], str],
               sizes: list[int] | None = None) -> str:
-        sizes = sizes or [_cells(text) for text, _ in cells]
+        sizes = sizes or [cell_len(text) for text, _ in cells]
         out: list[str] = []
         last = len(cells) - 1
         for i, ((text, style), width) in enumerate(zip(cells, widths)):
@@ -96,7 +95,7 @@ class Grid:
                 fitted, used = text, sizes[i]
             else:
                 fitted = _cut_path(text, width) if i in self.keep_end else _cut(text, width)
-                used = _cells(fitted)
+                used = cell_len(fitted)
             pad = " " * (width - used)
             out.append(pad + paint(fitted, style) if i in self.right else paint(fitted, style) + pad)
         return "  ".join(out).rstrip()
@@ -116,35 +115,14 @@ def _painter(color: bool) -> Callable[[str, str | None], str]:
     return paint
 
 
-_CELLS: dict[str, int] = {}  # each character's width, as rich measures it (a thousand rows cut)
-# Text of printable ASCII and the common CJK ideographs and punctuation, whose widths (1 and 2)
-# rich's table gives too: measured by counting, in C. Anything else is measured by rich.
-_PLAIN = re.compile("[ -~\u3000-\u3029\u3030-\u303e\u4e00-\u9fff\uff01-\uff60]*")
-_WIDE = re.compile("[\u3000-\u3029\u3030-\u303e\u4e00-\u9fff\uff01-\uff60]")
-
-
-def _cells(text: str) -> int:
-    """``cell_len(text)``, counted quickly for the common case."""
-    if _PLAIN.fullmatch(text):
-        return len(text) + len(_WIDE.findall(text))
-    return cell_len(text)
-
-
-def _char_cells(ch: str) -> int:
-    size = _CELLS.get(ch)
-    if size is None:
-        size = _CELLS[ch] = cell_len(ch)
-    return size
-
-
 def _cut(text: str, width: int, keep_end: bool = False) -> str:
     """``text`` in at most ``width`` cells, "…" marking what was cut."""
-    if _cells(text) <= width:
+    if cell_len(text) <= width:
         return text
     chars = text[::-1] if keep_end else text
     used, kept = 1, []
     for ch in chars:
-        size = _char_cells(ch)
+        size = cell_len(ch)
         if used + size > width:
             break
         kept.append(ch)
@@ -155,29 +133,29 @@ def _cut(text: str, width: int, keep_end: bool = False) -> str:
 def _cut_path(path: str, width: int) -> str:
     """A path in at most ``width`` cells: its folders go first ("…/name"), then the middle of the
     file's name ("北川镇人民…报告.txt"): what names the body starts it, the year and suffix end it."""
-    if _cells(path) <= width:
+    if cell_len(path) <= width:
         return path
     # the folders end at the last separator (on POSIX not at a backslash: printable's escapes hold some)
     name = (path.replace(os.sep, "/") if os.sep != "/" else path).rsplit("/", 1)[-1]
-    if _cells("…/" + name) <= width:
+    if cell_len("…/" + name) <= width:
         return "…/" + name
     if width < 4:
         return _cut(name, width)
     head_cells = (width - 1) * 3 // 5  # a little more of the start, where the body's name is
     head = _cut(name, head_cells + 1)[:-1]  # _cut keeps a cell for its "…"
-    tail = _cut(name, width - _cells(head), keep_end=True)[1:]
+    tail = _cut(name, width - cell_len(head), keep_end=True)[1:]
     return head + "…" + tail
 
 
 def _wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells; Latin words are not split when a space allows."""
-    if _cells(text) <= width:
+    if cell_len(text) <= width:
         return [text]
     pieces: list[str] = []
     current: list[str] = []
     used = 0
     for ch in text:
-        size = _char_cells(ch)
+        size = cell_len(ch)
         if used + size > width and current:
             line = "".join(current)
             space = line.rfind(" ")
@@ -187,7 +165,7 @@ def _wrap(text: str, width: int) -> list[str]:
             else:
                 pieces.append(line.rstrip())
                 current = []
-            used = _cells("".join(current))
+            used = cell_len("".join(current))
         if ch != " " or current:
             current.append(ch)
             used += size
@@ -196,7 +174,7 @@ def _wrap(text: str, width: int) -> list[str]:
 
 
 def _is_wide(ch: str) -> bool:
-    return _char_cells(ch) > 1
+    return cell_len(ch) > 1
 
 
 def ranked_grid(tally: Tally, lang: str) -> Grid:

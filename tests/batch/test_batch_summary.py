@@ -34,18 +34,3 @@ def test_grid_lines_up_columns_and_wraps_the_last() -> None:
         "                  five six",
         "10  b.txt",
     ]
-
-
-def test_the_quick_width_of_a_cell_is_what_rich_measures() -> None:
-    import sys
-
-    from rich.cells import cell_len
-
-    from lawcheck.reporters.summary import _PLAIN, _cells
-
-    # Every character the count is used for (rich measures the others itself).
-    counted = [ch for ch in map(chr, range(sys.maxunicode + 1)) if _PLAIN.fullmatch(ch)]
-    assert len(counted) > 20000
-    assert [ch for ch in counted if _cells(ch) != cell_len(ch)] == []
-    for text in ("reports/2024/东湖区司法局.docx", "青石镇（2023）法治报告", "a\u0301b", "👩\u200d💻 报告", "〇〇〪"):
-        assert _cells(text) == cell_len(text)
