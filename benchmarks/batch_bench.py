@@ -176,6 +176,45 @@ def generate(folder: Path, n: int, size: int, seed: int = 2024) -> int:
         return sum(pool.map(_write_range, tasks))
 
 
+CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus"  # beside the project, read at run time
+
+
+def write_real(folder: Path, i: int, originals: list[list[str]], seed: int) -> int:
+    """Report ``i``: one of the full-length real reports with its page furniture, a tenth of its
+    sentences dropped (its own draw), as .docx for odd ``i``; return its text size."""
+    rng = random.Random(seed * 1_000_003 + i)
+    paras = []
+    for line in originals[i % len(originals)]:
+        sentences = re.findall(r"[^。！？]+[。！？]?", line)
+        if len(sentences) > 1:
+            line = "".join(s for s in sentences if rng.random() >= 0.1)
+        if line.strip():
+            paras.append(line)
+    sub = folder / f"batch-{i // 500:03d}"
+    sub.mkdir(exist_ok=True)
+    text = "\n".join(paras) + "\n"
+    if i % 2:
+        write_docx(sub / f"real-{i:05d}.docx", paras)
+    else:
+        (sub / f"real-{i:05d}.txt").write_text(text, encoding="utf-8")
+    return len(text.encode())
+
+
+def _write_real_range(args: tuple[Path, range, int]) -> int:
+    folder, indexes, seed = args
+    originals = [p.read_text(encoding="utf-8").splitlines() for p in sorted(CORPUS.glob("*.txt"))]
+    return sum(write_real(folder, i, originals, seed) for i in indexes)
+
+
+def generate_real(folder: Path, n: int, seed: int = 2024) -> int:
+    """Write ``n`` reports made from the whole real reports in ../shared/corpus into ``folder``."""
+    if not list(CORPUS.glob("*.txt")):
+        raise SystemExit(f"--real needs the real reports in {CORPUS}")
+    tasks = [(folder, range(k, min(n, k + 50)), seed) for k in range(0, n, 50)]
+    with ProcessPoolExecutor() as pool:
+        return sum(pool.map(_write_real_range, tasks))
+
+
 # ---------------------------------------------------------------- measuring
 
 def files_under(folder: Path) -> list[Path]:
@@ -385,6 +424,9 @@ def main() -> None:
     parser.add_argument("--jobs", type=int, default=0, help="lawcheck batch --jobs (0: one per core)")
     parser.add_argument("--profile", action="store_true", help="profile checking a sample in this process")
     parser.add_argument("--keep", type=Path, help="generate into this folder and keep it")
+    parser.add_argument("--real", action="store_true",
+                        help="make the reports of the whole real reports in ../shared/corpus (furniture kept, "
+                             "a tenth of the sentences dropped in each, half .docx) instead of template sentences")
     parser.add_argument("--startup", action="store_true", help="also time lawcheck check against import docx")
     parser.add_argument("--scaling", action="store_true", help="also time one report of 1 MB and of 20 MB")
     args = parser.parse_args()
@@ -397,10 +439,11 @@ def main() -> None:
         start = time.perf_counter()
         paths = files_under(folder)
         if len(paths) != args.n:  # a kept folder with the right count is used again
-            generate(folder, args.n, args.size)
+            generate_real(folder, args.n) if args.real else generate(folder, args.n, args.size)
             paths = files_under(folder)
         text_kb = sum(p.stat().st_size for p in paths if p.suffix == ".txt") / max(1, (len(paths) + 1) // 2) / 1024
-        print(f"{len(paths)} reports ({text_kb:.1f} KB per .txt on average, half .docx) ready in "
+        kind = "copies of the whole real reports" if args.real else "generated"
+        print(f"{len(paths)} {kind} reports ({text_kb:.1f} KB per .txt on average, half .docx) ready in "
               f"{time.perf_counter() - start:.1f} s; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
         as_installed(Path(tmp), paths, out)
         floor_s = floor(folder)

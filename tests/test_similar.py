@@ -91,3 +91,14 @@ def test_the_index_finds_what_every_pair_finds(monkeypatch: pytest.MonkeyPatch) 
     assert [(s.report.path, s.other.path, s.share) for s in similar.find(prints)] == \
         [(s.report.path, s.other.path, s.share) for s in every_pair]
     assert {s.report.path for s in every_pair} == {"names.txt", "order.txt"}
+
+
+def test_a_fingerprint_keeps_its_first_sentences_as_written_for_the_evidence() -> None:
+    # A batch tells a copy's first shared sentence from the fingerprint, not by reading the file again.
+    text = renamed(YUNLING)
+    doc = structure.build(readers.read_data(text.encode("utf-8"), "copy.txt"))
+    org = judge(doc, checklists.load(None)).meta.org
+    made = similar.fingerprint(doc, org, 2024)
+    assert len(made.opening) == similar.OPENING
+    assert list(made.opening) == [similar.sentence_text(doc, org, i) for i in range(similar.OPENING)]
+    assert all(sentence in text for sentence in made.opening)

@@ -393,9 +393,12 @@ def _settle(tally: Tally, history: Callable[[], Store | None] | None, lang: str,
 
 
 def _evidence(report: Any, sentence: int | None) -> str | None:
-    """The copied report's first sentence the other has too, read again from its file."""
+    """The copied report's first sentence the other has too: kept in its fingerprint when it is
+    one of the first, else read again from its file."""
     if sentence is None:
         return None
+    if sentence < len(report.opening):
+        return report.opening[sentence]  # type: ignore[no-any-return]
     from lawcheck import readers
     from lawcheck.judge import similar
     from lawcheck.document import structure

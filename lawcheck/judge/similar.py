@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from lawcheck.document import bodies
-from lawcheck.document.model import Document
+from lawcheck.document.model import Document, Sentence
 
 SHINGLE = 5  # characters in a shingle: a Chinese phrase, not a single common word
 PERMUTATIONS = 128  # MinHash values per report: a share estimated within a few points
@@ -45,6 +45,7 @@ LSH_JACCARD = 0.3  # the LSH index's threshold: pairs sharing half the smaller r
 # less than importing datasketch and SciPy, 0.6 s); past it the LSH index picks the pairs.
 EVERY_PAIR = 1500
 MIN_SENTENCE = 12  # characters a sentence needs (after normalising) to be evidence
+OPENING = 8  # sentences whose text a fingerprint keeps for the evidence
 
 _SET_ASIDE = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿.%％]+|[^\w]|_", re.UNICODE)
 
@@ -60,6 +61,9 @@ class Fingerprint:
     sentences: tuple[int, ...]  # a 64-bit hash of each normalised sentence, in reading order
     body: str | None = None  # the body's name, for saying which report it is
     content: str | None = None  # the file's content hash, where known (the history)
+    # The text of the first OPENING sentences counted, as written: a copy's evidence is nearly
+    # always one of them, and then the copied file is not read again for it (not in the history).
+    opening: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,8 +96,10 @@ def fingerprint(doc: Document, org: str | None, year: int | None) -> Fingerprint
     names = names_of(org)
     sentences = [normalise(s.norm, names) for s in doc.sentences]
     hashes = shingle_hashes("".join(sentences))
+    counted = [i for i, s in enumerate(sentences) if len(s) >= MIN_SENTENCE]
+    opening = tuple(_as_written(doc, doc.sentences[i]) for i in counted[:OPENING])
     return Fingerprint(doc.path, year, len(hashes), minhash_of(hashes),
-                       tuple(_hash64(s) for s in sentences if len(s) >= MIN_SENTENCE), org)
+                       tuple(_hash64(sentences[i]) for i in counted), org, opening=opening)
 
 
 def shingle_hashes(text: str) -> Any:
@@ -237,13 +243,14 @@ def sentence_text(doc: Document, org: str | None, index: int) -> str | None:
     """The text of the ``index``-th sentence a fingerprint of ``doc`` counted."""
     names = names_of(org)
     counted = [s for s in doc.sentences if len(normalise(s.norm, names)) >= MIN_SENTENCE]
-    if 0 <= index < len(counted):
-        s = counted[index]
-        block = doc.blocks[s.block]
-        if not block.offsets or s.end <= s.start:
-            return s.norm
-        return block.text[block.offsets[s.start]:block.offsets[s.end - 1] + 1].strip()
-    return None
+    return _as_written(doc, counted[index]) if 0 <= index < len(counted) else None
+
+
+def _as_written(doc: Document, s: Sentence) -> str:
+    block = doc.blocks[s.block]
+    if not block.offsets or s.end <= s.start:
+        return s.norm
+    return block.text[block.offsets[s.start]:block.offsets[s.end - 1] + 1].strip()
 
 
 def other_named(found: Mapping[str, Any], lang: str) -> str:
