@@ -158,15 +158,6 @@ def _minhash(print_: Fingerprint) -> object:
                    hashvalues=np.frombuffer(print_.minhash, dtype="<u4").astype("uint32"))
 
 
-def share_of(a: Fingerprint, b: Fingerprint, jaccard: float) -> float:
-    """The share of the smaller report's shingles also in the other's, from their Jaccard index:
-    |A∩B| = J(|A|+|B|)/(1+J)."""
-    if not a.size or not b.size:
-        return 0.0
-    common = jaccard * (a.size + b.size) / (1.0 + jaccard)
-    return min(1.0, common / min(a.size, b.size))
-
-
 def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) -> list[Similar]:
     """The copies among ``current`` and between them and ``earlier`` (reports of past years, or
     recorded before): for each report that copies, the other it shares the most with. A pair is
@@ -181,23 +172,32 @@ def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) ->
     if len(everyone) < 2:
         return []
     values = np.stack([np.frombuffer(p.minhash, dtype="<u4") for p in everyone])
+    sizes = np.array([p.size for p in everyone], dtype=np.float64)
     candidates = _lsh(everyone) if len(everyone) > EVERY_PAIR else None
+    # what each pair asks of its reports, worked out once a report (a batch has a million pairs)
+    keys = [(p.year, bodies.key(p.body)) if p.body else None for p in everyone]
+    ranks = [((p.year or 0), -p.size, p.path) for p in everyone]  # the later year, else the smaller, else by path: a copy is said of it
     best: dict[str, tuple[float, Fingerprint, Fingerprint]] = {}
     for n in range(len(current)):
         # each pair once: a current report meets the later current ones and every earlier one
         others = (np.arange(n + 1, len(everyone), dtype=np.int64) if candidates is None else
                   np.array(sorted(m for m in candidates(n) if m > n), dtype=np.int64))
-        if not len(others):
+        if not len(others) or not sizes[n]:
             continue
         jaccard = (values[others] == values[n]).mean(axis=1)  # the MinHash estimate, all at once
-        for m, j in zip(others.tolist(), jaccard.tolist()):
+        # the share of the smaller report's shingles also in the other's, from the Jaccard index
+        # (|A∩B| = J(|A|+|B|)/(1+J)), for all of them at once; only pairs sharing enough are looked at
+        theirs = sizes[others]
+        with np.errstate(divide="ignore", invalid="ignore"):  # a report of no shingles shares nothing
+            shares = np.minimum(1.0, jaccard * (sizes[n] + theirs) / (1.0 + jaccard) / np.minimum(sizes[n], theirs))
+        near = (shares >= SHARE) & (theirs > 0)
+        for m, share in zip(others[near].tolist(), shares[near].tolist()):
             a, b = everyone[n], everyone[m]
-            if _same_submission(a, b):
+            if keys[n] is not None and keys[n] == keys[m]:
                 continue  # one body's two files for one year: a duplicate submission, said as such
-            share = share_of(a, b, j)
-            if share < SHARE or (share < SURE and sentence_share(a, b) < SENTENCES):
+            if share < SURE and sentence_share(a, b) < SENTENCES:
                 continue
-            copied, source = (a, b) if m >= len(current) or _later(a, b) else (b, a)
+            copied, source = (a, b) if m >= len(current) or ranks[n] > ranks[m] else (b, a)
             held = best.get(copied.path)
             if held is None or (share, held[2].path) > (held[0], source.path):
                 best[copied.path] = (share, copied, source)
@@ -223,15 +223,6 @@ def sentence_share(a: Fingerprint, b: Fingerprint) -> float:
     if not mine or not theirs:
         return 0.0
     return len(mine & theirs) / min(len(mine), len(theirs))
-
-
-def _same_submission(a: Fingerprint, b: Fingerprint) -> bool:
-    return bool(a.body and b.body) and a.year == b.year and bodies.key(a.body) == bodies.key(b.body)
-
-
-def _later(a: Fingerprint, b: Fingerprint) -> bool:
-    """Whether ``a`` is the one a copy is said of: the later year, else the smaller, else by path."""
-    return ((a.year or 0), -a.size, a.path) > ((b.year or 0), -b.size, b.path)
 
 
 def _first_shared(report: Fingerprint, other: Fingerprint) -> int | None:
