@@ -442,7 +442,7 @@ def main() -> None:
             generate_real(folder, args.n) if args.real else generate(folder, args.n, args.size)
             paths = files_under(folder)
         text_kb = sum(p.stat().st_size for p in paths if p.suffix == ".txt") / max(1, (len(paths) + 1) // 2) / 1024
-        kind = "copies of the whole real reports" if args.real else "generated"
+        kind = "copies of the whole real" if args.real else "generated"
         print(f"{len(paths)} {kind} reports ({text_kb:.1f} KB per .txt on average, half .docx) ready in "
               f"{time.perf_counter() - start:.1f} s; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
         as_installed(Path(tmp), paths, out)
