@@ -127,10 +127,11 @@ def minhash_of(hashes: Any) -> bytes:
     import numpy as np
 
     a, b = _permutations()
-    least = np.full(PERMUTATIONS, _MASK, dtype=np.uint64)
+    a, b = a.astype(np.uint32), b.astype(np.uint32)  # uint32 arithmetic wraps: mod 2³² by itself
+    least = np.full(PERMUTATIONS, _MASK, dtype=np.uint32)
     for start in range(0, len(hashes), _CHUNK):
-        chunk = hashes[start:start + _CHUNK, None]
-        least = np.minimum(least, ((chunk * a + b) & _MASK).min(axis=0))
+        chunk = hashes[start:start + _CHUNK, None].astype(np.uint32)
+        least = np.minimum(least, (chunk * a + b).min(axis=0))
     return least.astype("<u4").tobytes()
 
 
