@@ -12,7 +12,7 @@ the checklist module.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -37,43 +37,53 @@ class Sources(Protocol):
     def cues(self) -> Cues: ...
 
 
-@dataclass
+@dataclass(frozen=True)
 class DocContext:
+    """A document as one checklist's year and parts see it: made once per report, never changed.
+
+    The memos at the end hold what pure functions of the rest found (a sentence's facts, a
+    block's parts and path, the closing paragraphs), worked out once for every item."""
+
     doc: Document
     year: int | None
     cues: Cues
-    members: dict[str, set[int]] = field(default_factory=dict)
-    roles: dict[str, set[int]] = field(default_factory=dict)  # role -> blocks of the sections playing it
-    section_roles: dict[str, str | None] = field(default_factory=dict)  # section name -> its role
-    heads: dict[str, dict[tuple[int, int], int]] = field(default_factory=dict)
-    instances: list[SectionInstance] = field(default_factory=list)
+    body: Body  # the report's text, furniture aside, and its headings' titles
+    members: Mapping[str, frozenset[int]]  # section name -> its blocks
+    roles: Mapping[str, frozenset[int]]  # role -> blocks of the sections playing it
+    section_roles: Mapping[str, str | None]  # section name -> its role
+    heads: Mapping[str, Mapping[tuple[int, int], int]]  # section name -> (block, start) it is headed at -> its size
+    instances: tuple[SectionInstance, ...]
     # Blocks that head a named part (plans, shortcomings…): they name the part, not a deed.
-    part_heads: set[int] = field(default_factory=set)
-    index: "SentenceIndex | None" = None  # set by the matcher: which sentences each clause may hold in
-    facts: dict[tuple[int, int], SentenceFacts] = field(default_factory=dict)  # per sentence, for every item
-    _closing: dict[int, frozenset[int]] = field(default_factory=dict)  # count -> the closing paragraphs
-    _paths: dict[int, str] = field(default_factory=dict)  # block -> its section path (heading_path)
-    _parts: dict[int, frozenset[str]] = field(default_factory=dict)  # block -> the sections it is in
+    part_heads: frozenset[int]
+    facts: dict[tuple[int, int], SentenceFacts] = field(default_factory=dict, compare=False, repr=False)
+    _closing: dict[int, frozenset[int]] = field(default_factory=dict, compare=False, repr=False)
+    _paths: dict[int, str] = field(default_factory=dict, compare=False, repr=False)
+    _parts: dict[int, frozenset[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
-    def build(cls, doc: Document, sources: Sources, year: int | None) -> "DocContext":
-        ctx = cls(doc, year, sources.cues, section_roles={n: s.role for n, s in sources.sections.items()})
-        body = ctx.body
+    def build(cls, doc: Document, sources: Sources, year: int | None, body: Body | None = None,
+              found: Mapping[str, list[SectionInstance]] | None = None) -> "DocContext":
+        """The context of ``doc`` in ``year``; ``found``: the parts of some sections, found already
+        (:func:`find_parts`) for this year."""
+        body = body or Body(doc)
+        members: dict[str, set[int]] = {}
+        roles: dict[str, set[int]] = {}
+        heads: dict[str, dict[tuple[int, int], int]] = {}
+        instances: list[SectionInstance] = []
+        part_heads: set[int] = set()
         for name, section in sources.sections.items():
-            for inst in find_sections(doc, section, year, body):
-                ctx.instances.append(inst)
-                ctx.members.setdefault(name, set()).update(inst.blocks)
+            known = (found or {}).get(name)
+            for inst in known if known is not None else find_sections(doc, section, year, body):
+                instances.append(inst)
+                members.setdefault(name, set()).update(inst.blocks)
                 if section.role is not None:
-                    ctx.roles.setdefault(section.role, set()).update(inst.blocks)
-                ctx.heads.setdefault(name, {})[inst.head] = inst.chars
+                    roles.setdefault(section.role, set()).update(inst.blocks)
+                heads.setdefault(name, {})[inst.head] = inst.chars
                 if doc.blocks[inst.head[0]].kind == "heading":
-                    ctx.part_heads.add(inst.head[0])
-        return ctx
-
-    @cached_property
-    def body(self) -> Body:
-        """The report's text, furniture aside, and its headings' titles."""
-        return Body(self.doc)
+                    part_heads.add(inst.head[0])
+        return cls(doc, year, sources.cues, body, {n: frozenset(b) for n, b in members.items()},
+                   {r: frozenset(b) for r, b in roles.items()}, {n: s.role for n, s in sources.sections.items()},
+                   heads, tuple(instances), frozenset(part_heads))
 
     def in_section(self, block: int, name: str) -> bool:
         return block in self.members.get(name, ())
@@ -118,6 +128,33 @@ class DocContext:
         return set().union(*(self.roles.get(r, set()) for r in roles))
 
 
+def find_parts(doc: Document, sources: Sources, year: int | None, body: Body, role: str) -> dict[str, list[SectionInstance]]:
+    """The parts of ``doc`` of the sections that play ``role``, by section name (to settle the
+    report's year before the whole context is made)."""
+    return {name: find_sections(doc, section, year, body) for name, section in sources.sections.items()
+            if section.role == role}
+
+
+class LiteralScan:
+    """An Aho-Corasick automaton of every literal a checklist's clauses look sentences up by
+    (:meth:`~lawcheck.judge.clauses.base.Clause.lookups`): built when the checklist compiles."""
+
+    def __init__(self, literals: Iterable[str]) -> None:
+        import ahocorasick  # type: ignore[import-not-found]  # no stubs
+
+        self.literals = frozenset(literals)
+        self.automaton = ahocorasick.Automaton()
+        for literal in sorted(self.literals):
+            self.automaton.add_word(literal, literal)
+        if self.literals:
+            self.automaton.make_automaton()
+
+    def __reduce__(self) -> tuple[Any, ...]:  # sent to a spawned worker as its literals, built there again
+        return LiteralScan, (sorted(self.literals),)
+
+
+NO_SCAN = LiteralScan(())
+
 CACHED_MAX = 4096  # the largest set of sentences an index keeps for the next clause that asks
 
 
@@ -131,14 +168,15 @@ class SentenceIndex:
     are numbered in reading order (``doc.sentences``).
     """
 
-    def __init__(self, ctx: DocContext, automaton: Any = None, scanned: frozenset[str] = frozenset()) -> None:
+    def __init__(self, ctx: DocContext, scan: LiteralScan = NO_SCAN) -> None:
         self.ctx = ctx
         self.year = ctx.year
         sentences = ctx.doc.sentences
         # literal -> the sentences holding it, in reading order (lists: a 20 MB report has a million)
         self.postings: dict[str, list[int]] = {}
-        self.scanned = scanned  # the literals the automaton finds
-        if automaton is not None and scanned:
+        self.scanned = scanned = scan.literals  # the literals the automaton finds
+        automaton = scan.automaton
+        if scanned:
             postings = self.postings
             for i, s in enumerate(sentences):
                 for _, literal in automaton.iter(s.norm):

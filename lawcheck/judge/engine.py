@@ -9,13 +9,13 @@ from lawcheck import readers
 from lawcheck.document import structure
 from lawcheck.judge import waivers
 from lawcheck.judge.checklist import Checklist
-from lawcheck.judge.context import DocContext
+from lawcheck.judge.context import DocContext, find_parts
 from lawcheck.judge.findings import FindingInput, find_all
 from lawcheck.judge.matching import match_all
 from lawcheck.document.metadata import block_years, read_meta, report_year
 from lawcheck.document.model import Document, Meta, ReportResult, Source
 from lawcheck.judge.scoring import passes, score
-from lawcheck.judge.sections import PLANS
+from lawcheck.judge.sections import PLANS, Body
 
 
 @dataclass(frozen=True)
@@ -52,13 +52,15 @@ def context_for(doc: Document, checklist: Checklist) -> tuple[DocContext, Meta]:
     """The document context with the report's year settled, and the metadata."""
     years = block_years(doc, checklist.forms)
     meta = read_meta(doc, checklist.forms, years=years)
-    ctx = DocContext.build(doc, checklist, meta.year)
-    # The plans part names next year; the year covered is counted without it.
-    settled = report_year(doc, meta, ctx.role_blocks(PLANS), years)
+    body = Body(doc)
+    # The plans part names next year; the year covered is counted without it. The parts are
+    # found by headings that may name the year: those found for another year are found again.
+    plans = find_parts(doc, checklist, meta.year, body, PLANS)
+    settled = report_year(doc, meta, set().union(*(i.blocks for found in plans.values() for i in found)), years)
     if settled != meta.year:
         meta = replace(meta, year=settled)
-        ctx = DocContext.build(doc, checklist, settled)
-    return ctx, meta
+        plans = {}
+    return DocContext.build(doc, checklist, meta.year, body, plans), meta
 
 
 def check_document(doc: Document, checklist: Checklist, options: Options = Options()) -> ReportResult:

@@ -13,8 +13,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-import ahocorasick  # type: ignore[import-not-found]  # no stubs
-
 from lawcheck.judge.checklist import Checklist, ItemDef, Trap
 from lawcheck.judge.clauses import Hit, span_hit
 from lawcheck.judge import reasons
@@ -37,70 +35,8 @@ class _Found:
 
 def match_all(checklist: Checklist, ctx: DocContext) -> tuple[ItemResult, ...]:
     """Every item of ``checklist`` judged on the document of ``ctx``."""
-    ctx.index = SentenceIndex(ctx, *_automaton(checklist))
-    try:
-        return tuple(evaluate_item(item, ctx) for item in checklist.items)
-    finally:
-        ctx.index = None  # it refers to the context: a report's objects go when unused, no collector needed
-
-
-class _Recorder:
-    """Stands in for a document's index to learn which literals a checklist's clauses ask for."""
-
-    def __init__(self) -> None:
-        self.literals: set[str] = set()
-        self.titled: set[int] = set()
-        self.year = None
-
-    def with_any(self, literals: frozenset[str]) -> set[int]:
-        self.literals |= literals
-        return set()
-
-    def having(self, found: set[int], literals: frozenset[str]) -> set[int]:
-        return set()  # only narrows: nothing to scan for
-
-    def heads(self, name: str) -> set[int]:
-        return set()
-
-    def closing(self, count: int) -> set[int]:
-        return set()
-
-    def titled_with(self, needs: list[frozenset[str]]) -> set[int]:
-        return set()
-
-    def under(self, terms: tuple[str, ...]) -> set[int]:
-        return set()
-
-
-_AUTOMATA: dict[int, tuple[Checklist, Any, frozenset[str]]] = {}
-
-
-def _automaton(checklist: Checklist) -> tuple[Any, frozenset[str]]:
-    """An Aho-Corasick automaton of every literal the checklist's clauses require, and them (built once)."""
-    cached = _AUTOMATA.get(id(checklist))
-    if cached is not None and cached[0] is checklist:
-        return cached[1], cached[2]
-    recorder = _Recorder()
-    stack = list(checklist.items)
-    while stack:
-        item = stack.pop()
-        stack.extend(item.parts)
-        for clause in _clauses(item):
-            clause.candidates(recorder)  # type: ignore[arg-type]
-    automaton = ahocorasick.Automaton()
-    for literal in sorted(recorder.literals):
-        automaton.add_word(literal, literal)
-    if recorder.literals:
-        automaton.make_automaton()
-    literals = frozenset(recorder.literals)
-    _AUTOMATA[id(checklist)] = (checklist, automaton, literals)
-    return automaton, literals
-
-
-def _clauses(item: ItemDef) -> list[Any]:
-    """The clauses whose hits the scan of ``item`` looks at: its match, its partial, its traps."""
-    clauses: list[Any] = [c for c in (item.match, item.partial) if c is not None]
-    return clauses + [t.clause for t in item.traps]
+    index = SentenceIndex(ctx, checklist.scan)
+    return tuple(evaluate_item(item, ctx, index) for item in checklist.items)
 
 
 @dataclass
@@ -124,21 +60,19 @@ class _Where:
 NOWHERE: set[int] = set()  # a clause the scan does not look at
 
 
-def _where(item: ItemDef, ctx: DocContext, clause_only: bool) -> _Where:
-    index = _index(ctx)
+def _where(item: ItemDef, index: SentenceIndex, clause_only: bool) -> _Where:
     match = NOWHERE if clause_only or item.match is None else item.match.candidates(index)
     partial = NOWHERE if item.partial is None else item.partial.candidates(index)
     return _Where(match, partial, [(trap, trap.clause.candidates(index)) for trap in item.traps])
 
 
-def _index(ctx: DocContext) -> SentenceIndex:
-    return ctx.index if ctx.index is not None else SentenceIndex(ctx)
-
-
-def evaluate_item(item: ItemDef, ctx: DocContext) -> ItemResult:
+def evaluate_item(item: ItemDef, ctx: DocContext, index: SentenceIndex | None = None) -> ItemResult:
+    """``item`` judged on the document of ``ctx``; ``index``: which sentences each clause may
+    hold in (made for this item alone when not given)."""
+    index = index or SentenceIndex(ctx)
     if item.parts:
-        return _evaluate_parent(item, ctx)
-    clean, tolerated, near, partial_clean = _scan(item, ctx)
+        return _evaluate_parent(item, ctx, index)
+    clean, tolerated, near, partial_clean = _scan(item, ctx, index)
     if len(clean) >= item.min_count:
         status: Status = "met"
     elif clean or tolerated or partial_clean:
@@ -164,12 +98,12 @@ def _unique(found: list[_Found]) -> list[_Found]:
     return sorted(seen.values(), key=lambda f: (f.sentence.block, f.sentence.start))
 
 
-def _evaluate_parent(item: ItemDef, ctx: DocContext) -> ItemResult:
-    parts = tuple(evaluate_item(p, ctx) for p in item.parts)
+def _evaluate_parent(item: ItemDef, ctx: DocContext, index: SentenceIndex) -> ItemResult:
+    parts = tuple(evaluate_item(p, ctx, index) for p in item.parts)
     met = sum(p.status == "met" for p in parts)
     own_partial: list[_Found] = []
     if item.partial is not None:
-        own_partial = _scan(item, ctx, clause_only=True)[3]
+        own_partial = _scan(item, ctx, index, clause_only=True)[3]
     if met >= item.need:
         status: Status = "met"
     elif met or any(p.status == "partial" for p in parts) or own_partial:
@@ -184,7 +118,7 @@ def _evaluate_parent(item: ItemDef, ctx: DocContext) -> ItemResult:
                       near_misses=(), parts=parts, hint=fill(item.hint, ctx.year))
 
 
-def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
+def _scan(item: ItemDef, ctx: DocContext, index: SentenceIndex, clause_only: bool = False
           ) -> tuple[list[_Found], list[_Found], list[_Found], list[_Found]]:
     """Sentences where the item holds: clean, tolerated for partial, near misses, partial clause."""
     clean: list[_Found] = []
@@ -192,7 +126,7 @@ def _scan(item: ItemDef, ctx: DocContext, clause_only: bool = False
     near: list[_Found] = []
     partial_clean: list[_Found] = []
     plain = 0  # partial hits with no reason (evidence), as opposed to tolerated ones (near misses)
-    where = _where(item, ctx, clause_only)
+    where = _where(item, index, clause_only)
     sentences = ctx.doc.sentences
     # Met with all the evidence shown: the rest of a long report cannot change the result.
     enough = max(item.min_count, MAX_EVIDENCE)

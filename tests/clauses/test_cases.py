@@ -100,12 +100,11 @@ def test_candidates_hold_every_sentence_a_clause_hits(item: dict[str, Any], text
     # Asked of an index that scanned for the literals the checklist's clauses name (as the
     # matcher's does) and of one that looks each up: the same sentences either way.
     from lawcheck.judge.context import SentenceIndex, SentenceView
-    from lawcheck.judge.matching import _automaton
 
     compiled = checklist_for(item)
     doc = document(text)
     ctx = DocContext.build(doc, compiled, read_meta(doc, compiled.forms).year)
-    scanned, looked = SentenceIndex(ctx, *_automaton(compiled)), SentenceIndex(ctx)
+    scanned, looked = SentenceIndex(ctx, compiled.scan), SentenceIndex(ctx)
     stack = list(compiled.items)
     while stack:
         it = stack.pop()

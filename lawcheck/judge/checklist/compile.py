@@ -14,6 +14,7 @@ from typing import Any
 
 from lawcheck.judge.checklist.spec import DEFAULT_DEADLINE, DEFAULT_PARTIAL_CREDIT, Checklist, FindingDef, ItemDef, PartDef, Trap
 from lawcheck.judge.clauses import compile_clause
+from lawcheck.judge.context import LiteralScan
 from lawcheck.judge.reasons import Cues
 from lawcheck.document.metadata import Forms
 from lawcheck.pattern import Pattern
@@ -137,6 +138,14 @@ def compile_checklist(data: dict[str, Any], path: str = "") -> Checklist:
         if partial_credit is not None and "partial_credit" not in spec:
             spec = {**spec, "partial_credit": partial_credit}
         items.append(_compile_item(spec))
+    lookups: set[str] = set()
+    stack = list(items)
+    while stack:  # the clauses a report's scan looks at: each item's and its parts' match, partial, traps
+        item = stack.pop()
+        stack.extend(item.parts)
+        for clause in (item.match, item.partial, *(t.clause for t in item.traps)):
+            if clause is not None:
+                lookups |= clause.lookups()
     return Checklist(
         id=data["id"],
         title=data["title"],
@@ -152,4 +161,5 @@ def compile_checklist(data: dict[str, Any], path: str = "") -> Checklist:
         findings=tuple(_finding(f) for f in data.get("findings") or []),
         parts=tuple(PartDef(p["item"], tuple(p.get("holds") or ())) for p in data.get("parts") or []),
         path=path,
+        scan=LiteralScan(lookups),
     )

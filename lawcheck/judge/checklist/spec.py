@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from lawcheck.judge.clauses import Clause
+from lawcheck.judge.context import NO_SCAN, LiteralScan
 from lawcheck.judge.reasons import Cues
 from lawcheck.document.metadata import Forms
 from lawcheck.messages import MESSAGES, in_lang, message
@@ -94,6 +95,8 @@ class Checklist:
     parts: tuple[PartDef, ...] = ()
     path: str = ""
     title_en: str = ""
+    # every literal the items' clauses look sentences up by, scanned for at once in a report
+    scan: LiteralScan = field(default=NO_SCAN, compare=False, repr=False)
 
     def title_in(self, lang: str) -> str:
         return self.title_en if lang == "en" and self.title_en else self.title

@@ -67,6 +67,11 @@ class Clause(Protocol):
         """
         ...
 
+    def lookups(self) -> frozenset[str]:
+        """The literals :meth:`candidates` looks sentences up by: a checklist scans every
+        sentence for all its clauses' at once (others are looked for where asked)."""
+        ...
+
     def narrow(self, index: "SentenceIndex", found: set[int]) -> set[int]:
         """The sentences of ``found`` where the clause may hold (a new set).
 
@@ -110,6 +115,9 @@ class Kind:
 
     def candidates(self, index: "SentenceIndex") -> set[int] | None:
         return None
+
+    def lookups(self) -> frozenset[str]:
+        return frozenset()
 
     def narrow(self, index: "SentenceIndex", found: set[int]) -> set[int]:
         got = self.candidates(index)

@@ -99,6 +99,9 @@ class Deed(Kind):
         found = index.with_any(self._acts_set)
         return index.having(found, self._about_set) if self.about else found
 
+    def lookups(self) -> frozenset[str]:
+        return self._acts_set
+
     def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
         got = index.having(found, self._acts_set)
         return index.having(got, self._about_set) if self.about else got

@@ -45,6 +45,15 @@ class AllOf(Kind):
             found = clause.candidates(index) if found is None else clause.narrow(index, found)
         return found
 
+    def lookups(self) -> frozenset[str]:
+        # the first clause that looks its sentences up names them; the others only narrow
+        found: frozenset[str] = frozenset()
+        for clause in self.clauses:
+            found |= clause.lookups()
+            if found:
+                break
+        return found
+
     def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
         for clause in self.clauses:
             found = clause.narrow(index, found)
@@ -103,6 +112,9 @@ class Near(Kind):
 
     def candidates(self, index: SentenceIndex) -> set[int] | None:
         return self.clause.candidates(index)
+
+    def lookups(self) -> frozenset[str]:
+        return self.clause.lookups()
 
     def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
         return self.clause.narrow(index, found)

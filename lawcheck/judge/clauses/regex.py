@@ -46,6 +46,9 @@ class Regex(Kind):
         """The sentences holding a literal of each set some source requires (any sentence if one requires none)."""
         return self._holding(index, None)
 
+    def lookups(self) -> frozenset[str]:
+        return frozenset().union(*(driver for driver, _ in self._plans or ()))
+
     def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
         got = self._holding(index, found)
         return set(found) if got is None else got

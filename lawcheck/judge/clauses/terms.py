@@ -57,6 +57,11 @@ class Terms(Kind):
             found |= got
         return found
 
+    def lookups(self) -> frozenset[str]:
+        if self.templated:
+            return frozenset()
+        return frozenset(self.literals if self.terms else ()).union(*(a.lookups() for a in self.alternatives))
+
     def narrow(self, index: SentenceIndex, found: set[int]) -> set[int]:
         if self.templated:
             return set(found)
