@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
@@ -88,9 +89,14 @@ class TitleInfo:
     text: str | None = None  # the title as written (a site field's value when no block holds it)
 
 
+# The title and the closing lines are read for the year, the date and the body: each text's
+# numerals are converted once (a pure function of the text; a report's few dozen lines).
+_numerals = functools.lru_cache(maxsize=64)(arabic)
+
+
 def title_year(text: str) -> int | None:
     """The year a title names, never one of a document it cites (《…纲要（2021—2025年）》)."""
-    m = YEAR_ANY.search(arabic(QUOTED.sub("", text)))
+    m = YEAR_ANY.search(_numerals(QUOTED.sub("", text)))
     return int(m.group(1)) if m else None
 
 
@@ -164,19 +170,21 @@ def _closing_date(text: str) -> re.Match[str] | None:
     return None
 
 
-def find_date(doc: Document) -> str | None:
+def find_date(doc: Document, title: TitleInfo | None = None) -> str | None:
+    """The report's date: its closing one, else its title's, else one run on after its title,
+    else its site's (``title``: :func:`find_title`'s, if found already)."""
     body = [b for b in doc.blocks if b.kind != "furniture"]
     for b in reversed(body[-SIGNATURE_SCAN:]):
-        m = _closing_date(arabic(b.norm))
+        m = _closing_date(_numerals(b.norm))
         if m:
             return _iso(m)
-    title = find_title(doc).block
-    if title is not None:
-        m = DATE_CN.search(arabic(title.norm))
+    block = (title or find_title(doc)).block
+    if block is not None:
+        m = DATE_CN.search(_numerals(block.norm))
         if m:
             return _iso(m)
     for b in body[:TITLE_SCAN]:  # a title with its date run on: "…工作总结2020年12月10日"
-        m = _closing_date(arabic(b.norm))
+        m = _closing_date(_numerals(b.norm))
         if m and TITLE_WORDS.search(b.norm[:m.start()]):
             return _iso(m)
     for text in doc.nav:
@@ -214,7 +222,7 @@ def org_from_title(title: str, forms: Forms) -> str | None:
 def _title_head(title: str) -> str:
     """A title without its document number, its cited documents' titles, Chinese numerals;
     a title given whole in 《》 after its number (浙卫〔2024〕3号《…的报告》) is unwrapped."""
-    text = DOC_NUMBER.sub("", arabic(title)).strip()
+    text = DOC_NUMBER.sub("", _numerals(title)).strip()
     if text.startswith("《") and text.endswith("》") and text.count("《") == 1:
         text = text[1:-1]
     return QUOTED.sub("", text).strip()
@@ -233,7 +241,7 @@ def _generic_in_title(title: str | None, forms: Forms) -> str | None:
 def _signature(body: list[Block], forms: Forms) -> str | None:
     tail = body[-SIGNATURE_SCAN:]
     for i, b in enumerate(tail):
-        text = arabic(b.norm.strip())
+        text = _numerals(b.norm.strip())
         m = _closing_date(text)
         if m is None:
             continue
@@ -304,7 +312,7 @@ def read_meta(doc: Document, forms: Forms, plans_blocks: set[int] | None = None,
               years: list[tuple[int, list[int]]] | None = None) -> Meta:
     """The report's title, year, body and date (``years``: its ``block_years``, if already found)."""
     title = find_title(doc)
-    meta = Meta(title=title.text, year=None, org=find_org(doc, title, forms), date=find_date(doc),
+    meta = Meta(title=title.text, year=None, org=find_org(doc, title, forms), date=find_date(doc, title),
                 title_year=title.year,
                 format=doc.format, encoding=doc.encoding, replaced=doc.replaced,
                 title_block=title.block.index if title.block else None)
