@@ -14,14 +14,13 @@ import sys
 from typing import Any
 
 import typer
-from typer.core import TyperGroup
 
 from lawcheck import __version__
 from lawcheck.commands.common import EXIT_ERROR, error, one_command, settled
-from lawcheck.commands.help import dress
+from lawcheck.commands.help import HelpCommand, HelpGroup
 from lawcheck.messages import message
 from lawcheck.output import remove_unfinished, written
-from lawcheck.commands.usage import NoArgsIsHelpError, UsageError, describe, requested_lang
+from lawcheck.commands.usage import ShowHelp, UnknownCommand, UsageError, describe, requested_lang
 
 # name -> (module, attribute, summary). A command's module is imported only when
 # it runs (or its help is asked for); the summary lists it in the top-level help.
@@ -57,13 +56,13 @@ def load_command(name: str) -> Any:
         command = typer.main.get_group(found)
     else:
         single = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
-        single.command(name)(found)
+        single.command(name, cls=HelpCommand)(found)
         command = typer.main.get_command(single)
     command.name = name
-    return dress(command)
+    return command
 
 
-class Commands(TyperGroup):
+class Commands(HelpGroup):
     """The top level: lists every command, imports only the one that runs."""
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -176,11 +175,11 @@ def main() -> None:
     if hasattr(signal, "SIGTERM"):
         signal.signal(signal.SIGTERM, _stop)
     try:
-        code = dress(typer.main.get_command(app))(standalone_mode=False, prog_name="lawcheck")
-    except NoArgsIsHelpError as e:  # a command or group named without what it needs: its help
-        sys.stdout.write(e.format_message() + "\n")
+        code = typer.main.get_command(app)(standalone_mode=False, prog_name="lawcheck")
+    except ShowHelp as e:  # a command or group named without what it needs: its help
+        sys.stdout.write(e.ctx.get_help() + "\n")
         code = EXIT_ERROR
-    except UsageError as e:
+    except (UsageError, UnknownCommand) as e:
         error(describe(e, lang))
         code = EXIT_ERROR
     sys.exit(code if isinstance(code, int) else 0)

@@ -159,11 +159,10 @@ def batch_command(
     inputs: list[str] = typer.Argument(..., help="Folders, files or globs (quoted, e.g. 'reports/**/*.docx')",
                                        show_default=False),
     fmt: Optional[str] = typer.Option(None, "--format", "-f",
-                                      help="On stdout: table | json | jsonl | csv | xlsx | md | html "
-                                           "(with --output: for a file whose suffix names no format)"),
+                                      help="On stdout: {formats} (with --output: for a file whose suffix names no "
+                                           "format)"),
     output: list[Path] = typer.Option([], "--output", "-o",
-                                      help="Write to this file, in the format of its suffix "
-                                           "(.csv .xlsx .json .jsonl .md .html .txt); repeatable"),
+                                      help="Write to this file, in the format of its suffix ({suffixes}); repeatable"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),
     fail_on: Optional[str] = typer.Option(None, "--fail-on", help="required | partial | none"),

@@ -39,7 +39,7 @@ def exit_code(results: list[ReportResult | ErrorResult]) -> int:
 def check(
     files: list[Path] = typer.Argument(..., help="Report files (.txt, .docx, …); - reads one from standard input",
                                        show_default=False),
-    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="table | json | jsonl | junit | sarif | github | html"),
+    fmt: Optional[str] = typer.Option(None, "--format", "-f", help="{formats}"),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file instead of stdout"),
     checklist: Optional[str] = typer.Option(None, "--checklist", "-c", help="Built-in checklist id or YAML path"),
     min_score: Optional[float] = typer.Option(None, "--min-score", help="Pass mark (default: the checklist's)"),

@@ -7,19 +7,21 @@ from typing import Optional
 
 import typer
 
+from lawcheck.commands.help import HelpCommand, HelpGroup
+
 from lawcheck.judge import checklist as checklists
 from lawcheck.workflows.selftest import Case, example_cases, fixture_cases
 from lawcheck.commands.common import EXIT_ERROR, EXIT_FAILED, EXIT_OK, boundary, check_lang, error, write_output
 from lawcheck.errors import ChecklistError, LawcheckError
 from lawcheck.messages import message
 
-checklist_app = typer.Typer(help="Write and check checklists: list, show, validate, schema, test.",
+checklist_app = typer.Typer(cls=HelpGroup, help="Write and check checklists: list, show, validate, schema, test.",
                             no_args_is_help=True)
 
 LANG = typer.Option("zh", "--lang", help="Message language: zh | en")
 
 
-@checklist_app.command("list")
+@checklist_app.command("list", cls=HelpCommand)
 @boundary
 def list_checklists(lang: str = LANG) -> None:
     """The built-in checklists."""
@@ -32,7 +34,7 @@ def list_checklists(lang: str = LANG) -> None:
     write_output("\n".join(lines) + "\n", None)
 
 
-@checklist_app.command("show")
+@checklist_app.command("show", cls=HelpCommand)
 @boundary
 def show(name: str = typer.Argument(..., help="Built-in checklist id or YAML path"), lang: str = LANG) -> None:
     """A checklist's items with their severity, weight and basis."""
@@ -49,7 +51,7 @@ def show(name: str = typer.Argument(..., help="Built-in checklist id or YAML pat
     write_output("\n".join(lines) + "\n", None)
 
 
-@checklist_app.command("validate")
+@checklist_app.command("validate", cls=HelpCommand)
 @boundary
 def validate(name: str = typer.Argument(..., help="Built-in checklist id or YAML path"), lang: str = LANG) -> None:
     """Every problem of a checklist as FILE:LINE:COL: key.path: found X, expected Y (exit 2)."""
@@ -71,7 +73,7 @@ def validate(name: str = typer.Argument(..., help="Built-in checklist id or YAML
     raise typer.Exit(EXIT_OK)
 
 
-@checklist_app.command("schema")
+@checklist_app.command("schema", cls=HelpCommand)
 @boundary
 def schema() -> None:
     """The JSON Schema of checklist files (for editors that complete and check YAML)."""
@@ -80,7 +82,7 @@ def schema() -> None:
     write_output(text(), None)
 
 
-@checklist_app.command("test")
+@checklist_app.command("test", cls=HelpCommand)
 @boundary
 def test(
     name: str = typer.Argument(..., help="Built-in checklist id or YAML path"),

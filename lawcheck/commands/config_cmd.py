@@ -8,16 +8,18 @@ from typing import Optional
 
 import typer
 
+from lawcheck.commands.help import HelpCommand, HelpGroup
+
 from lawcheck.judge import checklist as checklists
 from lawcheck.commands.common import EXIT_OK, boundary, write_output
 from lawcheck.commands.config import COMMAND_LINE, DEFAULT, Resolved, settings_for
 from lawcheck.messages import message
 from lawcheck.judge.waivers import today
 
-config_app = typer.Typer(help="Show the settings (lawcheck.yaml) in force.", no_args_is_help=True)
+config_app = typer.Typer(cls=HelpGroup, help="Show the settings (lawcheck.yaml) in force.", no_args_is_help=True)
 
 
-@config_app.command("show")
+@config_app.command("show", cls=HelpCommand)
 @boundary
 def show(
     config: Optional[Path] = typer.Option(None, "--config", help="Settings file (default: lawcheck.yaml here or above)"),

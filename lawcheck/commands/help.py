@@ -4,8 +4,8 @@ typer draws help in English panels and names values by their Python type
 (``<list[Path]>``, ``<bool>``, ``{files}...``). lawcheck renders its own:
 plain lines in the user's language (``--lang en`` or an English ``LANG`` gives
 the English written beside each option), each value named for what it is
-(``--output 文件``), aligned for wide characters. ``dress`` gives a typer
-command (and a group's subcommands) this rendering.
+(``--output 文件``), aligned for wide characters. Commands get this rendering
+through typer's own extension point: ``cls=HelpCommand`` and ``cls=HelpGroup``.
 """
 
 from __future__ import annotations
@@ -14,19 +14,41 @@ import shutil
 import sys
 from typing import Any
 
+from typer.core import TyperCommand, TyperGroup
+
+from lawcheck import reporters
 from lawcheck.reporters.cells import pad, width, wrap
 from lawcheck.messages import in_lang, message
 from lawcheck.messages.help import HELP_ZH, METAVARS
-from lawcheck.commands.usage import requested_lang
+from lawcheck.commands.usage import ShowHelp, UnknownCommand, requested_lang
 
 WIDEST = 100  # help lines, however wide the terminal
 FIRST_COLUMN = 30  # an option's names beyond this go on a line of their own
 
 
-def translated(text: str | None, lang: str) -> str:
+def translated(text: str | None, lang: str, key: str) -> str:
+    """``text`` (the English beside the option) in ``lang``: Chinese by its ``key`` (see
+    :data:`~lawcheck.messages.help.HELP_ZH`), the formats and suffixes filled in."""
     if not text:
         return ""
-    return text if lang == "en" else HELP_ZH.get(text, text)
+    said = text if lang == "en" else HELP_ZH.get(key, text)
+    if "{" in said:
+        command = key.split(" ", 1)[0]
+        said = said.replace("{formats}", " | ".join(reporters.names(command)))
+        said = said.replace("{suffixes}", " ".join(reporters.by_suffix(command)))
+    return said
+
+
+def _key(param: Any, path: str) -> str:
+    """The key of a parameter's help: its long name (or an argument's name), after the command's
+    path where that command says it in its own words."""
+    name = param.name.upper() if param.param_type_name == "argument" else max(param.opts, key=len)
+    own = f"{path} {name}" if path else name
+    return own if own in HELP_ZH else name
+
+
+def _path(ctx: Any) -> str:
+    return ctx.command_path.split(" ", 1)[1] if " " in ctx.command_path else ""
 
 
 def metavar(param: Any, lang: str) -> str:
@@ -51,22 +73,27 @@ def render(command: Any, ctx: Any, lang: str) -> str:
     if group:
         usage.append(message("help-command-word", lang))
     lines = [message("help-usage", lang) + " ".join(usage), ""]
-    for paragraph in translated(command.help, lang).split("\n\n"):
+    path = _path(ctx)
+    for paragraph in translated(command.help, lang, path or "lawcheck").split("\n\n"):
         lines.extend(wrap(" ".join(paragraph.split()), columns))
         lines.append("")
     if arguments:
         lines.append(message("help-arguments", lang))
-        lines.extend(_rows([(metavar(p, lang), _said(p, lang)) for p in arguments], columns))
+        lines.extend(_rows([(metavar(p, lang), _said(p, lang, path)) for p in arguments], columns))
         lines.append("")
     if options:
         lines.append(message("help-options", lang))
-        lines.extend(_rows([(_names(p, lang), _said(p, lang)) for p in options], columns))
+        lines.extend(_rows([(_names(p, lang), _said(p, lang, path)) for p in options], columns))
         lines.append("")
     if group:
         rows = []
         for name in command.list_commands(ctx):
-            rows.append((name, translated(command.summary(name) if hasattr(command, "summary")
-                                          else (command.get_command(ctx, name).help or "").split("\n\n")[0], lang)))
+            sub = f"{path} {name}".strip()
+            if hasattr(command, "summary"):
+                rows.append((name, translated(command.summary(name), lang, f"{sub} (summary)")))
+            else:
+                said = translated(command.get_command(ctx, name).help, lang, sub)
+                rows.append((name, said.split("\n\n")[0]))
         lines.append(message("help-commands", lang))
         lines.extend(_rows(rows, columns))
         lines.append("")
@@ -80,8 +107,8 @@ def _names(param: Any, lang: str) -> str:
     return text if is_flag(param) else f"{text} {metavar(param, lang)}"
 
 
-def _said(param: Any, lang: str) -> str:
-    text = translated(param.help, lang)
+def _said(param: Any, lang: str, path: str) -> str:
+    text = translated(param.help, lang, _key(param, path))
     default = param.default
     if (param.param_type_name == "option" and not is_flag(param) and default not in (None, (), [], "")
             and not callable(default)):
@@ -109,19 +136,33 @@ def requested() -> str:
     return requested_lang(sys.argv[1:])
 
 
-_DRESSED: dict[type, type] = {}
+class HelpCommand(TyperCommand):
+    """A command whose help is lawcheck's (typer's ``cls=``): plain lines in the run's language;
+    named with nothing it needs, it shows that help (:class:`ShowHelp`)."""
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(render(self, ctx, requested()))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            raise ShowHelp(ctx)
+        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
 
 
-def dress(command: Any) -> Any:
-    """``command`` (and its subcommands) with lawcheck's help in place of typer's panels."""
-    kind = type(command)
-    if kind not in _DRESSED and not getattr(kind, "_lawcheck_help", False):
-        def format_help(self: Any, ctx: Any, formatter: Any) -> None:
-            formatter.write(render(self, ctx, requested()))
+class HelpGroup(TyperGroup):
+    """A group whose help is lawcheck's (typer's ``cls=``); a command it does not have is an
+    :class:`UnknownCommand`."""
 
-        _DRESSED[kind] = type(kind.__name__, (kind,), {"format_help": format_help, "_lawcheck_help": True})
-    if not getattr(kind, "_lawcheck_help", False):
-        command.__class__ = _DRESSED[kind]  # same layout: a subclass that only draws help
-    for sub in getattr(command, "commands", {}).values():
-        dress(sub)
-    return command
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        formatter.write(render(self, ctx, requested()))
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        if not args and self.no_args_is_help and not ctx.resilient_parsing:
+            raise ShowHelp(ctx)
+        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+
+    def resolve_command(self, ctx: Any, args: list[str]) -> Any:
+        name = args[0]
+        if not name.startswith("-") and self.get_command(ctx, name) is None:
+            raise UnknownCommand(ctx, name)
+        return super().resolve_command(ctx, args)

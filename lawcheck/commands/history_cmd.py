@@ -16,13 +16,15 @@ from typing import Optional
 
 import typer
 
+from lawcheck.commands.help import HelpCommand, HelpGroup
+
 from lawcheck.document import bodies
 from lawcheck.judge import checklist as checklists
 from lawcheck.commands.common import EXIT_OK, boundary, check_lang, write_output
 from lawcheck.commands.config import Resolved, settings_for
 from lawcheck.errors import LawcheckError
 
-history_app = typer.Typer(help="What the recorded batches say across the years: bodies, body, item, regressions.",
+history_app = typer.Typer(cls=HelpGroup, help="What the recorded batches say across the years: bodies, body, item, regressions.",
                           no_args_is_help=True)
 
 DB = typer.Option(None, "--db", help="The history database (a file, or a postgresql:// URL)")
@@ -73,7 +75,7 @@ def _emit(answer: object, fmt: str, output: Path | None) -> None:
     raise typer.Exit(EXIT_OK)
 
 
-@history_app.command("bodies")
+@history_app.command("bodies", cls=HelpCommand)
 @boundary
 def history_bodies(db: Optional[str] = DB, fmt: Optional[str] = FORMAT, output: Optional[Path] = OUTPUT,
                    checklist: Optional[str] = CHECKLIST, lang: Optional[str] = LANG,
@@ -85,7 +87,7 @@ def history_bodies(db: Optional[str] = DB, fmt: Optional[str] = FORMAT, output: 
     _emit(bodies_answer(store, compiled, lang), fmt, output)
 
 
-@history_app.command("body")
+@history_app.command("body", cls=HelpCommand)
 @boundary
 def history_body(body: str = typer.Argument(..., help="The body, by any name it reported under"),
                  db: Optional[str] = DB, fmt: Optional[str] = FORMAT, output: Optional[Path] = OUTPUT,
@@ -98,7 +100,7 @@ def history_body(body: str = typer.Argument(..., help="The body, by any name it 
     _emit(body_answer(store, compiled, body, lang, known), fmt, output)
 
 
-@history_app.command("item")
+@history_app.command("item", cls=HelpCommand)
 @boundary
 def history_item(item: str = typer.Argument(..., help="Item id, e.g. legal-adviser"),
                  db: Optional[str] = DB, fmt: Optional[str] = FORMAT, output: Optional[Path] = OUTPUT,
@@ -111,7 +113,7 @@ def history_item(item: str = typer.Argument(..., help="Item id, e.g. legal-advis
     _emit(item_answer(store, compiled, item, lang), fmt, output)
 
 
-@history_app.command("regressions")
+@history_app.command("regressions", cls=HelpCommand)
 @boundary
 def history_regressions(year: int = typer.Option(..., "--year", help="The year to look at (against the year before)"),
                         db: Optional[str] = DB, fmt: Optional[str] = FORMAT, output: Optional[Path] = OUTPUT,

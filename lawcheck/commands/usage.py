@@ -10,23 +10,35 @@ from __future__ import annotations
 
 import difflib
 import os
-import re
 from collections.abc import Sequence
 from typing import Any
 
-try:  # typer ≥ 0.17 carries its own copy of click
-    from typer._click.exceptions import BadParameter, MissingParameter, NoArgsIsHelpError, NoSuchOption, UsageError
-except ImportError:  # pragma: no cover - typer with click as a dependency
-    from click.exceptions import (BadParameter, MissingParameter, NoArgsIsHelpError,  # type: ignore
-                                  NoSuchOption, UsageError)
+import typer
 
 from lawcheck.messages import LANGS, in_lang, message
 from lawcheck.messages.help import METAVARS
 
-_NOT_VALID = re.compile(r"'(?P<value>.*)' is not a valid (?P<kind>integer|float|integer range|float range)")
-_WANTS = re.compile(r"valid (?P<kind>integer|number)")
-_NO_COMMAND = re.compile(r"No such command '(?P<name>[^']*)'")
-_OUT_OF_RANGE = re.compile(r"(?P<value>\S+) is not in the range")
+# click's usage error, as typer's public BadParameter derives from it (typer carries its own copy
+# of click; its module is private): a missing argument, an unknown option, a bad value, an extra
+# argument all are one.
+UsageError: type[Exception] = typer.BadParameter.__bases__[0]
+_NUMBERS = {"integer": "integer", "float": "number"}  # a value of these types that did not convert
+
+
+class ShowHelp(Exception):
+    """A command or group named without what it needs: its help is shown (exit 2)."""
+
+    def __init__(self, ctx: Any) -> None:
+        super().__init__(ctx.command_path)
+        self.ctx = ctx
+
+
+class UnknownCommand(Exception):
+    """A group given a command it does not have."""
+
+    def __init__(self, ctx: Any, name: str) -> None:
+        super().__init__(name)
+        self.ctx, self.name = ctx, name
 
 
 def requested_lang(argv: Sequence[str]) -> str:
@@ -39,37 +51,38 @@ def requested_lang(argv: Sequence[str]) -> str:
     return "en" if os.environ.get("LANG", "").lower().startswith("en") else "zh"
 
 
-def describe(error: UsageError, lang: str) -> str:
-    """One sentence for a usage error, with the command to read about it."""
-    command = error.ctx.command_path if error.ctx is not None else "lawcheck"
-    if isinstance(error, NoSuchOption):
-        text = message("usage-no-option", lang, option=error.option_name)
-        closest = difflib.get_close_matches(error.option_name, list(error.possibilities or ()), n=1, cutoff=0.6)
+def describe(error: Exception, lang: str) -> str:
+    """One sentence for a usage error (click's, or :class:`UnknownCommand`), with the command to read about it."""
+    ctx: Any = getattr(error, "ctx", None)
+    command = ctx.command_path if ctx is not None else "lawcheck"
+    if isinstance(error, UnknownCommand):
+        text = message("usage-no-command", lang, name=error.name)
+        closest = difflib.get_close_matches(error.name, ctx.command.list_commands(ctx), n=1, cutoff=0.6)
         if closest:
             text += message("usage-did-you-mean", lang, options=closest[0])
-    elif isinstance(error, MissingParameter):
-        param = error.param
+    elif hasattr(error, "option_name"):  # no such option
+        option = str(getattr(error, "option_name"))
+        text = message("usage-no-option", lang, option=option)
+        closest = difflib.get_close_matches(option, list(getattr(error, "possibilities", None) or ()), n=1,
+                                            cutoff=0.6)
+        if closest:
+            text += message("usage-did-you-mean", lang, options=closest[0])
+    elif hasattr(error, "param_type"):  # a missing argument or option
+        param: Any = getattr(error, "param", None)
         named = in_lang(METAVARS.get(getattr(param, "name", None) or ""), lang)
         name = named or ((getattr(param, "human_readable_name", None) or getattr(param, "name", None) or "?")
                          if param else "?")
         text = message("usage-missing", lang, name=str(name).strip(".").lower())
-    elif isinstance(error, BadParameter):
-        name = error.param_hint or (error.param.opts[0] if error.param is not None and error.param.opts else "?")
-        found = _NOT_VALID.search(error.message) or _WANTS.search(error.message)
-        if found:
-            kind = "number" if found["kind"] in ("float", "float range", "number") else "integer"
+    elif isinstance(error, typer.BadParameter):
+        param = error.param
+        name = error.param_hint or (param.opts[0] if param is not None and param.opts else "?")
+        kind = _NUMBERS.get(getattr(getattr(param, "type", None), "name", ""))
+        if kind is not None:
             text = message(f"usage-not-{kind}", lang, name=_hint(name))
         else:
             text = message("usage-bad-value", lang, name=_hint(name), detail=error.message.rstrip("."))
     else:
-        found = _NO_COMMAND.search(error.message)
-        text = (message("usage-no-command", lang, name=found["name"]) if found
-                else message("usage-other", lang, detail=error.message.rstrip(".")))
-        group: Any = error.ctx.command if error.ctx is not None else None
-        if found and hasattr(group, "list_commands"):
-            closest = difflib.get_close_matches(found["name"], group.list_commands(error.ctx), n=1, cutoff=0.6)
-            if closest:
-                text += message("usage-did-you-mean", lang, options=closest[0])
+        text = message("usage-other", lang, detail=str(getattr(error, "message", error)).rstrip("."))
     return text + message("usage-help", lang, command=command)
 
 

@@ -15,6 +15,11 @@ from tests.cli.conftest import ROOT, lawcheck
 
 
 def _every_command():
+    import typer
+
+    from lawcheck.cli import app
+
+    yield "", typer.main.get_command(app)
     for name in COMMANDS:
         command = load_command(name)
         yield name, command
@@ -22,12 +27,34 @@ def _every_command():
             yield f"{name} {sub_name}", sub
 
 
-def test_every_help_text_is_said_in_chinese():
-    missing = []
+def _keys_asked() -> dict[str, str]:
+    """Every key the help asks HELP_ZH for, with the English it stands for."""
+    import click
+
+    asked = {f"{name} (summary)": summary for name, (_, _, summary) in COMMANDS.items()}
     for path, command in _every_command():
-        texts = [command.help] + [p.help for p in command.params]
-        missing += [f"{path}: {t!r}" for t in texts if t and t not in HELP_ZH]
-    assert missing == []
+        asked[path or "lawcheck"] = command.help
+        for p in command.get_params(click.Context(command, info_name=path or "lawcheck")):
+            name = p.name.upper() if p.param_type_name == "argument" else max(p.opts, key=len)
+            asked[f"{path} {name}" if f"{path} {name}" in HELP_ZH else name] = p.help
+    return {key: text for key, text in asked.items() if text}
+
+
+def test_every_help_text_is_said_in_chinese_and_every_chinese_text_is_asked_for():
+    asked = _keys_asked()
+    assert sorted(set(asked) - set(HELP_ZH)) == []
+    assert sorted(set(HELP_ZH) - set(asked)) == []  # no dead key
+
+
+def test_the_formats_in_the_help_are_the_registered_ones():
+    from lawcheck import reporters
+
+    for command in ("check", "batch"):
+        for lang in ("zh", "en"):
+            said = " ".join(lawcheck(command, "-h", "--lang", lang).out.split())
+            assert " | ".join(reporters.names(command)) in said
+    said = " ".join(lawcheck("batch", "-h").out.split())
+    assert " ".join(reporters.by_suffix("batch")) in said and "junit | sarif | github" in said
 
 
 def test_every_value_has_a_name():
