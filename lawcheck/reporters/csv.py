@@ -19,15 +19,13 @@ import io
 from collections.abc import Sequence
 
 from lawcheck.judge.checklist import Checklist
+from lawcheck.messages import message
 from lawcheck.messages.safe import inert_cell, printable
 from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.reporters.tally import Entry, Tally, collect, columns
 
 BOM = "\ufeff"
 FIXED = ("path", "org", "year", "score", "passed", "error")
-HEADERS = {"zh": ("报告", "单位", "年度", "得分", "结论", "无法读取的原因")}
-WORDS = {"zh": {"met": "符合", "partial": "部分符合", "missing": "缺失", "waived": "豁免",
-                True: "通过", False: "未通过", "regressed": "退步项", "improved": "进步项"}}
 
 
 class CsvStream:
@@ -36,12 +34,15 @@ class CsvStream:
     def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
         self.columns = columns(checklist, lang)
         self.comparing = comparing
-        self.words: dict[object, str] = WORDS.get(lang, {})
-        self.fixed = HEADERS.get(lang, FIXED)
+        self.lang = lang
+        self.words = lang != "en"  # words for people, else the ids (and titles for people, else item ids)
+        self.fixed = [message(f"csv-{k}", lang) for k in FIXED]
         self.titles = {c.id: c.title.strip() for c in self.columns}
 
-    def _word(self, value: object, default: str) -> str:
-        return self.words.get(value, default)
+    def _word(self, value: object) -> str:
+        """A status, a verdict (True, False) or a column's word in the CSV's language."""
+        key = str(value).lower() if isinstance(value, bool) else str(value)
+        return message(f"csv-{key}", self.lang)
 
     def _line(self, values: Sequence[object]) -> str:
         buffer = io.StringIO()
@@ -50,18 +51,17 @@ class CsvStream:
         return buffer.getvalue()
 
     def head(self) -> str:
-        extra = [self._word(k, k) for k in ("regressed", "improved")] if self.comparing else []
+        extra = [self._word(k) for k in ("regressed", "improved")] if self.comparing else []
         named = [c.title.strip() if self.words else c.id for c in self.columns]
         return BOM + self._line([*self.fixed, *named, *extra])
 
     def add(self, entry: Entry) -> str:
         row = entry.row
         score = "" if row.score is None else f"{row.score:.1f}"
-        passed = "true" if row.passed else "false"
         values: list[object] = [row.path, row.org or "", row.year or "", score,
-                                "" if row.error is not None and self.words else self._word(row.passed, passed),
+                                "" if row.error is not None and self.words else self._word(bool(row.passed)),
                                 row.error or ""]
-        values += [self._word(status, status) if (status := row.status(i)) else "" for i in range(len(self.columns))]
+        values += [self._word(status) if (status := row.status(i)) else "" for i in range(len(self.columns))]
         if self.comparing:
             delta = entry.delta
             values += [self._ids(delta.regressed), self._ids(delta.improved)] if delta else ["", ""]
