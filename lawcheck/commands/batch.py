@@ -338,7 +338,7 @@ class _NoProgress:
 
 
 def _said(day: "dt.date", lang: str) -> str:
-    return f"{day.year}年{day.month}月{day.day}日" if lang == "zh" else day.isoformat()
+    return message("date", lang, year=day.year, month=day.month, day=day.day, iso=day.isoformat())
 
 
 def _signed(run: Any, lang: str) -> "Signed":

@@ -15,6 +15,7 @@ from typing import Any, Optional
 
 import typer
 
+from lawcheck.document.text import YEAR_MARK
 from lawcheck.judge import checklist as checklists
 from lawcheck.judge.checklist import Checklist, ItemDef
 from lawcheck.judge.checklist.validate import section_references
@@ -102,7 +103,7 @@ _SHAPED = re.compile(r'[“"][^“”"]*(?:\[[^\]“”"]*/|……)[^“”"]*[�
 def in_words(text: str, lang: str) -> str:
     """``{year}`` and ``{next_year}`` said as what they stand for; the shapes' signs explained once."""
     for key, words in (("{next_year}", "explain-next-year"), ("{year}", "explain-year")):
-        text = text.replace(key + "年", message(words, lang)).replace(key, message(words, lang))
+        text = text.replace(key + YEAR_MARK, message(words, lang)).replace(key, message(words, lang))
     if _SHAPED.search(text):
         text += message("explain-legend", lang) + "\n"
     return text

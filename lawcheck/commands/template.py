@@ -19,7 +19,7 @@ YEARS = range(2000, 2101)
 
 def default_output(year: int, org: str | None) -> Path:
     safe = re.sub(r'[\\/:*?"<>|]', "_", org or "")  # a body's name is not a path
-    return Path(f"{safe}{year}年法治政府建设年度报告.docx")
+    return Path(message("template-file", "zh", org=safe, year=year))
 
 
 @boundary

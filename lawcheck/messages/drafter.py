@@ -116,4 +116,12 @@ DRAFTER_MESSAGES: dict[str, dict[str, str]] = {
         "zh": "年度“{value}”无效，应为 2000 到 2100 之间的四位年份。",
         "en": "Year \"{value}\" is not valid; give a four-digit year between 2000 and 2100.",
     },
+    # file names
+    "template-file": {"zh": "{org}{year}年法治政府建设年度报告.docx", "en": "{org}{year}年法治政府建设年度报告.docx"},
+    "template-download": {"zh": "{year}年法治政府建设年度报告（模板）.docx",
+                          "en": "{year}年法治政府建设年度报告（模板）.docx"},
+    "letter-file": {"zh": "{body}-{year}-反馈意见", "en": "{body}-{year}-反馈意见"},
+    "letter-unidentified": {"zh": "未识别单位-{stem}", "en": "未识别单位-{stem}"},
+    "letter-body-placeholder": {"zh": "【单位名称】", "en": "[name of the body]"},
+    "date": {"zh": "{year}年{month}月{day}日", "en": "{iso}"},
 }

@@ -354,7 +354,7 @@ def create_app(config: WebConfig) -> ASGIApp:
 
         asked = request.query_params.get("year", "")
         year = int(asked) if asked.isdigit() and 2000 <= int(asked) <= 2100 else dt.date.today().year - 1
-        name = f"{year}年法治政府建设年度报告（模板）.docx"
+        name = message("template-download", "zh", year=year)
         return Response(template_bytes(year), media_type=DOCX, headers=_attachment(name))
 
     async def static(request: Request) -> Response:

@@ -39,6 +39,7 @@ from lawcheck.messages import LANGS, message
 from lawcheck.document.model import Block, Document, ItemResult, ReportResult
 from lawcheck.reporters.verdict import because
 from lawcheck.judge.sections import signature_lines
+from lawcheck.document.text import CN_NUMERALS
 
 LOOKAHEAD = 60  # docx units searched ahead for the next block (text boxes, notes, skipped parts)
 LABEL_MAX = 8  # longest numbering label a block may carry before the paragraph text
@@ -91,7 +92,7 @@ def _item_notes(item: ItemResult, checklist: Checklist, lang: str) -> list[Note]
 
 
 # --- where a missing part goes ---------------------------------------------------
-NUMERALS = "一二三四五六七八九十"
+NUMERALS = CN_NUMERALS
 
 
 def part_notes(doc: Document, result: ReportResult, checklist: Checklist, lang: str = "zh") -> list[Note]:

@@ -106,14 +106,14 @@ def _year_of_files(errors: Sequence[ErrorResult]) -> int | None:
 
 
 def _unidentified_stem(file_name: str) -> str:
-    return f"未识别单位-{PurePath(file_name).stem}"
+    return message("letter-unidentified", "zh", stem=PurePath(file_name).stem)
 
 
 def _file_name(body: str, year: int | None, taken: Callable[[str], bool]) -> str:
     # Control and bidi characters shown as escapes (a U+202E would show the name reversed),
     # then whatever a file name may not hold on Windows made "_".
     base = _UNSAFE.sub("_", printable(body)).strip(" .") or "report"
-    stem = f"{base}-{year if year is not None else 'xxxx'}-反馈意见"
+    stem = message("letter-file", "zh", body=base, year=year if year is not None else "xxxx")
     name, n = f"{stem}.docx", 2
     while taken(name):
         name, n = f"{stem}-{n}.docx", n + 1
@@ -162,9 +162,6 @@ def write_pack(outdir: Path, results: Sequence[ReportResult], checklist: Checkli
 
 # ---------------------------------------------------------------- the letter
 
-PLACEHOLDER = {"zh": "【单位名称】", "en": "[name of the body]"}
-
-
 def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed = Signed()) -> bytes:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Pt
@@ -173,7 +170,7 @@ def letter_bytes(letter: Letter, checklist: Checklist, lang: str, signed: Signed
     from lawcheck.workflows.template import official_document
 
     result = letter.result
-    body = letter.body if letter.identified else PLACEHOLDER.get(lang, PLACEHOLDER["en"])
+    body = letter.body if letter.identified else message("letter-body-placeholder", lang)
     document = official_document()
 
     def para(text: str, indent: bool = True) -> None:
