@@ -29,13 +29,14 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from lawcheck.document import words
 from lawcheck.errors import LawcheckError
 
 if TYPE_CHECKING:
     from lawcheck.document.metadata import Forms
 
 # What a body's name may carry that does not tell it apart: the kind of office.
-_OFFICE = re.compile(r"(?:人民政府|政府|办事处|街道办|管理委员会|管委会)$")
+_OFFICE = re.compile(words.pattern("office"))
 _SPACE = re.compile(r"\s+")
 
 

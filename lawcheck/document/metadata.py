@@ -25,9 +25,10 @@ from dataclasses import dataclass, replace
 import regex
 
 from lawcheck.document.model import Block, Document, Meta
+from lawcheck.document import words
 from lawcheck.document.text import arabic, original_span
 
-TITLE_WORDS = re.compile(r"(法治政府|依法行政|法治建设|法治)[^。]*?(报告|总结|情况)")
+TITLE_WORDS = re.compile(words.pattern("title"))
 YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
@@ -35,14 +36,10 @@ DATE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 DOC_NUMBER = re.compile(r"^[^\s]{0,12}〔\d{4}〕\s*\d+\s*号\s*")
 QUOTED = re.compile(r"《[^《》]*》")
 # A page's own fields (government sites' information tables): the title and the publishing body.
-SITE_TITLE = re.compile(r"^(?:标题|名称|文件名称)[:：]\s*(.+)$")
-SITE_ORG = re.compile(r"(?:发布机构|发文机关|发布单位|来源)[:：]\s*([^\s:：|]{2,30})")
-# A proper name before a kind of body: 龙华 in 龙华街道 (not 区龙华 in 龙华区龙华街道).
-PROPER_NAME = r"((?:(?![省市区县镇乡街道我本该全各])[\u4e00-\u9fff]){2,4}?)"
-# A title at the head of a long first paragraph (a page pasted as one line, after a site's banner):
-# "…www.example.com湖北省人民政府关于2023年度法治政府建设情况的报告2023年，省政府…".
-TITLE_AT_HEAD = re.compile(r"^(?P<title>[^。,;:《》“”]{0,80}?(?:19|20)\d{2}\s*年[^。,;:《》“”]{0,24}?"
-                           r"(?:法治政府|依法行政|法治)[^。,;:《》“”]{0,16}?(?:报告|总结))")
+SITE_TITLE = re.compile(words.pattern("site_title"))
+SITE_ORG = re.compile(words.pattern("site_org"))
+PROPER_NAME = words.pattern("proper_name")  # 龙华 in 龙华街道
+TITLE_AT_HEAD = re.compile(words.pattern("title_at_head"))  # a title heading a page pasted as one line
 CJK_RUN = re.compile(r"[\u4e00-\u9fff、]+$")  # the Chinese words a text ends with
 TITLE_SCAN = 15
 SIGNATURE_SCAN = 6

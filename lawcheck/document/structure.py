@@ -20,6 +20,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from lawcheck.document import words
 from lawcheck.document.model import Block, BlockKind, Document, RawBlock, Sentence, Source
 from lawcheck.pattern import Pattern
 from lawcheck.document.text import FIGURE, joined, normalise_all, sentence_spans
@@ -35,17 +36,7 @@ NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 
 # Words a report may use too (主办单位, 点击量, 下一篇…) count only as page labels.
-NAV = re.compile(
-    r"当前位置|您的位置|现在的位置|所在位置|首页\s*>|>\s*正文|打印本页|关闭窗口|【打印】|【关闭】"
-    r"|\bICP\b|ICP备|ICP证|公网安备|相关文章|相关链接|相关阅读|分享到|阅读:"
-    r"|(?:浏览次数|阅读次数|点击数|点击量)\s*(?::|\d+(?![\d.万亿余次人]))"
-    r"|字体:|【字体|字号:|责任编辑|版权所有|Copyright|网站地图|主办单位:|承办单位:"
-    r"|[上下]一篇[:】]|扫一扫(?:在手机|:)|收藏本页|发布时间:|发布:|来源:|^时间:\s*\d{4}-"
-    r"|^首页\s*[|>»/]"
-    # a government site's information table: 索引号：… 发布机构：… 名称：… 成文日期：…
-    r"|^(?:索引号|发布机构|发文机关|发布单位|名称|标题|文件名称|文号|生成日期|成文日期|发文日期|发布日期|主题分类"
-    r"|体裁分类|组配分类|服务对象|公开方式|公开范围|公开时限|有效性|所属机构):"
-)
+NAV = re.compile(words.pattern("nav"))
 # A row of links ("首页|机构|政务公开|…"): only where there is a bar, since the search
 # tries every position of every line.
 NAV_BAR = re.compile(r"([^|]{1,8}\|){3,}")
@@ -56,7 +47,7 @@ def is_nav(text: str) -> bool:
     return NAV.search(text) is not None or ("|" in text and NAV_BAR.search(text) is not None)
 
 
-NAV_TAIL = re.compile(r"^(【)?(相关文章|相关链接|相关阅读|相关新闻|上一篇|下一篇|推荐阅读)(】)?$")
+NAV_TAIL = re.compile(words.pattern("nav_tail"))
 NAV_MAX_LEN = 80
 HEADING_MAX_LEN = 50
 INLINE_TITLE_MAX_LEN = 40

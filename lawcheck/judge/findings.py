@@ -15,6 +15,7 @@ from datetime import date
 from itertools import islice
 from typing import Callable
 
+from lawcheck.document import words
 from lawcheck.judge.context import DocContext
 from lawcheck.messages import message
 from lawcheck.document.model import Block, Evidence, Finding, Meta
@@ -45,9 +46,9 @@ _PAGE_TITLE = re.compile(r"^[^_]{4,}(?:_[^_]{4,}){2,}$")
 
 
 _PLACEHOLDER_MARK = re.compile(r"[Xx×*〇○【_]")  # every placeholder holds one: a quick first look
-STALE = re.compile(r"2015\s*[—–\-~至]+\s*2020|廉洁高效|守法诚信")
-TITLE_BODY = re.compile(r"(法治政府建设|依法行政|法治建设)")
-TITLE_KIND = re.compile(r"(报告|总结)")
+STALE = re.compile(words.pattern("stale_plan"))
+TITLE_BODY = re.compile(words.pattern("title_subject"))
+TITLE_KIND = re.compile(words.pattern("title_kind"))
 HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 MIN_FIGURES = 3
 MAX_EVIDENCE = 3

@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any
 
+from lawcheck.document import words
 from lawcheck.document.model import Block, Document
 from lawcheck.pattern import Pattern, fill
 from lawcheck.document.text import arabic, joined
@@ -29,7 +30,7 @@ TITLE_QUOTES = re.compile(r"《[^《》]*》")
 # Guidance left in a template: 【请填写：…】, 【××情况】. Nothing said there is content.
 # A placeholder holds no other 【: a run of 【 without a 】 is then read once, not again
 # from each 【 in it.
-PLACEHOLDER = re.compile(r"【(?:请|此处|在此)[^】【]*】|【[^】【]*(?:××|XX|xx)[^】【]*】")
+PLACEHOLDER = re.compile(words.pattern("placeholder"))
 # What a part's length does not count: guidance, and the scaffolding of a list left
 # unfilled ("一是……；二是……。").
 SCAFFOLDING = re.compile(PLACEHOLDER.pattern + r"|(?:[一二三四五六七八九十]是)?(?:…+|\.{3,})")
