@@ -228,7 +228,8 @@ def test_the_title_year_is_never_that_of_a_cited_document(checklist) -> None:
     "二〇二四年三月十日",
 ])
 def test_the_years_a_block_names_are_those_of_the_full_search(line: str) -> None:
-    from lawcheck.document.metadata import QUOTED, YEAR, block_years
+    from lawcheck.document.metadata import QUOTED, block_years
+    from lawcheck.document.text import YEAR
     from lawcheck.document.text import arabic
 
     doc = doc_of("关于2023年的报告", line)

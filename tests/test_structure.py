@@ -360,7 +360,8 @@ def test_page_furniture_found_for_all_lines_at_once_is_what_each_line_alone_give
 @given(st.text(alphabet=st.sampled_from(list("第一二三十部分、.()1234567890①⑳٣۵ 法治x")), max_size=8))
 @example("٣、法治")  # \d is any script's digit
 def test_numbering_form_looks_only_at_texts_that_can_start_one(text: str) -> None:
-    from lawcheck.document.structure import NUMBERING, numbering_form
+    from lawcheck.document.structure import numbering_form
+    from lawcheck.document.text import NUMBERING
 
     slow = next(((name, m.end()) for name, p in NUMBERING if (m := p.match(text))), None)
     assert numbering_form(text) == slow

@@ -26,13 +26,9 @@ import regex
 
 from lawcheck.document.model import Block, Document, Meta
 from lawcheck.document import words
-from lawcheck.document.text import arabic, original_span
+from lawcheck.document.text import DATE_CN, DATE_ISO, MAYBE_YEAR, YEAR, YEAR_ANY, YEAR_MARK, arabic, original_span
 
 TITLE_WORDS = re.compile(words.pattern("title"))
-YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
-YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
-DATE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
 DOC_NUMBER = re.compile(r"^[^\s]{0,12}〔\d{4}〕\s*\d+\s*号\s*")
 QUOTED = re.compile(r"《[^《》]*》")
 # A page's own fields (government sites' information tables): the title and the publishing body.
@@ -114,9 +110,6 @@ def find_title(doc: Document) -> TitleInfo:
     return TitleInfo(None, None)
 
 
-# What every year YEAR finds looks like before ``arabic`` (digits or four Chinese numerals, then
-# 年): a block without it names none, unless taking out a 《》 title brings the two together.
-_MAYBE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年")
 
 
 def block_years(doc: Document, forms: Forms | None = None) -> list[tuple[int, list[int]]]:
@@ -128,7 +121,7 @@ def block_years(doc: Document, forms: Forms | None = None) -> list[tuple[int, li
         if b.kind == "furniture":
             continue
         text = b.norm
-        if "年" not in text or ("《" not in text and not _MAYBE_YEAR.search(text)):
+        if YEAR_MARK not in text or ("《" not in text and not MAYBE_YEAR.search(text)):
             found.append((b.index, []))
             continue
         text = arabic(QUOTED.sub("", text))

@@ -23,17 +23,8 @@ from dataclasses import dataclass
 from lawcheck.document import words
 from lawcheck.document.model import Block, BlockKind, Document, RawBlock, Sentence, Source
 from lawcheck.pattern import Pattern
-from lawcheck.document.text import FIGURE, joined, normalise_all, sentence_spans
+from lawcheck.document.text import FIGURE, NUMBERING, NUMBERING_STARTS, joined, normalise_all, sentence_spans
 
-# Numbering forms, in the usual outline order; matched on normalised text.
-NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("part", re.compile(r"^第[一二三四五六七八九十]{1,3}部分[、,:.]?")),
-    ("cn", re.compile(r"^[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))")),
-    ("paren-cn", re.compile(r"^\([一二三四五六七八九十]{1,3}\)[、.]?")),
-    ("num", re.compile(r"^\d{1,2}(?:、|\.(?!\d)|\s)")),
-    ("paren-num", re.compile(r"^\(\d{1,2}\)[、.]?")),
-    ("circled", re.compile(r"^[①-⑳]")),
-)
 
 # Words a report may use too (主办单位, 点击量, 下一篇…) count only as page labels.
 NAV = re.compile(words.pattern("nav"))
@@ -65,14 +56,12 @@ class _Draft:
     heading: str | None = None
 
 
-# The characters a numbering form starts with: a text starting otherwise has none.
-_NUMBERING_STARTS = frozenset("第一二三四五六七八九十(" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))
 
 
 def numbering_form(norm_text: str) -> tuple[str, int] | None:
     """The numbering form that starts ``norm_text`` and the prefix length, if any."""
     first = norm_text[:1]
-    if first not in _NUMBERING_STARTS and not first.isdecimal():  # \d: any script's digits
+    if first not in NUMBERING_STARTS and not first.isdecimal():  # \d: any script's digits
         return None
     for name, pattern in NUMBERING:
         m = pattern.match(norm_text)

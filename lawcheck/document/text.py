@@ -382,3 +382,32 @@ def arabic(text: str) -> str:
         return text
     text = _CN_YEAR.sub(lambda m: "".join(_CN_DIGIT[c] for c in m.group()), text)
     return _CN_MONTH_DAY.sub(lambda m: f"{_cn_number(m.group(1))}月{_cn_number(m.group(2))}日", text)
+
+
+# Years and dates, in digits (after ``arabic``): 2024年, 2024年3月10日, 2024-03-10.
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")  # a year, not a date's
+YEAR_ANY = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+DATE_CN = re.compile(r"((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日")
+DATE_ISO = re.compile(r"((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")
+# What every year YEAR finds looks like before ``arabic`` (digits or four Chinese numerals, then
+# 年): a block without it names none, unless taking out a 《》 title brings the two together.
+MAYBE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年|[〇○零一二三四五六七八九]{4}\s*年")
+HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def year_named(year: int) -> re.Pattern[str]:
+    """Where ``year`` is named as a year: 2024年, 2024 年."""
+    return re.compile(f"{year}\\s*年")
+
+
+# Numbering forms, in the usual outline order; matched on normalised text.
+NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("part", re.compile(r"^第[一二三四五六七八九十]{1,3}部分[、,:.]?")),
+    ("cn", re.compile(r"^[一二三四五六七八九十]{1,3}(?:、|\.(?!\d))")),
+    ("paren-cn", re.compile(r"^\([一二三四五六七八九十]{1,3}\)[、.]?")),
+    ("num", re.compile(r"^\d{1,2}(?:、|\.(?!\d)|\s)")),
+    ("paren-num", re.compile(r"^\(\d{1,2}\)[、.]?")),
+    ("circled", re.compile(r"^[①-⑳]")),
+)
+# The characters a numbering form starts with: a text starting otherwise has none.
+NUMBERING_STARTS = frozenset("第一二三四五六七八九十(" + "".join(chr(c) for c in range(ord("①"), ord("⑳") + 1)))

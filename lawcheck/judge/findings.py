@@ -20,7 +20,7 @@ from lawcheck.judge.context import DocContext
 from lawcheck.messages import message
 from lawcheck.document.model import Block, Evidence, Finding, Meta
 from lawcheck.judge.sections import PLANS, SHORTCOMINGS
-from lawcheck.document.text import FIGURE, arabic, original_span
+from lawcheck.document.text import FIGURE, HEADING_YEAR, arabic, original_span, year_named
 
 # 〇〇 and ○○ (often typed for 〇) are placeholders unless they are digits of a year: 二○○九年.
 _COUNTED = "区县市镇乡街村局次个件人名份场月日年项条台处"
@@ -49,7 +49,6 @@ _PLACEHOLDER_MARK = re.compile(r"[Xx×*〇○【_]")  # every placeholder holds 
 STALE = re.compile(words.pattern("stale_plan"))
 TITLE_BODY = re.compile(words.pattern("title_subject"))
 TITLE_KIND = re.compile(words.pattern("title_kind"))
-HEADING_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 MIN_FIGURES = 3
 MAX_EVIDENCE = 3
 
@@ -95,7 +94,7 @@ def year_mismatch(inp: FindingInput) -> list[Finding]:
     if title is not None:
         evidence.append(_ev(inp.ctx, title))
     for b in _body_blocks(inp.ctx):
-        m = re.search(f"{meta.year}\\s*年", b.norm)
+        m = year_named(meta.year).search(b.norm)
         if m and b is not title:
             evidence.append(_ev(inp.ctx, b, m.start(), m.end()))
             break

@@ -22,7 +22,7 @@ import pytest
 from lawcheck.judge import checklist
 from lawcheck.judge.engine import check_path
 from lawcheck.document.model import ReportResult
-from lawcheck.document.structure import NUMBERING
+from lawcheck.document.text import NUMBERING
 from lawcheck.document.text import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
