@@ -29,7 +29,9 @@ from lawcheck.document import words
 from lawcheck.document.text import DATE_CN, DATE_ISO, MAYBE_YEAR, YEAR, YEAR_ANY, YEAR_MARK, arabic, original_span
 
 TITLE_WORDS = re.compile(words.pattern("title"))
-DOC_NUMBER = re.compile(r"^[^\s]{0,12}〔\d{4}〕\s*\d+\s*号\s*")
+DOC_NUMBER = re.compile(words.pattern("doc_number"))
+ABOUT = words.pattern("title_about")
+SELF = words.listed("self_reference")
 QUOTED = re.compile(r"《[^《》]*》")
 # A page's own fields (government sites' information tables): the title and the publishing body.
 SITE_TITLE = re.compile(words.pattern("site_title"))
@@ -55,9 +57,9 @@ class Forms:
         self.tail = regex.compile(f"{names}$")
         self.generic = regex.compile(f"^(?:{_alternation(lists.get('org_not_names') or [])})$")
         # "…现将XX市2024年法治政府建设情况报告如下": the name before the year or the subject
-        self.opening = regex.compile(r"现将(?P<org>[\u4e00-\u9fff、]{2,20}?)(?:(?:19|20)\d\d年|年度|法治政府|依法行政|有关情况)")
+        self.opening = regex.compile(words.pattern("opening_org"))
         # "2024年，青湖区坚持…", "…，青湖区对照纲要…": the body as the subject of the opening
-        self.subject = regex.compile(rf"(?:^|[,;:。]|(?<=(?:19|20)\d\d年(?:以来|度)?)(?!度|以来))(?P<org>[\u4e00-\u9fff、]{{2,16}}?{names})"
+        self.subject = regex.compile(rf"{words.pattern('subject_start')}(?P<org>[\u4e00-\u9fff、]{{2,16}}?{names})"
                                      rf"(?={_alternation(lists.get('org_subject_next') or ['坚持'])})")
         not_years = lists.get("year_not") or []
         self.not_years = regex.compile(_alternation(not_years)) if not_years else None
@@ -195,16 +197,16 @@ def org_from_title(title: str, forms: Forms) -> str | None:
     """The body a title names: "XX市人民政府关于…", "关于XX区2024年…", "XX镇2024年…",
     "2024年度XX街道法治政府建设…"."""
     head = _title_head(title)
-    before = head.split("关于", 1)[0] if "关于" in head else None
+    before = head.split(ABOUT, 1)[0] if ABOUT in head else None
     if before:
         run = CJK_RUN.search(before)  # past a banner or a number before it
         return forms.name(run.group()) if run else None
-    rest = head.split("关于", 1)[1] if "关于" in head else head
+    rest = head.split(ABOUT, 1)[1] if ABOUT in head else head
     m = YEAR_ANY.search(rest)
     if m and m.start() > 0:
         return forms.name(rest[:m.start()])
     if m:  # the year first: the name after it, before what the report is on
-        after = re.match(r"度?(?P<org>[\u4e00-\u9fff、]{2,20}?)(?=法治|依法行政)", rest[m.end():])
+        after = re.match(words.pattern("title_org_after_year"), rest[m.end():])
         return forms.name(after.group("org")) if after else None
     return None
 
@@ -222,10 +224,10 @@ def _generic_in_title(title: str | None, forms: Forms) -> str | None:
     """The kind of body a title names without its name ("街道2022年…" → 街道)."""
     if not title:
         return None
-    head = _title_head(title).removeprefix("关于")
+    head = _title_head(title).removeprefix(ABOUT)
     m = YEAR_ANY.search(head)
     word = head[:m.start()] if m else ""
-    return word if word and forms.generic.search(word) and not word.startswith(("我", "本", "该")) else None
+    return word if word and forms.generic.search(word) and not word.startswith(SELF) else None
 
 
 def _signature(body: list[Block], forms: Forms) -> str | None:

@@ -21,6 +21,12 @@ def _all() -> dict[str, str | list[str]]:
     return yaml.load(WORDS.read_text(encoding="utf-8"), Loader=loader)  # type: ignore[no-any-return]  # noqa: S506
 
 
+def listed(name: str) -> tuple[str, ...]:
+    """The entries of the list ``name`` of ``words.yaml``."""
+    found = _all()[name]
+    return (found,) if isinstance(found, str) else tuple(found)
+
+
 def pattern(name: str) -> str:
     """The regular expression ``name`` of ``words.yaml`` (a list's entries as one alternation)."""
     found = _all()[name]
