@@ -44,8 +44,9 @@ def key(name: str | None) -> str:
     """The part of a body's name that stays from year to year: 阴平镇人民政府 → 阴平镇."""
     text = _SPACE.sub("", name or "")
     stripped = _OFFICE.sub("", text)
-    if text.endswith("街道办") and not stripped.endswith("街道"):
-        stripped += "街道"  # 青禾街道办 is 青禾街道
+    for office, kept in words.mapping("office_kept").items():  # 青禾街道办 is 青禾街道
+        if text.endswith(office) and not stripped.endswith(kept):
+            stripped += kept
     return stripped or text
 
 

@@ -361,6 +361,7 @@ def original_span(offsets: Sequence[int], start: int, end: int, text_len: int) -
 
 _CN_DIGIT = {"〇": "0", "○": "0", "零": "0", "O": "0", "一": "1", "二": "2", "三": "3", "四": "4", "五": "5",
              "六": "6", "七": "7", "八": "8", "九": "9"}
+NUMBER_CHARS = "0-9０-９〇零一二三四五六七八九十百千万亿.%％"  # a figure's characters, as a class's inside
 CN_NUMERALS = "一二三四五六七八九十"  # one to ten, as outlines number their parts
 YEAR_MARK = "年"  # what follows a year: 2024年
 _CN_NUMERAL = re.compile(r"[〇○零一二三四五六七八九]")

@@ -21,6 +21,11 @@ def _all() -> dict[str, str | list[str]]:
     return yaml.load(WORDS.read_text(encoding="utf-8"), Loader=loader)  # type: ignore[no-any-return]  # noqa: S506
 
 
+def mapping(name: str) -> dict[str, str]:
+    """The mapping ``name`` of ``words.yaml``."""
+    return dict(_all()[name])  # type: ignore[arg-type]
+
+
 def listed(name: str) -> tuple[str, ...]:
     """The entries of the list ``name`` of ``words.yaml``."""
     found = _all()[name]

@@ -22,23 +22,12 @@ from lawcheck.document.model import Block, Evidence, Finding, Meta
 from lawcheck.judge.sections import PLANS, SHORTCOMINGS
 from lawcheck.document.text import FIGURE, HEADING_YEAR, arabic, original_span, year_named
 
-# 〇〇 and ○○ (often typed for 〇) are placeholders unless they are digits of a year: 二○○九年.
-_COUNTED = "区县市镇乡街村局次个件人名份场月日年项条台处"
-
-
 @functools.cache
 def _placeholder() -> re.Pattern[str]:
-    """The placeholder pattern, compiled when a report first holds a mark of one (its CJK
-    ranges cost a start-up 2 ms)."""
-    return re.compile(
-        r"(?<![A-Za-z])(?:X{2,}|x{2,})(?![A-Za-z])|×{2,}|\*+(?=[区县市镇乡街村局次个件人名份场月日])"
-        r"|(?<=[区县市镇乡街])\*+|(?<![一二三四五六七八九十〇○零])[〇○]{2,}(?![一二三四五六七八九十〇○零年])"
-        r"|【\s*】|_{3,}|\*{2,}"
-        # x镇, xx县, 20xx年, X名: a letter standing for a name or a number
-        rf"|(?<![A-Za-z0-9])20[Xx]{{2}}(?=年)|(?<![A-Za-z])[Xx]{{1,3}}(?=[{_COUNTED}])"
-        # _村_, 聘请_律师: a blank inside a phrase (not one joining Latin text: 在线_bet36)
-        r"|_+[\u4e00-\u9fff]{1,2}_+|(?<![A-Za-z0-9])_+(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff])_+(?![A-Za-z0-9])"
-    )
+    """The pattern of what a template leaves where a name or a figure goes (``fill_in`` of
+    document/words.yaml), compiled when a report first holds a mark of one (its CJK ranges cost
+    a start-up 2 ms)."""
+    return re.compile(words.pattern("fill_in"))
 
 
 # A web page's title as a site writes it, parts joined by underscores: 某某报告_街镇文件_某区政府门户网站.

@@ -33,7 +33,7 @@ TITLE_QUOTES = re.compile(r"《[^《》]*》")
 PLACEHOLDER = re.compile(words.pattern("placeholder"))
 # What a part's length does not count: guidance, and the scaffolding of a list left
 # unfilled ("一是……；二是……。").
-SCAFFOLDING = re.compile(PLACEHOLDER.pattern + r"|(?:[一二三四五六七八九十]是)?(?:…+|\.{3,})")
+SCAFFOLDING = re.compile(PLACEHOLDER.pattern + "|" + words.pattern("list_scaffolding"))
 
 
 @dataclass(frozen=True)

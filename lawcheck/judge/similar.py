@@ -30,6 +30,7 @@ from typing import Any
 
 from lawcheck.document import bodies
 from lawcheck.document.model import Document, Sentence
+from lawcheck.document.text import NUMBER_CHARS
 
 SHINGLE = 5  # characters in a shingle: a Chinese phrase, not a single common word
 PERMUTATIONS = 128  # MinHash values per report: a share estimated within a few points
@@ -47,7 +48,7 @@ EVERY_PAIR = 1500
 MIN_SENTENCE = 12  # characters a sentence needs (after normalising) to be evidence
 OPENING = 8  # sentences whose text a fingerprint keeps for the evidence
 
-_SET_ASIDE = re.compile(r"[0-9０-９〇零一二三四五六七八九十百千万亿.%％]+|[^\w]|_", re.UNICODE)
+_SET_ASIDE = re.compile(f"[{NUMBER_CHARS}]+|[^\\w]|_", re.UNICODE)
 
 
 @dataclass(frozen=True)
