@@ -347,10 +347,10 @@ _NAV_PIECES = ["首页", ">", "正文", "ICP", "备", "浏览次数", "点击量
 @example(["", "【相关文章", ""])  # the related-articles tail, its closing bracket lost: all after it goes
 def test_page_furniture_found_for_all_lines_at_once_is_what_each_line_alone_gives(lines: list[str]) -> None:
     # Page labels are searched for over the lines joined; a line counts when its own search does.
-    from lawcheck.document.structure import NAV_MAX_LEN, NAV_TAIL, _Draft, _mark_nav, is_nav
+    from lawcheck.document.structure import NAV_MAX_LEN, NAV_TAIL, Draft, mark_nav, is_nav
 
-    drafts = [_Draft(RawBlock(line), line, line, range(len(line))) for line in lines]
-    _mark_nav(drafts)
+    drafts = [Draft(RawBlock(line), line, line, range(len(line))) for line in lines]
+    mark_nav(drafts)
     tail = next((i for i, d in enumerate(drafts) if i >= len(drafts) // 2 and NAV_TAIL.match(d.norm)), None)
     expected = [(len(line) <= NAV_MAX_LEN and is_nav(line)) or (tail is not None and i >= tail)
                 for i, line in enumerate(lines)]

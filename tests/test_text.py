@@ -155,9 +155,9 @@ REPORT_CHARS = st.sampled_from(list(
 
 @given(st.text(alphabet=REPORT_CHARS, max_size=80))
 def test_the_fast_path_agrees_with_the_character_by_character_path(text: str) -> None:
-    from lawcheck.document.text import _normalise_by_char
+    from lawcheck.document.text import normalise_by_char
 
-    fast, slow = normalise(text), _normalise_by_char(text)
+    fast, slow = normalise(text), normalise_by_char(text)
     assert (fast[0], list(fast[1])) == (slow[0], list(slow[1]))  # the same values, whatever holds them
 
 
@@ -183,9 +183,9 @@ def test_a_block_that_nfkc_shortens_beside_one_it_lengthens_keeps_each_its_own_t
 
 @given(st.text(alphabet=st.sampled_from(list("薴苧苎執記錄儀法治覆彷abc，。")), max_size=40))
 def test_simplifying_replaces_only_what_the_table_changes_and_once(text: str) -> None:
-    from lawcheck.document.text import _t2s_table, to_simplified
+    from lawcheck.document.text import t2s_table, to_simplified
 
-    assert to_simplified(text) == text.translate(_t2s_table())
+    assert to_simplified(text) == text.translate(t2s_table())
 
 
 @given(st.text(alphabet=st.one_of(REPORT_CHARS, st.sampled_from(list("Ａｅ\u0301\u0308\u3099か\uff76\uff9e⦅ﬁ\u2460"))),
@@ -203,10 +203,10 @@ def test_fast_nfkc_is_nfkc(text: str) -> None:
 @given(st.text(alphabet=st.sampled_from(list("乾後於夥徵麽摺甯法治政府执法，。、abc\n")), max_size=40))
 def test_simplifying_a_gb2312_text_finds_the_traditional_characters_gb2312_has(text: str) -> None:
     # A text GB2312 encodes is searched for its 15 traditional characters only.
-    from lawcheck.document.text import _t2s_table, to_simplified
+    from lawcheck.document.text import t2s_table, to_simplified
 
     text.encode("gb2312")
-    assert to_simplified(text) == text.translate(_t2s_table())
+    assert to_simplified(text) == text.translate(t2s_table())
     assert to_simplified("乾隆後来於此") == "干隆后来于此"
 
 
@@ -241,18 +241,18 @@ def test_the_spaces_spelled_out_are_exactly_what_backslash_s_matches() -> None:
     import re
     import sys
 
-    from lawcheck.document.text import _SPACE, _SPACE_NOT_NEWLINE
+    from lawcheck.document.text import SPACE, SPACE_NOT_NEWLINE
 
     every = "".join(map(chr, range(sys.maxunicode + 1)))
-    assert "".join(_SPACE.findall(every)) == "".join(re.findall(r"[\s\u200b\ufeff]", every))
-    assert "".join(_SPACE_NOT_NEWLINE.findall(every)) == "".join(re.findall(r"[^\S\n]|[\u200b\ufeff]", every))
+    assert "".join(SPACE.findall(every)) == "".join(re.findall(r"[\s\u200b\ufeff]", every))
+    assert "".join(SPACE_NOT_NEWLINE.findall(every)) == "".join(re.findall(r"[^\S\n]|[\u200b\ufeff]", every))
 
 
 @given(st.text(alphabet=st.sampled_from(list("。!?;\n”’\"'法a ")), max_size=40))
 def test_the_sentence_end_search_is_the_plain_definition(text: str) -> None:
     import re
 
-    from lawcheck.document.text import _SENTENCE_END
+    from lawcheck.document.text import SENTENCE_END
 
     plain = re.compile(r"[。!?;]+[”’\"']?|\n")
-    assert [m.span() for m in _SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+    assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]

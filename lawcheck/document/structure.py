@@ -46,7 +46,7 @@ TERMINAL = "。!?;:"
 
 
 @dataclass
-class _Draft:
+class Draft:
     raw: RawBlock
     text: str
     norm: str
@@ -144,7 +144,7 @@ def _indent(text: str) -> int:
 NAV_NEEDS = Pattern.of(NAV.pattern, cue=True)
 
 
-def _maybe_nav(drafts: list[_Draft]) -> list[_Draft]:
+def _maybe_nav(drafts: list[Draft]) -> list[Draft]:
     """The drafts :func:`is_nav` may hold for: those with a row of links or a literal NAV requires.
 
     The literals are searched for in the drafts' texts joined a line each (none holds a
@@ -162,7 +162,7 @@ def _maybe_nav(drafts: list[_Draft]) -> list[_Draft]:
     return [drafts[i] for i in sorted(found)]
 
 
-def _mark_nav(drafts: list[_Draft]) -> None:
+def mark_nav(drafts: list[Draft]) -> None:
     for d in _maybe_nav([d for d in drafts if len(d.norm) <= NAV_MAX_LEN]):
         if is_nav(d.norm):
             d.kind = "furniture"
@@ -174,7 +174,7 @@ def _mark_nav(drafts: list[_Draft]) -> None:
             break
 
 
-def _classify_heading(d: _Draft) -> None:
+def _classify_heading(d: Draft) -> None:
     found = numbering_form(d.norm)
     if found is None:
         if d.raw.style_level is not None and len(d.norm) <= HEADING_MAX_LEN * 2:
@@ -198,7 +198,7 @@ def _classify_heading(d: _Draft) -> None:
         d.form, d.heading = form, clause
 
 
-def _title_is_not_a_section(drafts: list[_Draft]) -> None:
+def _title_is_not_a_section(drafts: list[Draft]) -> None:
     """A page's lone ``<h1>``/``#`` title, before 一、 or 第一部分, does not contain them.
 
     Otherwise 一、 would sit at level 2 under it in HTML and Markdown, while the
@@ -225,8 +225,8 @@ def build(source: Source) -> Document:
     drafts = []
     for raw, (n, offs) in zip(raws, normed):
         if n:
-            drafts.append(_Draft(raw, raw.text, n, offs))
-    _mark_nav(drafts)
+            drafts.append(Draft(raw, raw.text, n, offs))
+    mark_nav(drafts)
     for d in drafts:
         if d.kind != "furniture":
             _classify_heading(d)

@@ -25,7 +25,7 @@ import os
 
 # Sentence ends: after NFKC, full-width ！？； are ASCII. ``[。!?;]+[”’"']?|\n``, spelled so that
 # the search starts on one set of characters: twice as fast over a report (a test checks they agree).
-_SENTENCE_END = re.compile(r"[。!?;\n](?:(?<=\n)|[。!?;]*[”’\"']?)")
+SENTENCE_END = re.compile(r"[。!?;\n](?:(?<=\n)|[。!?;]*[”’\"']?)")
 CLAUSE_SEP = re.compile(r"[,;:。!?\n]")  # one character each (context.py relies on it)
 
 
@@ -34,7 +34,7 @@ _T2S_LINE = re.compile(r"^(.)\t(\S)(?=[ \t]|$)", re.MULTILINE)
 
 
 @lru_cache(maxsize=1)
-def _t2s_table() -> dict[int, str]:
+def t2s_table() -> dict[int, str]:
     """Traditional → simplified character table from OpenCC's data."""
     return {ord(trad): simp for trad, simp in _T2S_LINE.findall(_t2s_text())}
 
@@ -56,7 +56,7 @@ def _t2s_text() -> str:
 def _t2s_chains() -> tuple[frozenset[str], bool, "re.Pattern[str] | None"]:
     """The characters the table changes, whether some becomes another one it changes, and
     a pattern finding those of them that GB2312 has (None if one of those maps to another)."""
-    table = _t2s_table()
+    table = t2s_table()
     keys = frozenset(chr(code) for code, simp in table.items() if simp != chr(code))
     # The characters GB2312 has survive a round trip that drops what it has not.
     in_gb2312 = sorted(set("".join(sorted(keys)).encode("gb2312", "ignore").decode("gb2312")))
@@ -75,7 +75,7 @@ def _encodes(text: str, encoding: str) -> bool:
 
 
 def to_simplified(text: str) -> str:
-    """``text.translate(_t2s_table())``, faster: a report holds few traditional characters.
+    """``text.translate(t2s_table())``, faster: a report holds few traditional characters.
 
     ``str.translate`` looks every character up in the table and pays for each
     miss; here only the characters found in the table are replaced, one by one.
@@ -84,14 +84,14 @@ def to_simplified(text: str) -> str:
     """
     keys, chained, in_gb2312 = _t2s_chains()
     if in_gb2312 is not None and _encodes(text, "gb2312"):
-        table = _t2s_table()
+        table = t2s_table()
         return _replace_each(in_gb2312, text, lambda ch: table[ord(ch)])
     present = keys.intersection(text)
     if not present:
         return text
     if chained and len(present) > 1:  # replacing one by one could map a result again
-        return text.translate(_t2s_table())
-    table = _t2s_table()
+        return text.translate(t2s_table())
+    table = t2s_table()
     for ch in present:
         text = text.replace(ch, table[ord(ch)])
     return text
@@ -106,7 +106,7 @@ FIGURE = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|�
 # re's \s spelled out, but for the line break: a set of characters is searched for four times
 # as fast as \s, which asks each character's category (a test checks it is the same set).
 _SPACES_BUT_NEWLINE = r"\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
-_SPACE = re.compile(f"[\\n{_SPACES_BUT_NEWLINE}\\u200b\\ufeff]+")
+SPACE = re.compile(f"[\\n{_SPACES_BUT_NEWLINE}\\u200b\\ufeff]+")
 # Characters NFKC would turn into several, or that must survive it (① marks headings).
 _SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8-\u00be\u2150-\u218f]")
 
@@ -149,7 +149,7 @@ def normalise(text: str) -> tuple[str, Sequence[int]]:
         if len(candidate) == len(text):  # width folding only: one character for one
             folded = to_simplified(candidate)
     if folded is None:
-        return _without_glosses(_normalise_by_char(text))
+        return _without_glosses(normalise_by_char(text))
     return _without_glosses(_drop_spaces(folded))
 
 
@@ -214,12 +214,12 @@ def normalise_all(texts: Sequence[str]) -> list[tuple[str, Sequence[int]]]:
 
 def _space_at(text: str, pos: int) -> int:
     """Where the first space other than a line break is at or after ``pos`` (``len(text)``: none)."""
-    m = _SPACE_NOT_NEWLINE.search(text, pos)
+    m = SPACE_NOT_NEWLINE.search(text, pos)
     return m.start() if m else len(text)
 
 
 _NEWLINE = re.compile("\n")
-_SPACE_NOT_NEWLINE = re.compile(f"[{_SPACES_BUT_NEWLINE}\\u200b\\ufeff]")
+SPACE_NOT_NEWLINE = re.compile(f"[{_SPACES_BUT_NEWLINE}\\u200b\\ufeff]")
 
 
 def _drop_spaces(folded: str) -> tuple[str, Sequence[int]]:
@@ -228,12 +228,12 @@ def _drop_spaces(folded: str) -> tuple[str, Sequence[int]]:
     The offsets take 4 bytes a character (an array, or a range when nothing was
     removed), not a tuple's 36: a 20 MB report has seven million of them.
     """
-    if not _SPACE.search(folded):
+    if not SPACE.search(folded):
         return folded, range(len(folded))
     pieces: list[str] = []
     offsets = array("I")
     last = 0
-    for m in _SPACE.finditer(folded):
+    for m in SPACE.finditer(folded):
         a, b = m.span()
         pieces.append(folded[last:a])
         offsets.extend(range(last, a))
@@ -250,9 +250,9 @@ def _latin(ch: str) -> bool:
     return ch.isascii() and ch.isalpha()
 
 
-def _normalise_by_char(text: str) -> tuple[str, tuple[int, ...]]:
+def normalise_by_char(text: str) -> tuple[str, tuple[int, ...]]:
     """The general case, one character at a time (NFKC may expand a character)."""
-    table = _t2s_table()
+    table = t2s_table()
     chars: list[str] = []
     offsets: list[int] = []
     pending_space = -1  # index in text of a whitespace run not yet emitted
@@ -297,14 +297,14 @@ def norm(text: str) -> str:
 def split_sentences(text: str) -> list[tuple[int, int]]:
     """Spans ``(start, end)`` of the sentences of normalised ``text``."""
     if "\n" not in text:  # every piece ends in punctuation, so none is blank: no need to look
-        ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+        ends = [m.end() for m in SENTENCE_END.finditer(text)]
         starts = [0, *ends]
         if text[starts[-1]:].strip():
             ends.append(len(text))
         return list(zip(starts, ends))
     spans: list[tuple[int, int]] = []
     start = 0
-    for m in _SENTENCE_END.finditer(text):
+    for m in SENTENCE_END.finditer(text):
         end = m.end()
         if text[start:end].strip():
             spans.append((start, end))
@@ -328,7 +328,7 @@ def sentence_spans(texts: Sequence[str]) -> Iterator[tuple[int, int, int]]:
                 yield i, start, end
         return
     i, base, start = 0, 0, 0  # the text, where it starts in ``text``, where its next sentence starts
-    for m in _SENTENCE_END.finditer(text):
+    for m in SENTENCE_END.finditer(text):
         at, end = m.span()
         if text[at] != "\n":
             yield i, start, end - base

@@ -88,13 +88,13 @@ class Grid:
         for i, ((text, style), width) in enumerate(zip(cells, widths)):
             if i == last:
                 indent = " " * (sum(widths[:-1]) + 2 * last)
-                pieces = [text] if sizes[i] <= width else _wrap(text, width)
+                pieces = [text] if sizes[i] <= width else wrap(text, width)
                 out.append("\n".join((indent if n else "") + paint(p, style) for n, p in enumerate(pieces)))
                 continue
             if sizes[i] <= width:
                 fitted, used = text, sizes[i]
             else:
-                fitted = _cut_path(text, width) if i in self.keep_end else _cut(text, width)
+                fitted = cut_path(text, width) if i in self.keep_end else cut(text, width)
                 used = cell_len(fitted)
             pad = " " * (width - used)
             out.append(pad + paint(fitted, style) if i in self.right else paint(fitted, style) + pad)
@@ -115,7 +115,7 @@ def _painter(color: bool) -> Callable[[str, str | None], str]:
     return paint
 
 
-def _cut(text: str, width: int, keep_end: bool = False) -> str:
+def cut(text: str, width: int, keep_end: bool = False) -> str:
     """``text`` in at most ``width`` cells, "…" marking what was cut."""
     if cell_len(text) <= width:
         return text
@@ -130,7 +130,7 @@ def _cut(text: str, width: int, keep_end: bool = False) -> str:
     return "…" + "".join(reversed(kept)) if keep_end else "".join(kept) + "…"
 
 
-def _cut_path(path: str, width: int) -> str:
+def cut_path(path: str, width: int) -> str:
     """A path in at most ``width`` cells: its folders go first ("…/name"), then the middle of the
     file's name ("北川镇人民…报告.txt"): what names the body starts it, the year and suffix end it."""
     if cell_len(path) <= width:
@@ -140,14 +140,14 @@ def _cut_path(path: str, width: int) -> str:
     if cell_len("…/" + name) <= width:
         return "…/" + name
     if width < 4:
-        return _cut(name, width)
+        return cut(name, width)
     head_cells = (width - 1) * 3 // 5  # a little more of the start, where the body's name is
-    head = _cut(name, head_cells + 1)[:-1]  # _cut keeps a cell for its "…"
-    tail = _cut(name, width - cell_len(head), keep_end=True)[1:]
+    head = cut(name, head_cells + 1)[:-1]  # cut keeps a cell for its "…"
+    tail = cut(name, width - cell_len(head), keep_end=True)[1:]
     return head + "…" + tail
 
 
-def _wrap(text: str, width: int) -> list[str]:
+def wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` cells; Latin words are not split when a space allows."""
     if cell_len(text) <= width:
         return [text]

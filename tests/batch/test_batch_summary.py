@@ -2,24 +2,24 @@
 
 from __future__ import annotations
 
-from lawcheck.reporters.summary import Grid, _cut, _cut_path, _wrap
+from lawcheck.reporters.summary import Grid, cut, cut_path, wrap
 
 
 def test_cut_keeps_the_end_of_paths_and_the_start_of_text() -> None:
-    assert _cut("reports/2024/云岭镇.docx", 12, keep_end=True) == "…云岭镇.docx"
-    assert _cut("法律顾问作用发挥", 9) == "法律顾问…"
-    assert _cut("short", 9) == "short"
+    assert cut("reports/2024/云岭镇.docx", 12, keep_end=True) == "…云岭镇.docx"
+    assert cut("法律顾问作用发挥", 9) == "法律顾问…"
+    assert cut("short", 9) == "short"
 
 
 def test_a_path_loses_its_folders_then_the_middle_of_its_name() -> None:
-    assert _cut_path("reports/2024/云岭镇.docx", 13) == "…/云岭镇.docx"
-    assert _cut_path("reports/2024/北川镇人民政府2024年法治政府建设报告.txt", 20) == "北川镇人民…报告.txt"
-    assert _cut_path("北川镇人民政府.txt", 40) == "北川镇人民政府.txt"
+    assert cut_path("reports/2024/云岭镇.docx", 13) == "…/云岭镇.docx"
+    assert cut_path("reports/2024/北川镇人民政府2024年法治政府建设报告.txt", 20) == "北川镇人民…报告.txt"
+    assert cut_path("北川镇人民政府.txt", 40) == "北川镇人民政府.txt"
 
 
 def test_wrap_splits_cjk_anywhere_and_latin_at_spaces() -> None:
-    assert _wrap("法律顾问作用发挥、下一年度安排", 10) == ["法律顾问作", "用发挥、下", "一年度安排"]
-    assert _wrap("Use of legal advisers, Plans", 12) == ["Use of legal", "advisers,", "Plans"]
+    assert wrap("法律顾问作用发挥、下一年度安排", 10) == ["法律顾问作", "用发挥、下", "一年度安排"]
+    assert wrap("Use of legal advisers, Plans", 12) == ["Use of legal", "advisers,", "Plans"]
 
 
 def test_grid_lines_up_columns_and_wraps_the_last() -> None:
