@@ -42,9 +42,6 @@ REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText", "delText",
                    "sdtPr", "sdtEndPr", "rt", "fldChar", "tcPr", "tblPr", "trPr",
                    "footnoteReference", "endnoteReference", "commentReference"})
-# Elements inside a paragraph that only the full walk reads right: what it skips
-# although text may be under it, and what holds blocks of its own (text boxes).
-_WALK = ("del", "moveFrom", "rt", "sdtPr", "txbxContent", "pict", "object", "drawing")
 # Block-level wrappers whose children are blocks.
 _WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"})
 _CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
@@ -276,10 +273,7 @@ class _Package:
         return self._numbering
 
     def source(self) -> Source:
-        body = _Walker(self, numbered=True)
-        blocks = body.flat(self.body)
-        if blocks is None:
-            blocks = list(body.blocks(self.body, "paragraph"))
+        blocks = list(_Walker(self, numbered=True).blocks(self.body, "paragraph"))
         for kind in ("footnotes", "endnotes"):
             notes = self._related(kind)
             if notes is not None:
@@ -399,14 +393,7 @@ class _Walker:
         self.package = package
         self.styles = package.styles
         self.numbered = numbered  # body paragraphs show their list labels; notes and headers do not
-        # One pass per paragraph over the elements that make its text, in C; an element
-        # that needs the full walk (a text box, a deletion, ruby…) sends it there.
-        self.text_tags = (f"{w}t", *(f"{w}{name}" for name in _CHARS), f"{w}sym",
-                          *(f"{w}{name}" for name in _WALK), f"{MC}AlternateContent")
-        self.walk_tags = frozenset(f"{w}{name}" for name in _WALK) | {f"{MC}AlternateContent"}
-        self.chars = {f"{w}{name}": char for name, char in _CHARS.items()}
-        self.t, self.tabs, self.char = f"{w}t", f"{w}tabs", f"{w}char"
-        self.p, self.ppr = f"{w}p", f"{w}pPr"
+        self.ppr = f"{w}pPr"
         # kind -> the level of a paragraph with no properties of its own, when its style is in no list
         self._plain: dict[str, int | None] = {}
 
@@ -422,66 +409,10 @@ class _Walker:
             elif local == "AlternateContent":
                 yield from self.blocks(_choice(child), kind)
 
-    def flat(self, body: etree._Element) -> list[RawBlock] | None:
-        """A body of paragraphs alone read in one pass over its elements, in C; None if it has more.
-
-        The same blocks as :meth:`blocks`: a paragraph holding what only the full walk
-        reads right (a text box, a deletion…) gets that walk; a body with anything
-        else showing text (a table, a content control…) is left to :meth:`blocks` whole.
-        """
-        p_tag = self.p
-        for child in body:  # section properties, bookmarks…: nothing shown in them
-            if child.tag != p_tag and next(child.iter(p_tag, *self.text_tags), None) is not None:
-                return None
-        out: list[RawBlock] = []
-        t_tag, ppr_tag, walk_tags, chars, tabs = self.t, self.ppr, self.walk_tags, self.chars, self.tabs
-        p: etree._Element | None = None
-        parts: list[str] = []
-        ppr: etree._Element | None = None
-        walk = False
-        for el in body.iter(p_tag, ppr_tag, *self.text_tags):
-            tag = el.tag
-            if tag == t_tag:
-                if not walk:
-                    parts.append(el.text or "")
-            elif tag == p_tag:
-                if el.getparent() is not body:
-                    continue  # a paragraph in a text box: its own paragraph's walk reads it
-                if p is not None:
-                    self._flush(p, parts, ppr, walk, out)
-                p, parts, ppr, walk = el, [], None, False
-            elif walk:
-                continue
-            elif tag == ppr_tag:
-                if el.getparent() is p:
-                    ppr = el
-            elif tag in walk_tags:
-                walk = True
-            elif tag in chars:
-                parent = el.getparent()
-                if parent is None or parent.tag != tabs:  # tab stops in pPr
-                    parts.append(chars[tag])
-            else:  # w:sym
-                parts.append(_symbol(el.get(self.char)))
-        if p is not None:
-            self._flush(p, parts, ppr, walk, out)
-        return out
-
-    def _flush(self, p: etree._Element, parts: list[str], ppr: etree._Element | None, walk: bool,
-               out: list[RawBlock]) -> None:
-        if walk:
-            out.extend(self._paragraph(p, "paragraph"))
-            return
-        block = self._block("".join(parts), ppr, "paragraph")
-        if block is not None:
-            out.append(block)
-
     def _paragraph(self, p: etree._Element, kind: str) -> Iterator[RawBlock]:
-        parts = self._plain_text(p)
+        parts: list[str] = []
         boxes: list[etree._Element] = []
-        if parts is None:
-            parts = []
-            self._inline(p, parts, boxes)
+        self._inline(p, parts, boxes)
         block = self._block("".join(parts), p.find(self.ppr), kind)
         if block is not None:
             yield block
@@ -513,23 +444,6 @@ class _Walker:
             return RawBlock(text, kind, level)  # type: ignore[arg-type]
         return RawBlock(self.package.numbering.label(*in_list, self.styles.num_of_style) + text,
                         kind, level)  # type: ignore[arg-type]
-
-    def _plain_text(self, p: etree._Element) -> list[str] | None:
-        """The paragraph's text when nothing in it needs :meth:`_inline`'s walk, else None."""
-        parts: list[str] = []
-        for el in p.iter(*self.text_tags):
-            tag = el.tag
-            if tag == self.t:
-                parts.append(el.text or "")
-            elif tag in self.walk_tags:
-                return None
-            elif tag in self.chars:
-                parent = el.getparent()
-                if parent is None or parent.tag != self.tabs:  # tab stops in pPr
-                    parts.append(self.chars[tag])
-            else:  # w:sym
-                parts.append(_symbol(el.get(self.char)))
-        return parts
 
     def _list(self, num_id: str | None, ilvl: int | None, style_id: str | None) -> tuple[str, int] | None:
         """The list and level a paragraph's label comes from (its own or its style's); None if
