@@ -50,7 +50,7 @@ class Forms:
     (``cues.yaml``, which a checklist may replace or add to)."""
 
     def __init__(self, lists: Mapping[str, Sequence[str]]) -> None:
-        kinds = _alternation(lists.get("org_kinds") or ["人民政府"])
+        kinds = _alternation(lists.get("org_kinds") or words.listed("org_kinds_default"))
         joint = _alternation(lists.get("org_joint") or [])
         names = f"(?:{joint}|{kinds})" if lists.get("org_joint") else kinds
         # a name ends with a kind of body; a kind alone, a Party committee or 我局 is none
@@ -60,7 +60,7 @@ class Forms:
         self.opening = regex.compile(words.pattern("opening_org"))
         # "2024年，青湖区坚持…", "…，青湖区对照纲要…": the body as the subject of the opening
         self.subject = regex.compile(rf"{words.pattern('subject_start')}(?P<org>[\u4e00-\u9fff、]{{2,16}}?{names})"
-                                     rf"(?={_alternation(lists.get('org_subject_next') or ['坚持'])})")
+                                     rf"(?={_alternation(lists.get('org_subject_next') or words.listed('org_subject_next_default'))})")
         not_years = lists.get("year_not") or []
         self.not_years = regex.compile(_alternation(not_years)) if not_years else None
 

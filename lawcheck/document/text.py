@@ -401,6 +401,15 @@ def year_named(year: int) -> re.Pattern[str]:
     return re.compile(f"{year}\\s*年")
 
 
+# A page's number alone on a line: 3, - 3 -, 第3页, 3/12, 第3页 共12页.
+PAGE_NUMBER = re.compile(
+    r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９]+(?:\s*页)?"
+    r"(?:\s*[/／共]\s*[0-9０-９]+\s*页?)?[\s\-—–－_·•]*$")
+CJK_CHARS = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"  # CJK and its punctuation, as a class's inside
+# An outline number at the start of a line, as written (not normalised): 一、 （二） 第三部分.
+OUTLINE_START = re.compile(r"^\s*(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、"
+                           r"|[（(][一二三四五六七八九十\d]{1,3}[)）])")
+
 # Numbering forms, in the usual outline order; matched on normalised text.
 NUMBERING: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("part", re.compile(r"^第[一二三四五六七八九十]{1,3}部分[、,:.]?")),

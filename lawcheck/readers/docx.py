@@ -29,7 +29,7 @@ from lxml import etree
 
 from lawcheck.errors import ReadError
 from lawcheck.document.model import RawBlock, Source
-from lawcheck.readers.numbering import Numbering
+from lawcheck.readers.numbering import HEADING_STYLE_NAME, Numbering
 from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, Stored, check_xml_head, parse_xml
 from lawcheck.readers.values import to_int
 
@@ -45,7 +45,7 @@ _SKIP = frozenset({"pPr", "rPr", "del", "moveFrom", "instrText", "delInstrText",
 # Block-level wrappers whose children are blocks.
 _WRAPPERS = frozenset({"sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"})
 _CHARS = {"tab": "\t", "ptab": "\t", "br": "\n", "cr": "\n", "noBreakHyphen": "-"}
-_HEADING_NAME = re.compile(r"^(?:heading|标题)\s*([1-9])$", re.IGNORECASE)
+_HEADING_NAME = HEADING_STYLE_NAME
 _NOTE_SEPARATORS = frozenset({"separator", "continuationSeparator", "continuationNotice"})
 
 

@@ -30,6 +30,7 @@ from pdfminer.psparser import LIT
 
 from lawcheck.errors import ReadError
 from lawcheck.document.model import RawBlock, Source
+from lawcheck.document.text import CJK_CHARS, OUTLINE_START, PAGE_NUMBER
 
 MAX_PAGES = 2000
 MAX_OBJECTS = 500_000
@@ -51,21 +52,16 @@ _LAYOUT = LAParams(boxes_flow=None)
 LITERAL_IMAGE = LIT("Image")
 LITERAL_FORM = LIT("Form")
 _BAND = 0.09  # share of the page height, top and bottom, where running heads sit
-_PAGE_NUMBER = re.compile(
-    r"^[\s\-—–－_·•]*(?:第\s*)?[0-9０-９]+(?:\s*页)?"
-    r"(?:\s*[/／共]\s*[0-9０-９]+\s*页?)?[\s\-—–－_·•]*$")
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK = CJK_CHARS
 # Between CJK characters, or between one and a number: the gap LibreOffice and Word
 # leave between Chinese and Western text ("2024 年") comes out as a space.
 _CJK_SPACE = re.compile(f"(?<=[{_CJK}])[ \t\u00a0]+(?=[{_CJK}0-9])"
                         f"|(?<=[0-9])[ \t\u00a0]+(?=[{_CJK}])")
 _ENDS_CJK = re.compile(f"[{_CJK}]$")
 _STARTS_CJK = re.compile(f"^[{_CJK}]")
-# An outline number (一、 （二） 第三部分) at the start of a line after a clause's end
-# starts a heading or list item, even without an indent, a gap or a short line before
+# An outline number (OUTLINE_START: 一、 （二） 第三部分) at the start of a line after a clause's
+# end starts a heading or list item, even without an indent, a gap or a short line before
 # it: a full last line, or a page break that swallowed the gap.
-_OUTLINE = re.compile(r"^\s*(?:第[一二三四五六七八九十]{1,3}部分|[一二三四五六七八九十]{1,3}、"
-                      r"|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _CLAUSE_END = re.compile(r"[。；;：:！？!?][”’」』）)]*\s*$")
 
 
@@ -233,9 +229,9 @@ def _split_furniture(lines: list[_Line], pages: int) -> tuple[tuple[str, ...], l
     body = []
     for line in lines:
         text = line.text.strip()
-        if _in_band(line) and (_PAGE_NUMBER.match(text) or pages >= 2
+        if _in_band(line) and (PAGE_NUMBER.match(text) or pages >= 2
                                and repeats[key(line)] >= max(2, pages // 2)):
-            if not _PAGE_NUMBER.match(text) and text not in furniture:
+            if not PAGE_NUMBER.match(text) and text not in furniture:
                 furniture.append(text)
             continue
         body.append(line)
@@ -273,7 +269,7 @@ def _starts_paragraph(prev: _Line, line: _Line, left: float, right: float,
         return True
     if line.page == prev.page and prev.y0 - line.y1 > height * 0.9:  # a blank gap
         return True
-    return bool(_OUTLINE.match(line.text) and _CLAUSE_END.search(prev.text))
+    return bool(OUTLINE_START.match(line.text) and _CLAUSE_END.search(prev.text))
 
 
 def _block(lines: list[_Line]) -> RawBlock:
