@@ -21,16 +21,15 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from lxml import etree
 
 from lawcheck.errors import ReadError
 from lawcheck.document.model import RawBlock, Source
 from lawcheck.readers.numbering import HEADING_STYLE_NAME, Numbering
-from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, Stored, check_xml_head, parse_xml
+from lawcheck.readers.safety import FRAGMENT_PARSER, SafeZip, check_xml_head, parse_xml
 from lawcheck.readers.values import to_int
 
 W_TRANSITIONAL = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -209,38 +208,7 @@ class _Styles:
         return self.numbering(style_id)[0]
 
 
-V = TypeVar("V")
 Relationships = tuple[tuple[str, str, str | None], ...]  # (type, target, target mode)
-
-
-class _PartMemo(Generic[V]):
-    """What was read from a part of a template, for the next report made from it (a batch's
-    reports come from a few templates). A part is known by how it is stored, its compressed
-    bytes compared whole (not trusted to a checksum), and ``scope`` (its name, a namespace)."""
-
-    KEPT = 16  # parts remembered before the memo starts again
-
-    def __init__(self) -> None:
-        self._known: dict[tuple[object, ...], tuple[bytes, V]] = {}
-
-    def get(self, stored: Stored | None, scope: str) -> V | None:
-        if stored is None:
-            return None
-        known = self._known.get((scope, *stored[0]))
-        return known[1] if known is not None and known[0] == stored[1] else None
-
-    def put(self, stored: Stored | None, scope: str, value: V) -> None:
-        if stored is None:
-            return
-        if len(self._known) >= self.KEPT:
-            self._known.clear()
-        self._known[(scope, *stored[0])] = (stored[1], value)
-
-
-# A template's styles (without the part they were searched in) and whether they were searched
-# in it, by the document's namespace; and the relationship parts, by name.
-_TEMPLATES: _PartMemo[tuple[_Styles, bool]] = _PartMemo()
-_RELATIONSHIPS: _PartMemo[Relationships] = _PartMemo()
 
 
 class _Package:
@@ -291,17 +259,12 @@ class _Package:
         return "word/document.xml"
 
     def _relationships(self, name: str) -> Relationships:
-        """The relationships a part lists; none if it is missing (read once for a template's)."""
+        """The relationships a part lists; none if it is missing."""
         if not self.package.has(name):
             return ()
-        stored = self.package.stored(name)
-        found = _RELATIONSHIPS.get(stored, name)
-        if found is None:
-            root = parse_xml(self.package.read(name), self.path, "DOCX")
-            found = tuple((rel.get("Type", ""), rel.get("Target", ""), rel.get("TargetMode"))
-                          for rel in root.iter(f"{REL}Relationship"))
-            _RELATIONSHIPS.put(stored, name, found)
-        return found
+        root = parse_xml(self.package.read(name), self.path, "DOCX")
+        return tuple((rel.get("Type", ""), rel.get("Target", ""), rel.get("TargetMode"))
+                     for rel in root.iter(f"{REL}Relationship"))
 
     def _xml(self, name: str) -> etree._Element | None:
         if not self.package.has(name):
@@ -329,16 +292,7 @@ class _Package:
         target = next((t for kind, t in self.rels if kind == "styles"), None)
         if target is None or not self.package.has(target):
             return _Styles(namespace=self.ns)
-        stored = self.package.stored(target)
-        known = _TEMPLATES.get(stored, self.ns)
-        if known is not None:  # the same part as a report read before: what it said holds
-            shared, searched = known
-            return replace(shared, raw=_Inflating(self.package.pieces(target)) if searched else None)
-        styles = self._read_styles(target)
-        # Kept without the part it searches (nor the archive); the dicts are shared, so what
-        # this report looks up is known to the next one too.
-        _TEMPLATES.put(stored, self.ns, (replace(styles, raw=None), styles.raw is not None))
-        return styles
+        return self._read_styles(target)
 
     def _read_styles(self, target: str) -> _Styles:
         styles = _Styles(namespace=self.ns)

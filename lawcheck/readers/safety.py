@@ -12,7 +12,6 @@ from __future__ import annotations
 from typing import Any
 
 import io
-import struct
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -27,11 +26,6 @@ MAX_TOTAL_SIZE = 500 * 1024 * 1024  # all parts together
 MAX_RATIO = 200  # inflated / compressed, for parts big enough to matter
 MAX_MEMBERS = 10_000
 _RATIO_FLOOR = 1024 * 1024  # small parts may compress very well
-
-# How a member is stored: what the archive says of it (method, flags, sizes, CRC), and its
-# compressed bytes (SafeZip.stored).
-Stored = tuple[tuple[int, ...], bytes]
-
 
 class SafeZip:
     """A zip archive read with limits; errors become :class:`ReadError`."""
@@ -80,22 +74,6 @@ class SafeZip:
         if len(data) > limit:
             raise ReadError("zip_bomb", path=str(self.path))
         return data
-
-    def stored(self, name: str) -> Stored | None:
-        """A member as it is stored: what the archive says of it (method, flags, sizes, CRC) and
-        its compressed bytes. Two members alike in both inflate to the same content, so what
-        was read from one holds for the other (None where the local header cannot be found)."""
-        info = self._infos[name]
-        at = info.header_offset
-        local = self._data[at:at + 30]
-        if len(local) < 30 or not local.startswith(b"PK\x03\x04"):
-            return None
-        name_len, extra_len = struct.unpack("<HH", local[26:30])
-        start = at + 30 + name_len + extra_len
-        raw = self._data[start:start + info.compress_size]
-        if len(raw) != info.compress_size:
-            return None
-        return (info.compress_type, info.flag_bits, info.compress_size, info.file_size, info.CRC), raw
 
     def pieces(self, name: str) -> Iterator[bytes]:
         """Inflate one member piece by piece, as it is asked for, within the same limit as :meth:`read`."""
