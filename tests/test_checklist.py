@@ -124,3 +124,17 @@ def test_shipped_checklists_validate(name: str) -> None:
     # Loading a shipped checklist skips the schema (for start-up time); this keeps it honest.
     data = checklists.read_data(checklists.resolve(name))
     assert [p.render(name) for p in checklists.validate(data)] == []
+
+
+def test_a_checklist_sent_to_a_spawned_worker_judges_as_it_does_here() -> None:
+    # macOS and Windows start workers by spawning them: the checklist goes to them pickled, its
+    # literal scan (an Aho-Corasick automaton built when it compiled) with it.
+    import pickle
+
+    from lawcheck.judge.engine import check_path
+
+    here = checklists.load(None)
+    there = pickle.loads(pickle.dumps(here))
+    assert there.scan.literals == here.scan.literals and here.scan.literals
+    report = Path(__file__).resolve().parents[1] / "examples" / "linchuan-county-traps-2024.txt"
+    assert check_path(report, there) == check_path(report, here)
