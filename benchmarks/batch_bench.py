@@ -152,9 +152,13 @@ def write_docx(path: Path, paras: list[str]) -> None:
 def write_one(folder: Path, i: int, size: int, seed: int) -> int:
     """Write report ``i`` (its own random stream, so any worker writes the same file); return its text size."""
     paras = report_text(i, size, random.Random(seed * 1_000_003 + i))
+    return save(folder, i, f"report-{i:05d}-{paras[0][:6]}", paras)
+
+
+def save(folder: Path, i: int, name: str, paras: list[str]) -> int:
+    """Report ``i`` written as ``name``: .docx for odd ``i``, else .txt; return its text size."""
     sub = folder / f"batch-{i // 500:03d}"
     sub.mkdir(exist_ok=True)
-    name = f"report-{i:05d}-{paras[0][:6]}"
     text = "\n".join(paras) + "\n"
     if i % 2:
         write_docx(sub / f"{name}.docx", paras)
@@ -190,14 +194,7 @@ def write_real(folder: Path, i: int, originals: list[list[str]], seed: int) -> i
             line = "".join(s for s in sentences if rng.random() >= 0.1)
         if line.strip():
             paras.append(line)
-    sub = folder / f"batch-{i // 500:03d}"
-    sub.mkdir(exist_ok=True)
-    text = "\n".join(paras) + "\n"
-    if i % 2:
-        write_docx(sub / f"real-{i:05d}.docx", paras)
-    else:
-        (sub / f"real-{i:05d}.txt").write_text(text, encoding="utf-8")
-    return len(text.encode())
+    return save(folder, i, f"real-{i:05d}", paras)
 
 
 def _write_real_range(args: tuple[Path, range, int]) -> int:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import regex
@@ -50,17 +50,16 @@ class Pattern:
     and :meth:`finditer` run within the time limit. A cue (``cue=True``) is searched a few
     hundred times a report, in a sentence's clauses, where the time limit would cost four
     times the search: it runs untimed in a text up to ``UNTIMED_MAX`` characters.
-    Made through :meth:`of`, so each source is parsed and compiled once per process.
+    Made through :meth:`of`, so each source is parsed once per process; it is compiled when first
+    searched with (a pattern asked only for its literals, as the page-furniture scan asks, is never
+    compiled). A checklist's patterns are validated when it loads.
     """
 
-    __slots__ = ("source", "regex", "literals", "needs", "untimed_max", "_literal_search", "_others")
+    __slots__ = ("source", "_regex", "literals", "needs", "untimed_max", "_literal_search", "_others")
 
     def __init__(self, source: str, *, cue: bool = False) -> None:
-        try:
-            self.regex: "regex.Pattern[str]" = regex.compile(source, regex.V0)
-        except regex.error as e:
-            raise ChecklistError("regex-invalid", pattern=source, error=str(e)) from None
         self.source = source
+        self._regex: "regex.Pattern[str] | None" = None
         found = _requirements(source)
         self.literals: frozenset[str] | None = max(found, key=_shortest) if found else None
         # A single character ("公" of "(公示|公开)", the units 件, 次, 项 of a figure) tells little
@@ -103,23 +102,34 @@ class Pattern:
         """The next of ``literals`` in ``text`` from ``pos`` (None when none, or none is known)."""
         return None if self._literal_search is None else self._literal_search.search(text, pos)
 
+    @property
+    def compiled(self) -> "regex.Pattern[str]":
+        """The compiled pattern (compiled on first use; a bad one is a :class:`ChecklistError`)."""
+        compiled = self._regex
+        if compiled is None:
+            try:
+                compiled = self._regex = regex.compile(self.source, regex.V0)
+            except regex.error as e:
+                raise ChecklistError("regex-invalid", pattern=self.source, error=str(e)) from None
+        return compiled
+
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> "regex.Match[str] | None":
         """The first match in ``text[pos:endpos]``, within the time limit."""
-        end = len(text) if endpos is None else endpos
-        if end - pos <= self.untimed_max:
-            return self.regex.search(text, pos, end)
-        try:
-            return self.regex.search(text, pos, end, timeout=TIMEOUT_SECONDS)
-        except TimeoutError:
-            raise ChecklistError("regex-timeout", pattern=self.source, seconds=TIMEOUT_SECONDS) from None
+        return self._run(self.compiled.search, text, pos, endpos)  # type: ignore[no-any-return]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list["regex.Match[str]"]:
         """All matches in ``text[pos:endpos]``, within the time limit."""
+        return list(self._run(self.compiled.finditer, text, pos, endpos))
+
+    def _run(self, method: Callable[..., Any], text: str, pos: int, endpos: int | None) -> Any:
+        """``method`` over ``text[pos:endpos]``: untimed where short enough, else within the limit."""
         end = len(text) if endpos is None else endpos
         if end - pos <= self.untimed_max:
-            return list(self.regex.finditer(text, pos, end))
+            return method(text, pos, end)
         try:
-            return list(self.regex.finditer(text, pos, end, timeout=TIMEOUT_SECONDS))
+            # a finditer's matches are found as they are taken: taken here, within the limit
+            found = method(text, pos, end, timeout=TIMEOUT_SECONDS)
+            return found if not hasattr(found, "__next__") else list(found)
         except TimeoutError:
             raise ChecklistError("regex-timeout", pattern=self.source, seconds=TIMEOUT_SECONDS) from None
 

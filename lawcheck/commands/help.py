@@ -136,9 +136,11 @@ def requested() -> str:
     return requested_lang(sys.argv[1:])
 
 
-class HelpCommand(TyperCommand):
-    """A command whose help is lawcheck's (typer's ``cls=``): plain lines in the run's language;
-    named with nothing it needs, it shows that help (:class:`ShowHelp`)."""
+class _Help:
+    """lawcheck's help for a click command or group: plain lines in the run's language; named
+    with nothing it needs, it shows that help (:class:`ShowHelp`)."""
+
+    no_args_is_help: bool
 
     def format_help(self, ctx: Any, formatter: Any) -> None:
         formatter.write(render(self, ctx, requested()))
@@ -146,20 +148,16 @@ class HelpCommand(TyperCommand):
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         if not args and self.no_args_is_help and not ctx.resilient_parsing:
             raise ShowHelp(ctx)
-        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
+        return super().parse_args(ctx, args)  # type: ignore[misc, no-any-return]
 
 
-class HelpGroup(TyperGroup):
-    """A group whose help is lawcheck's (typer's ``cls=``); a command it does not have is an
+class HelpCommand(_Help, TyperCommand):
+    """A command with lawcheck's help (typer's ``cls=``)."""
+
+
+class HelpGroup(_Help, TyperGroup):
+    """A group with lawcheck's help (typer's ``cls=``); a command it does not have is an
     :class:`UnknownCommand`."""
-
-    def format_help(self, ctx: Any, formatter: Any) -> None:
-        formatter.write(render(self, ctx, requested()))
-
-    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
-        if not args and self.no_args_is_help and not ctx.resilient_parsing:
-            raise ShowHelp(ctx)
-        return super().parse_args(ctx, args)  # type: ignore[no-any-return]
 
     def resolve_command(self, ctx: Any, args: list[str]) -> Any:
         name = args[0]

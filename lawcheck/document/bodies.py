@@ -37,6 +37,7 @@ if TYPE_CHECKING:
 
 # What a body's name may carry that does not tell it apart: the kind of office.
 _OFFICE = re.compile(words.pattern("office"))
+_OFFICE_KEPT = words.mapping("office_kept")
 _SPACE = re.compile(r"\s+")
 
 
@@ -44,7 +45,7 @@ def key(name: str | None) -> str:
     """The part of a body's name that stays from year to year: 阴平镇人民政府 → 阴平镇."""
     text = _SPACE.sub("", name or "")
     stripped = _OFFICE.sub("", text)
-    for office, kept in words.mapping("office_kept").items():  # 青禾街道办 is 青禾街道
+    for office, kept in _OFFICE_KEPT.items():  # 青禾街道办 is 青禾街道
         if text.endswith(office) and not stripped.endswith(kept):
             stripped += kept
     return stripped or text

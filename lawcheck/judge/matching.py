@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
 
 from lawcheck.judge.checklist import Checklist, ItemDef, Trap
 from lawcheck.judge.clauses import Hit, span_hit

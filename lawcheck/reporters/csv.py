@@ -26,6 +26,7 @@ from lawcheck.reporters.tally import Entry, Tally, collect, columns
 
 BOM = "\ufeff"
 FIXED = ("path", "org", "year", "score", "passed", "error")
+SAID = ("met", "partial", "missing", "waived", "true", "false", "regressed", "improved")
 
 
 class CsvStream:
@@ -34,15 +35,15 @@ class CsvStream:
     def __init__(self, checklist: Checklist, lang: str = "zh", *, comparing: bool = False, **_: object) -> None:
         self.columns = columns(checklist, lang)
         self.comparing = comparing
-        self.lang = lang
         self.words = lang != "en"  # words for people, else the ids (and titles for people, else item ids)
         self.fixed = [message(f"csv-{k}", lang) for k in FIXED]
+        self.said = {k: message(f"csv-{k}", lang) for k in SAID}  # looked up in every cell: made once
         self.titles = {c.id: c.title.strip() for c in self.columns}
 
     def _word(self, value: object) -> str:
         """A status, a verdict (True, False) or a column's word in the CSV's language."""
         key = str(value).lower() if isinstance(value, bool) else str(value)
-        return message(f"csv-{key}", self.lang)
+        return self.said.get(key, key)
 
     def _line(self, values: Sequence[object]) -> str:
         buffer = io.StringIO()

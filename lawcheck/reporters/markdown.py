@@ -38,7 +38,6 @@ def table(header: Sequence[str], rows: Sequence[Sequence[object]], right: Sequen
 
 def _ranked(tally: Tally, lang: str) -> list[str]:
     unknown = message("unknown", lang)
-    sep = "、" if lang == "zh" else ", "
     rows = []
     for rank, row in enumerate(tally.ranked(), 1):
         verdict = message(f"batch-verdict-{row.verdict}", lang)

@@ -179,7 +179,6 @@ def _is_wide(ch: str) -> bool:
 
 def ranked_grid(tally: Tally, lang: str) -> Grid:
     unknown = message("unknown", lang)
-    sep = "、" if lang == "zh" else ", "
     grid = Grid(["#"] + [message(k, lang) for k in ("batch-col-report", "batch-col-org", "batch-col-year",
                                                     "batch-col-score", "batch-col-verdict", "batch-col-missing")],
                 flexible=[0, 3, 2, 0, 0, 0, 4], right=(0, 4), keep_end=(1,))

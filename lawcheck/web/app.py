@@ -347,7 +347,6 @@ def create_app(config: WebConfig) -> ASGIApp:
         return HTMLResponse(_with_toolbar(outcome, shown, lang))
 
     async def template(request: Request) -> Response:
-        lang = lang_of(request)
         if not allowed(request):
             return api_error(401, refused_token(request))
         from lawcheck.workflows.template import template_bytes

@@ -18,14 +18,11 @@ and the zip entries fixed timestamps.
 from __future__ import annotations
 
 import copy
-import io
 import re
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, Sequence
 
-import docx
 from docx.document import Document as DocxDocument
 from docx.oxml.ns import qn
 from docx.table import Table

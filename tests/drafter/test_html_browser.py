@@ -6,7 +6,6 @@ import re
 import subprocess
 from pathlib import Path
 
-import pytest
 from tests.drafter.conftest import EXAMPLES
 
 from lawcheck.judge.checklist import Checklist
