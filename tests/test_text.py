@@ -150,7 +150,7 @@ def test_original_span_at_the_end_of_the_text() -> None:
 # expands (…, ㈠, ①). No combining marks: NFKC composes those only over a whole text.
 REPORT_CHARS = st.sampled_from(list(
     "法治政府建设執記錄儀顧問审核（）【】《》“”，。；：！？、１２３ＡＢｃ"
-    "abcXYZ0123456789 \t\n\u3000\u00a0\u200b\ufeff…㈠①⑳%.,()-—"))
+    "abcXYZ0123456789 \t\n\u3000\u00a0\u200b\ufeff…㈠①⑳%.,()-—·°±«»©¬®¶\u00ad²µº¼¨´"))
 
 
 @given(st.text(alphabet=REPORT_CHARS, max_size=80))

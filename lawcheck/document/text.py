@@ -107,8 +107,9 @@ FIGURE = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|�
 # as fast as \s, which asks each character's category (a test checks it is the same set).
 _SPACES_BUT_NEWLINE = r"\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 SPACE = re.compile(f"[\\n{_SPACES_BUT_NEWLINE}\\u200b\\ufeff]+")
-# Characters NFKC would turn into several, or that must survive it (① marks headings).
-_SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8-\u00be\u2150-\u218f]")
+# Characters NFKC would turn into several, or that must survive it (① marks headings). Of
+# Latin-1's signs, those NFKC leaves alone (© « ° ± · »: Chinese prose has them) are not here.
+_SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8\u00aa\u00af\u00b2-\u00b5\u00b8-\u00ba\u00bc-\u00be\u2150-\u218f]")
 
 
 # Full-width ASCII forms and the ideographic space: Chinese prose is full of them (，（）：；).
