@@ -237,6 +237,8 @@ def run(paths: Sequence[Path | Given], checklist: Checklist, options: Options, *
     report's fingerprint for copy detection comes back with it (a few kilobytes).
     """
     jobs = min(jobs or default_jobs(), max(1, len(paths)))
+    if prints:  # this process needs numpy to compare the prints: forked workers then have it too
+        import numpy  # noqa: F401
     with Pool(jobs, budget, _init_worker, (checklist.path, options, detail, prints)) as pool:
         for path, outcome in zip(paths, pool.map(_check_in_worker, paths, on_done)):
             yield outcome.value if outcome.kind == "ok" else _failed(path, outcome, budget, options.lang, detail)
