@@ -102,3 +102,29 @@ def test_a_fingerprint_keeps_its_first_sentences_as_written_for_the_evidence() -
     assert len(made.opening) == similar.OPENING
     assert list(made.opening) == [similar.sentence_text(doc, org, i) for i in range(similar.OPENING)]
     assert all(sentence in text for sentence in made.opening)
+
+
+@pytest.mark.parametrize("count", [0, 1, 3000, 9000])
+def test_the_minhash_is_the_least_affine_image_of_the_set_under_each_permutation(count: int) -> None:
+    # The textbook definition in plain Python, with the permutations drawn as documented (a
+    # RandomState of SEED: odd a, then b), over sets up to more than two chunks of the numpy
+    # version: the history keeps these values, so they may never change.
+    import numpy as np
+
+    rng = np.random.RandomState(similar.SEED)
+    a = rng.randint(1, 1 << 32, size=similar.PERMUTATIONS, dtype=np.uint64) | np.uint64(1)
+    b = rng.randint(0, 1 << 32, size=similar.PERMUTATIONS, dtype=np.uint64)
+    values = sorted(random.Random(count).sample(range(1 << 32), count))
+    expected = [min(((int(ai) * v + int(bi)) & 0xFFFFFFFF for v in values), default=0xFFFFFFFF)
+                for ai, bi in zip(a, b)]
+    got = np.frombuffer(similar.minhash_of(np.array(values, dtype=np.uint64)), dtype="<u4").tolist()
+    assert got == expected
+
+
+def test_a_reports_sentences_are_normalised_alike_at_once_and_one_by_one() -> None:
+    doc = structure.build(readers.read_data(LINCHUAN.encode("utf-8"), "l.txt"))
+    texts = [s.norm for s in doc.sentences]
+    for names in ([], ["临川县"], ["临川县", "临川"], ["县\n"]):
+        assert similar.normalise_each(texts, names) == [similar.normalise(t, names) for t in texts]
+    assert similar.normalise_each([], ["x"]) == []
+    assert similar.normalise_each(["第1条，", "a\nb"], []) == [similar.normalise("第1条，", []), similar.normalise("a\nb", [])]

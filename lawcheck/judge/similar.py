@@ -23,7 +23,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import re
-import struct
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,6 +48,7 @@ MIN_SENTENCE = 12  # characters a sentence needs (after normalising) to be evide
 OPENING = 8  # sentences whose text a fingerprint keeps for the evidence
 
 _SET_ASIDE = re.compile(f"[{NUMBER_CHARS}]+|[^\\w]|_", re.UNICODE)
+_SET_ASIDE_BUT_LINES = re.compile(f"[{NUMBER_CHARS}]+|[^\\w\\n]|_", re.UNICODE)  # the same, line breaks kept
 
 
 @dataclass(frozen=True)
@@ -86,6 +86,19 @@ def normalise(text: str, names: Sequence[str]) -> str:
     return _SET_ASIDE.sub("", text)
 
 
+def normalise_each(texts: Sequence[str], names: Sequence[str]) -> list[str]:
+    """:func:`normalise` of each of ``texts`` (a report's sentences), worked out at once over
+    them joined by line breaks: none of them holds one, and neither does a name, so no name is
+    found across two of them and each one's part of the result is what it alone would give."""
+    joined = "\n".join(texts)
+    if "\n" in "".join(names) or joined.count("\n") != len(texts) - 1:
+        return [normalise(text, names) for text in texts]
+    for name in names:
+        if name:
+            joined = joined.replace(name, "")
+    return _SET_ASIDE_BUT_LINES.sub("", joined).split("\n") if texts else []
+
+
 def names_of(org: str | None) -> list[str]:
     """The names a body goes by in its own report: its full name and the part that stays."""
     if not org:
@@ -95,7 +108,7 @@ def names_of(org: str | None) -> list[str]:
 
 def fingerprint(doc: Document, org: str | None, year: int | None) -> Fingerprint:
     names = names_of(org)
-    sentences = [normalise(s.norm, names) for s in doc.sentences]
+    sentences = normalise_each([s.norm for s in doc.sentences], names)
     hashes = shingle_hashes("".join(sentences))
     counted = [i for i, s in enumerate(sentences) if len(s) >= MIN_SENTENCE]
     opening = tuple(_as_written(doc, doc.sentences[i]) for i in counted[:OPENING])
@@ -128,11 +141,18 @@ def minhash_of(hashes: Any) -> bytes:
     import numpy as np
 
     a, b = _permutations()
-    a, b = a.astype(np.uint32), b.astype(np.uint32)  # uint32 arithmetic wraps: mod 2³² by itself
+    a, b = a.astype(np.uint32)[:, None], b.astype(np.uint32)[:, None]  # uint32 arithmetic wraps: mod 2³²
+    values = hashes.astype(np.uint32)
     least = np.full(PERMUTATIONS, _MASK, dtype=np.uint32)
-    for start in range(0, len(hashes), _CHUNK):
-        chunk = hashes[start:start + _CHUNK, None].astype(np.uint32)
-        least = np.minimum(least, (chunk * a + b).min(axis=0))
+    # a permutation's values of a chunk lie side by side (each row's least is a contiguous run's),
+    # worked out in one buffer
+    work = np.empty((PERMUTATIONS, min(len(values), _CHUNK)), dtype=np.uint32)
+    for start in range(0, len(values), _CHUNK):
+        chunk = values[None, start:start + _CHUNK]
+        out = work[:, :chunk.shape[1]]
+        np.multiply(a, chunk, out=out)
+        out += b
+        np.minimum(least, out.min(axis=1), out=least)
     return least.astype("<u4").tobytes()
 
 
@@ -149,7 +169,7 @@ def _permutations() -> tuple[Any, Any]:
 
 
 def _hash64(text: str) -> int:
-    return int(struct.unpack("<Q", hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest())[0])
+    return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def _minhash(print_: Fingerprint) -> object:
