@@ -256,3 +256,15 @@ def test_the_sentence_end_search_is_the_plain_definition(text: str) -> None:
 
     plain = re.compile(r"[。!?;]+[”’\"']?|\n")
     assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+@given(st.lists(st.sampled_from(["乾", "後", "於", "執", "記", "錄", "薴", "苧", "法", "，", "\xa0", "—", "&#",
+                                  "22519;", "35352;", "33879;", "x", "1"]), max_size=40).map("".join))
+def test_simplifying_finds_traditional_characters_gb2312_has_not_among_those_it_cannot_encode(text: str) -> None:
+    # Traditional characters outside GB2312 beside a no-break space and a dash, which GB2312
+    # cannot encode either, and "&#…;" written in the text (執 is &#22519;) naming one that is
+    # or is not there.
+    from lawcheck.document.text import t2s_table, to_simplified
+
+    assert to_simplified(text) == text.translate(t2s_table())
+    assert to_simplified("&#22519;\xa0執法記錄—乾") == "&#22519;\xa0执法记录—干"

@@ -66,12 +66,7 @@ def _t2s_chains() -> tuple[frozenset[str], bool, "re.Pattern[str] | None"]:
             re.compile("[" + "".join(in_gb2312) + "]") if usable else None)
 
 
-def _encodes(text: str, encoding: str) -> bool:
-    try:
-        text.encode(encoding)
-    except UnicodeEncodeError:
-        return False
-    return True
+_CHAR_REF = re.compile(rb"&#(\d+);")
 
 
 def to_simplified(text: str) -> str:
@@ -79,14 +74,22 @@ def to_simplified(text: str) -> str:
 
     ``str.translate`` looks every character up in the table and pays for each
     miss; here only the characters found in the table are replaced, one by one.
-    A text GB2312 can encode (most simplified prose, told at C speed) can hold
-    only the 15 traditional characters GB2312 has (乾, 後…), found by one pattern.
+    GB2312 has only 15 of the traditional characters (乾, 後…), found by one
+    pattern; the others are among the characters it cannot encode, which an
+    encoding at C speed names as ``&#…;`` (nearly always a no-break space or a
+    dash). A ``&#…;`` written in the text may name one more: replacing a
+    character that is not there changes nothing.
     """
     keys, chained, in_gb2312 = _t2s_chains()
-    if in_gb2312 is not None and _encodes(text, "gb2312"):
-        table = t2s_table()
-        return _replace_each(in_gb2312, text, lambda ch: table[ord(ch)])
-    present = keys.intersection(text)
+    if in_gb2312 is not None:
+        refs = _CHAR_REF.findall(text.encode("gb2312", "xmlcharrefreplace"))
+        outside = keys.intersection(chr(int(n)) for n in refs) if refs else frozenset()
+        if not outside:
+            table = t2s_table()
+            return _replace_each(in_gb2312, text, lambda ch: table[ord(ch)])
+        present = outside.union(in_gb2312.findall(text))
+    else:
+        present = keys.intersection(text)
     if not present:
         return text
     if chained and len(present) > 1:  # replacing one by one could map a result again
