@@ -128,3 +128,23 @@ def test_a_reports_sentences_are_normalised_alike_at_once_and_one_by_one() -> No
         assert similar.normalise_each(texts, names) == [similar.normalise(t, names) for t in texts]
     assert similar.normalise_each([], ["x"]) == []
     assert similar.normalise_each(["第1条，", "a\nb"], []) == [similar.normalise("第1条，", []), similar.normalise("a\nb", [])]
+
+
+@pytest.mark.parametrize("text", ["", "法治", "依法行政依法行政依法行政", LINCHUAN[:3000]])
+def test_shingle_hashes_are_the_distinct_mixed_polynomials_of_each_run_sorted(text: str) -> None:
+    # In plain Python: each run of SHINGLE characters as a polynomial of its code points mod
+    # 2⁶⁴, mixed by MurmurHash3's finaliser, kept to 32 bits; the history keeps what they make.
+    full = (1 << 64) - 1
+
+    def mixed(run: str) -> int:
+        h = 0
+        for ch in run:
+            h = (h * 1_000_003 + ord(ch)) & full
+        for factor in (0xFF51AFD7ED558CCD, 0xC4CEB9FE1A85EC53, None):
+            h ^= h >> 33
+            if factor is not None:
+                h = (h * factor) & full
+        return h & 0xFFFFFFFF
+
+    runs = [text[i:i + similar.SHINGLE] for i in range(len(text) - similar.SHINGLE + 1)]
+    assert similar.shingle_hashes(text).tolist() == sorted({mixed(r) for r in runs})
