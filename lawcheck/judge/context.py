@@ -186,6 +186,14 @@ class SentenceIndex:
                     elif found[-1] != i:
                         found.append(i)
         self._cache: dict[Any, set[int]] = {}
+        self._of_clause: dict[Any, set[int] | None] = {}
+
+    def may_hold(self, clause: Any, number: int) -> bool:
+        """Whether ``clause`` may hold in the sentence ``number`` (its candidates, found once)."""
+        found = self._of_clause.get(clause, self)
+        if found is self:
+            found = self._of_clause[clause] = clause.candidates(self)
+        return found is None or number in found  # type: ignore[operator]
 
     def with_any(self, literals: frozenset[str]) -> set[int]:
         """Sentences containing one of ``literals``."""
@@ -267,14 +275,18 @@ class SentenceView:
     """One sentence as the clauses of one item see it."""
 
     __slots__ = ("ctx", "sentence", "text", "year", "check_negation", "check_future", "check_titles",
-                 "check_normative", "traps",
+                 "check_normative", "traps", "index", "number",
                  "_known")  # a few dozen per report, each asked a few times
 
     def __init__(self, ctx: DocContext, sentence: Sentence, *, negation: bool = True,
                  future: bool = True, titles: bool = True, normative: bool = False,
-                 traps: tuple[tuple[int, int, str], ...] = ()) -> None:
+                 traps: tuple[tuple[int, int, str], ...] = (), index: SentenceIndex | None = None,
+                 number: int = -1) -> None:
         self.ctx = ctx
         self.sentence = sentence
+        # the document's index and the sentence's number in it: which clauses may hold here
+        self.index = index
+        self.number = number
         self.text = sentence.norm
         self.year = ctx.year
         self.check_negation = negation
@@ -286,7 +298,13 @@ class SentenceView:
 
     def plain(self) -> "SentenceView":
         """The same sentence with no context checks (for finding traps)."""
-        return SentenceView(self.ctx, self.sentence, negation=False, future=False, titles=False)
+        return SentenceView(self.ctx, self.sentence, negation=False, future=False, titles=False,
+                            index=self.index, number=self.number)
+
+    def may_hold(self, clause: Any) -> bool:
+        """Whether ``clause`` may hold in this sentence: not where the index says it has no
+        hits (asked of the alternatives of ``any``); always without an index."""
+        return self.index is None or self.index.may_hold(clause, self.number)
 
     @property
     def block(self) -> Block:

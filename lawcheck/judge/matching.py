@@ -134,7 +134,8 @@ def _scan(item: ItemDef, ctx: DocContext, index: SentenceIndex, clause_only: boo
             break
         sentence = sentences[number]
         # A clause is asked only about the sentences it may hold in (elsewhere it has no hits).
-        view = _view(item, ctx, sentence, [trap for trap, cands in where.traps if cands is None or number in cands])
+        view = _view(item, ctx, sentence, [trap for trap, cands in where.traps if cands is None or number in cands],
+                     index, number)
         section_reasons = reasons.of_place(ctx.sections_of(sentence.block), item.exclude_in, item.headings,
                                            ctx.doc.blocks[sentence.block], sentence)
         if item.match is not None and not clause_only:
@@ -163,10 +164,12 @@ def _scan(item: ItemDef, ctx: DocContext, index: SentenceIndex, clause_only: boo
     return clean, tolerated, near, partial_clean
 
 
-def _view(item: ItemDef, ctx: DocContext, sentence: Sentence, traps: list[Trap]) -> SentenceView:
-    """The sentence as ``item`` sees it, with where ``traps`` (those that may hold in it) hold."""
+def _view(item: ItemDef, ctx: DocContext, sentence: Sentence, traps: list[Trap], index: SentenceIndex,
+          number: int) -> SentenceView:
+    """The sentence (``number`` in ``index``) as ``item`` sees it, with where ``traps`` (those that
+    may hold in it) hold."""
     view = SentenceView(ctx, sentence, negation=item.negation, future=item.future, titles=item.titles,
-                        normative=item.normative)
+                        normative=item.normative, index=index, number=number)
     if traps:
         plain = view.plain()
         spans = tuple((s, e, trap.reason) for trap in traps

@@ -117,3 +117,25 @@ def test_candidates_hold_every_sentence_a_clause_hits(item: dict[str, Any], text
             every = set(range(len(doc.sentences)))  # narrowing every sentence leaves the candidates
             assert clause.narrow(scanned, every) == clause.narrow(looked, every) == (
                 every if candidates is None else candidates)
+
+
+@pytest.mark.parametrize(("item", "text", "status"), _params())
+def test_a_view_that_knows_its_index_gives_the_same_hits(item: dict[str, Any], text: str, status: str) -> None:
+    # Given the index, a view asks the alternatives of ``any`` only where they may hold: what
+    # they would hit elsewhere must be nothing.
+    from lawcheck.judge.context import SentenceIndex, SentenceView
+
+    compiled = checklist_for(item)
+    doc = document(text)
+    ctx = DocContext.build(doc, compiled, read_meta(doc, compiled.forms).year)
+    index = SentenceIndex(ctx, compiled.scan)
+    stack = list(compiled.items)
+    while stack:
+        it = stack.pop()
+        stack.extend(it.parts)
+        for clause in [c for c in (it.match, it.partial) if c is not None] + [t.clause for t in it.traps]:
+            for i, s in enumerate(doc.sentences):
+                knowing = SentenceView(ctx, s, index=index, number=i)
+                assert clause.hits(knowing) == clause.hits(SentenceView(ctx, s))
+                assert knowing.plain().may_hold(clause) == (clause.candidates(index) is None
+                                                            or i in clause.candidates(index))

@@ -80,7 +80,8 @@ class Terms(Kind):
                 if len(found) >= MAX_HITS:
                     break
         for alternative in self.alternatives:
-            found.extend(alternative.hits(s, anchors))
+            if s.may_hold(alternative):  # elsewhere it has no hits
+                found.extend(alternative.hits(s, anchors))
         return found
 
     @classmethod
