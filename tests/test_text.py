@@ -188,7 +188,7 @@ def test_simplifying_replaces_only_what_the_table_changes_and_once(text: str) ->
     assert to_simplified(text) == text.translate(t2s_table())
 
 
-@given(st.text(alphabet=st.one_of(REPORT_CHARS, st.sampled_from(list("Ａｅ\u0301\u0308\u3099か\uff76\uff9e⦅ﬁ\u2460"))),
+@given(st.text(alphabet=st.one_of(REPORT_CHARS, st.sampled_from(list("Ａｅ\u0301\u0308\u3099か\uff76\uff9e⦅ﬁ\u2460\u2002\u202f\u205f"))),
                max_size=60))
 def test_fast_nfkc_is_nfkc(text: str) -> None:
     # Full-width letters before combining marks, half-width katakana and its sound mark,

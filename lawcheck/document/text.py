@@ -116,8 +116,10 @@ _SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8\u00aa\u00af\
 
 
 # Full-width ASCII forms and the ideographic space: Chinese prose is full of them (，（）：；).
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000]")
-_NARROW = {chr(c): unicodedata.normalize("NFKC", chr(c)) for c in [*range(0xFF01, 0xFF5F), 0x3000]}
+# And the spaces NFKC makes plain spaces: a no-break space stands in two real reports in three.
+_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\u2000-\u200a\u202f\u205f]")
+_NARROW = {chr(c): unicodedata.normalize("NFKC", chr(c))
+           for c in [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F]}
 
 
 def _replace_each(found: re.Pattern[str], text: str, by: Callable[[str], str]) -> str:
