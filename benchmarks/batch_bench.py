@@ -1,6 +1,6 @@
 """Benchmark ``lawcheck batch`` on a generated folder of realistic reports.
 
-usage: python benchmarks/batch_bench.py [--n 1000] [--size 10k] [--jobs 0] [--profile] [--keep DIR]
+usage: python benchmarks/batch_bench.py [--n 1000] [--size 10k] [--jobs 0] [--runs 3] [--profile] [--keep DIR]
        (--keep DIR: generate into DIR and keep it; a DIR already holding N reports is reused)
 
 Generates N distinct reports (half .docx written with python-docx, half .txt)
@@ -15,9 +15,12 @@ bytes of text (10k, 1m...). Then it prints, in one run:
   lawcheck (zipfile + lxml for .docx, utf-8 for .txt, one regex of seven key
   terms): what merely reading the reports costs;
 - ``lawcheck batch DIR -o out.jsonl -o out.csv`` (the summary table on stdout
-  sent to a file) with ``--jobs`` as given and with ``--jobs 1``: seconds,
-  ratio to the floor, reports/s, the largest sum of RSS over the batch's
-  process tree (sampled from /proc every 50 ms) and its largest process;
+  sent to a file) with ``--jobs`` as given and with ``--jobs 1``, ``--runs``
+  times each, every run right after a floor run of its own: the median
+  seconds, the median ratio of the pairs to their floors (and its spread),
+  reports/s, the largest sum of RSS over the batch's process tree (sampled
+  from /proc every 50 ms) and its largest process. A shared machine drifts:
+  a floor run alone moved "× the floor" by 40%, a pair measures both alike;
 - the mean time to check one report in this process (no start-up or pool);
 - with ``--startup``: ``lawcheck check`` on one small .txt against
   ``python -c "import docx"`` (median of 7 runs each);
@@ -48,6 +51,7 @@ import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+from statistics import median
 
 from docx import Document
 
@@ -424,6 +428,8 @@ def main() -> None:
     parser.add_argument("--real", action="store_true",
                         help="make the reports of the whole real reports in ../shared/corpus (furniture kept, "
                              "a tenth of the sentences dropped in each, half .docx) instead of template sentences")
+    parser.add_argument("--runs", type=int, default=3,
+                        help="runs of each batch, each after a floor run of its own (default 3; medians printed)")
     parser.add_argument("--startup", action="store_true", help="also time lawcheck check against import docx")
     parser.add_argument("--scaling", action="store_true", help="also time one report of 1 MB and of 20 MB")
     args = parser.parse_args()
@@ -443,15 +449,26 @@ def main() -> None:
         print(f"{len(paths)} {kind} reports ({text_kb:.1f} KB per .txt on average, half .docx) ready in "
               f"{time.perf_counter() - start:.1f} s; {os.cpu_count()} cores; load average {os.getloadavg()[0]:.1f}")
         as_installed(Path(tmp), paths, out)
-        floor_s = floor(folder)
-        print(f"floor:  {floor_s:8.2f} s  (benchmarks/floor.py: zipfile + lxml or utf-8, one regex, one "
-              f"process; {1000 * floor_s / len(paths):6.1f} ms/report)")
+        # Each batch run follows a floor run of its own and is divided by it: on a shared machine
+        # whose speed drifts, a pair measures under the same conditions (the medians are printed).
+        floors: list[float] = []
         for jobs in dict.fromkeys([args.jobs, 1]):
-            batch_s, max_rss_kb, tree = run_batch(folder, out, jobs)
+            pairs, peak_rss_kb, peak_tree = [], 0, 0
+            for _ in range(max(1, args.runs)):
+                floors.append(floor(folder))
+                batch_s, max_rss_kb, tree = run_batch(folder, out, jobs)
+                pairs.append((batch_s, floors[-1]))
+                peak_rss_kb, peak_tree = max(peak_rss_kb, max_rss_kb), max(peak_tree, tree.peak)
             rows = sum(1 for _ in open(out / "out.jsonl", encoding="utf-8"))
-            print(f"batch --jobs {jobs}: {batch_s:8.2f} s = {batch_s / floor_s:5.2f} × the floor  ({rows} results; "
-                  f"{len(paths) / batch_s:7.1f} reports/s; process tree at most {tree.peak / 2**20:.0f} MB, "
-                  f"largest process {max_rss_kb / 1024:.0f} MB)")
+            seconds = median(b for b, _ in pairs)
+            ratios = sorted(b / f for b, f in pairs)
+            print(f"batch --jobs {jobs}: {seconds:8.2f} s = {median(ratios):5.2f} × the floor  (median of {len(pairs)} "
+                  f"pairs, {ratios[0]:.2f}–{ratios[-1]:.2f}×; {rows} results; {len(paths) / seconds:7.1f} reports/s; "
+                  f"process tree at most {peak_tree / 2**20:.0f} MB, largest process {peak_rss_kb / 1024:.0f} MB)")
+        floor_s = median(floors)
+        print(f"floor:  {floor_s:8.2f} s  (benchmarks/floor.py: zipfile + lxml or utf-8, one regex, one "
+              f"process; {1000 * floor_s / len(paths):6.1f} ms/report; median of {len(floors)}, "
+              f"{min(floors):.2f}–{max(floors):.2f} s)")
         one = per_report(paths)
         print(f"check:  {1000 * one:8.1f} ms per report in one process (mean of {min(20, len(paths))}; "
               f"for size scaling)")
