@@ -115,24 +115,21 @@ class Pattern:
 
     def search(self, text: str, pos: int = 0, endpos: int | None = None) -> "regex.Match[str] | None":
         """The first match in ``text[pos:endpos]``, within the time limit."""
-        end = len(text) if endpos is None else endpos
-        if end - pos <= self.untimed_max:  # a cue in a sentence: untimed (asked a hundred times a report)
-            return (self._regex or self.compiled).search(text, pos, end)
-        return self._timed(self.compiled.search, text, pos, end)  # type: ignore[no-any-return]
+        return self._run(self.compiled.search, text, pos, endpos)  # type: ignore[no-any-return]
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None) -> list["regex.Match[str]"]:
         """All matches in ``text[pos:endpos]``, within the time limit."""
+        return list(self._run(self.compiled.finditer, text, pos, endpos))
+
+    def _run(self, method: Callable[..., Any], text: str, pos: int, endpos: int | None) -> Any:
+        """``method`` over ``text[pos:endpos]``: untimed where short enough, else within the limit."""
         end = len(text) if endpos is None else endpos
         if end - pos <= self.untimed_max:
-            return list((self._regex or self.compiled).finditer(text, pos, end))
-        return self._timed(self.compiled.finditer, text, pos, end)  # type: ignore[no-any-return]
-
-    def _timed(self, method: Callable[..., Any], text: str, pos: int, end: int) -> Any:
-        """``method`` over ``text[pos:end]`` within the time limit (a finditer's matches taken)."""
+            return method(text, pos, end)
         try:
             # a finditer's matches are found as they are taken: taken here, within the limit
             found = method(text, pos, end, timeout=TIMEOUT_SECONDS)
-            return list(found) if hasattr(found, "__next__") else found
+            return found if not hasattr(found, "__next__") else list(found)
         except TimeoutError:
             raise ChecklistError("regex-timeout", pattern=self.source, seconds=TIMEOUT_SECONDS) from None
 

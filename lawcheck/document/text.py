@@ -111,15 +111,16 @@ FIGURE = re.compile(r"(?<!\d)\d+(?:\.\d+)?\s*(?:万|亿)?(?:件|次|份|人次|�
 _SPACES_BUT_NEWLINE = r"\t\x0b\x0c\r\x1c-\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
 SPACE = re.compile(f"[\\n{_SPACES_BUT_NEWLINE}\\u200b\\ufeff]+")
 # Characters NFKC would turn into several, or that must survive it (① marks headings). Of
-# Latin-1's signs, those NFKC leaves alone (© « ° ± · »: Chinese prose has them) are not here.
-_SLOW = re.compile(r"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f\u00a8\u00aa\u00af\u00b2-\u00b5\u00b8-\u00ba\u00bc-\u00be\u2150-\u218f]")
+# Latin-1's signs, only those NFKC changes: the others (© « ° ± · ») stand in Chinese prose.
+_LATIN1_CHANGED = "".join(ch for ch in map(chr, range(0xA8, 0xBF)) if unicodedata.normalize("NFKC", ch) != ch)
+_SLOW = re.compile(f"[\u2460-\u24ff\u3200-\u33ff\ufb00-\ufb4f{_LATIN1_CHANGED}\u2150-\u218f]")
 
 
 # Full-width ASCII forms and the ideographic space: Chinese prose is full of them (，（）：；).
 # And the spaces NFKC makes plain spaces: a no-break space stands in two real reports in three.
-_FULL_WIDTH = re.compile("[\uff01-\uff5e\u3000\u00a0\u2000-\u200a\u202f\u205f]")
 _NARROW = {chr(c): unicodedata.normalize("NFKC", chr(c))
            for c in [*range(0xFF01, 0xFF5F), 0x3000, 0xA0, *range(0x2000, 0x200B), 0x202F, 0x205F]}
+_FULL_WIDTH = re.compile("[" + "".join(map(re.escape, _NARROW)) + "]")
 
 
 def _replace_each(found: re.Pattern[str], text: str, by: Callable[[str], str]) -> str:

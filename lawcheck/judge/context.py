@@ -190,10 +190,10 @@ class SentenceIndex:
 
     def may_hold(self, clause: Any, number: int) -> bool:
         """Whether ``clause`` may hold in the sentence ``number`` (its candidates, found once)."""
-        found = self._of_clause.get(clause, self)
-        if found is self:
-            found = self._of_clause[clause] = clause.candidates(self)
-        return found is None or number in found  # type: ignore[operator]
+        if clause not in self._of_clause:
+            self._of_clause[clause] = clause.candidates(self)
+        found = self._of_clause[clause]
+        return found is None or number in found
 
     def with_any(self, literals: frozenset[str]) -> set[int]:
         """Sentences containing one of ``literals``."""

@@ -96,7 +96,7 @@ def normalise_each(texts: Sequence[str], names: Sequence[str]) -> list[str]:
     for name in names:
         if name:
             joined = joined.replace(name, "")
-    return _SET_ASIDE_BUT_LINES.sub("", joined).split("\n") if texts else []
+    return _SET_ASIDE_BUT_LINES.sub("", joined).split("\n")
 
 
 def names_of(org: str | None) -> list[str]:
@@ -207,23 +207,21 @@ def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) ->
     best: dict[str, tuple[float, Fingerprint, Fingerprint]] = {}
     for n in range(len(current)):
         # each pair once: a current report meets the later current ones and every earlier one
-        if candidates is None:  # all of them: a view of the rows, not a copy
-            if n + 1 >= len(everyone) or not sizes[n]:
-                continue
-            theirs_values, theirs, first = values[n + 1:], sizes[n + 1:], n + 1
-        else:
-            others = np.array(sorted(m for m in candidates(n) if m > n), dtype=np.int64)
-            if not len(others) or not sizes[n]:
-                continue
-            theirs_values, theirs, first = values[others], sizes[others], 0
+        # all the later ones are a slice (a view of their rows, not a copy); the index's, a list
+        rows: Any = (slice(n + 1, None) if candidates is None else
+                     np.array(sorted(m for m in candidates(n) if m > n), dtype=np.int64))
+        theirs = sizes[rows]
+        if not len(theirs) or not sizes[n]:
+            continue
         # the MinHash estimate, all at once: the share of permutations whose least values agree
-        jaccard = np.count_nonzero(theirs_values == values[n], axis=1) / PERMUTATIONS
+        jaccard = np.count_nonzero(values[rows] == values[n], axis=1) / PERMUTATIONS
         # the share of the smaller report's shingles also in the other's, from the Jaccard index
         # (|A∩B| = J(|A|+|B|)/(1+J)), for all of them at once; only pairs sharing enough are looked at
         with np.errstate(divide="ignore", invalid="ignore"):  # a report of no shingles shares nothing
             shares = np.minimum(1.0, jaccard * (sizes[n] + theirs) / (1.0 + jaccard) / np.minimum(sizes[n], theirs))
         near = np.flatnonzero((shares >= SHARE) & (theirs > 0))
-        for m, share in zip((near + first if candidates is None else others[near]).tolist(), shares[near].tolist()):
+        others = near + n + 1 if candidates is None else rows[near]
+        for m, share in zip(others.tolist(), shares[near].tolist()):
             a, b = everyone[n], everyone[m]
             if keys[n] is not None and keys[n] == keys[m]:
                 continue  # one body's two files for one year: a duplicate submission, said as such

@@ -79,9 +79,8 @@ class Terms(Kind):
                 found.append(Hit(((start, end),), reasons(start, end), start, end))
                 if len(found) >= MAX_HITS:
                     break
-        index, number = s.index, s.number
         for alternative in self.alternatives:
-            if index is None or index.may_hold(alternative, number):  # elsewhere it has no hits
+            if s.may_hold(alternative):  # elsewhere it has no hits
                 found.extend(alternative.hits(s, anchors))
         return found
 
