@@ -163,9 +163,18 @@ class Pool:
         process = self.context.Process(
             target=_serve, args=(child, self.budget.megabytes if self.limited else 0, self.setup, self.setup_args),
             daemon=True)
-        process.start()
+        with _HeldInterrupt() as held:
+            # A spawned worker reads what it is to run from this process: cut short by Ctrl-C
+            # (the command line's stop ends this process, and the worker is not yet a child it
+            # knows), it would die on the console with a traceback. Ctrl-C is taken once it is.
+            process.start()
         child.close()
-        return _Worker(process, parent)
+        worker = _Worker(process, parent)
+        if held.caught:
+            self._idle.append(worker)  # if the interrupt raises, stopped with the others as the pool closes
+            held.deliver()
+            self._idle.remove(worker)
+        return worker
 
     def _timeout(self, busy: dict["_Worker", deque[tuple[int, Any]]]) -> float:
         """How long to wait for an answer: to the first deadline, and a look at memory where
@@ -244,6 +253,35 @@ class _Worker:
             self.conn.close()
         except OSError:
             pass
+
+
+class _HeldInterrupt:
+    """Holds back Ctrl-C (SIGINT) for the span of a ``with``; ``deliver`` then hands a Ctrl-C
+    that came to the handler it was held back from. Only the main thread sets handlers:
+    elsewhere nothing is held."""
+
+    def __init__(self) -> None:
+        self.caught = False
+        self._previous: Any = None
+
+    def __enter__(self) -> "_HeldInterrupt":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def _note(self, signum: int, frame: object) -> None:
+        self.caught = True
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+
+    def deliver(self) -> None:
+        handler = self._previous
+        if callable(handler):  # the command line's stop, or Python's KeyboardInterrupt
+            handler(signal.SIGINT, None)
+        elif handler == signal.SIG_DFL:
+            raise KeyboardInterrupt
 
 
 # -- the worker's side --------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import subprocess
 import sys
 import textwrap
@@ -153,3 +154,32 @@ def test_a_batch_goes_on_past_a_file_over_budget(slow_report: Path, tmp_path: Pa
 def test_a_budget_is_checked_before_anything_runs(args: list[str], err: str) -> None:
     run = lawcheck("check", "examples/yunling-town-2024.txt", *args)
     assert (run.code, run.out, run.err) == (2, "", err)
+
+
+class CtrlCAsSent:
+    """A path whose sending to a worker being started comes with a Ctrl-C (as it is pickled)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def __reduce__(self) -> tuple[object, tuple[str]]:
+        os.kill(os.getpid(), signal.SIGINT)
+        return Path, (str(self.path),)
+
+
+def test_ctrl_c_while_a_spawned_worker_starts_comes_once_it_has_started_and_leaves_none_behind(
+        tmp_path: Path, capfd) -> None:  # type: ignore[no-untyped-def]
+    # Cut short while it reads what to run, a spawned worker dies on the console with a
+    # traceback: Ctrl-C is held until the worker has it all (it then sets up: touches the
+    # file), then raised, and the worker stopped.
+    import multiprocessing
+
+    if sys.platform == "win32":
+        pytest.skip("a process sends itself SIGINT on POSIX only")
+    started = tmp_path / "started"
+    with pytest.raises(KeyboardInterrupt):
+        with Pool(1, Budget(), Path.touch, (CtrlCAsSent(started),), method="spawn") as pool:
+            pool.call(square, 3)
+    assert started.exists()
+    assert multiprocessing.active_children() == []
+    assert "Traceback" not in capfd.readouterr().err
