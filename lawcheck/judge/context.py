@@ -12,7 +12,7 @@ the checklist module.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Any, Protocol
@@ -271,17 +271,27 @@ class SentenceIndex:
         return {i for i, s in enumerate(self.ctx.doc.sentences) if s.start == 0 and blocks[s.block].heading is not None}
 
 
+class Trapping(Protocol):
+    """A trap of an item, as a view looks for it: a clause, and the reason it gives a hit."""
+
+    @property
+    def reason(self) -> str: ...
+
+    @property
+    def clause(self) -> Any: ...
+
+
 class SentenceView:
     """One sentence as the clauses of one item see it."""
 
     __slots__ = ("ctx", "sentence", "text", "year", "check_negation", "check_future", "check_titles",
-                 "check_normative", "traps", "index", "number",
+                 "check_normative", "index", "number", "_traps", "_trapping",
                  "_known")  # a few dozen per report, each asked a few times
 
     def __init__(self, ctx: DocContext, sentence: Sentence, *, negation: bool = True,
                  future: bool = True, titles: bool = True, normative: bool = False,
-                 traps: tuple[tuple[int, int, str], ...] = (), index: SentenceIndex | None = None,
-                 number: int = -1) -> None:
+                 traps: tuple[tuple[int, int, str], ...] = (), trapping: Sequence[Trapping] = (),
+                 index: SentenceIndex | None = None, number: int = -1) -> None:
         self.ctx = ctx
         self.sentence = sentence
         # the document's index and the sentence's number in it: which clauses may hold here
@@ -293,13 +303,26 @@ class SentenceView:
         self.check_future = future
         self.check_normative = normative
         self.check_titles = titles
-        self.traps = traps
+        # Where traps hold: ``traps`` as given, or those of ``trapping`` that hold here, looked
+        # for when first asked (by a hit's reasons, or for a near miss that is shown).
+        self._traps: tuple[tuple[int, int, str], ...] | None = None if trapping else traps
+        self._trapping = trapping
         self._known: SentenceFacts | None = None
 
     def plain(self) -> "SentenceView":
         """The same sentence with no context checks (for finding traps)."""
         return SentenceView(self.ctx, self.sentence, negation=False, future=False, titles=False,
                             index=self.index, number=self.number)
+
+    @property
+    def traps(self) -> tuple[tuple[int, int, str], ...]:
+        """Where the item's traps hold in the sentence: (start, end, reason), in the traps' order."""
+        spans = self._traps
+        if spans is None:
+            plain = self.plain()
+            spans = self._traps = tuple((s, e, trap.reason) for trap in self._trapping
+                                        for h in trap.clause.hits(plain) for s, e in h.spans)
+        return spans
 
     def may_hold(self, clause: Any) -> bool:
         """Whether ``clause`` may hold in this sentence: not where the index says it has no
@@ -350,4 +373,5 @@ class SentenceView:
         own = reasons.of_sentence(self._facts, self.ctx.cues, start, end, titles=self.check_titles,
                                   negation=self.check_negation, future=self.check_future,
                                   normative=self.check_normative)
-        return reasons.of_traps(own, self.traps, start, end) if self.traps else own
+        traps = self.traps
+        return reasons.of_traps(own, traps, start, end) if traps else own

@@ -85,8 +85,7 @@ def evaluate_item(item: ItemDef, ctx: DocContext, index: SentenceIndex | None = 
     # sentence is shown one way only.
     evidence = _unique(clean + tolerated + partial_clean) if status == "partial" else []
     shown = {(f.sentence.block, f.sentence.start) for f in evidence}
-    near = _unique([f for f in near if (f.sentence.block, f.sentence.start) not in shown])
-    return _result(item, ctx, status, evidence, near)
+    return _result(item, ctx, status, evidence, near.first(MAX_NEAR_MISSES, shown))
 
 
 def _unique(found: list[_Found]) -> list[_Found]:
@@ -117,12 +116,69 @@ def _evaluate_parent(item: ItemDef, ctx: DocContext, index: SentenceIndex) -> It
                       near_misses=(), parts=parts, hint=fill(item.hint, ctx.year))
 
 
+class _NearMisses:
+    """An item's near misses in reading order: the first ``KEEP`` sentences where a hit did not
+    count, or where a trap alone holds.
+
+    A sentence where only a trap may hold waits: whether the trap holds there is looked for
+    when the near misses are shown, and only until enough are (an item met shows none). At
+    most ``KEEP`` wait at a time, so a huge report keeps few.
+    """
+
+    def __init__(self, item: ItemDef) -> None:
+        self.item = item
+        self.seen: list[_Found | SentenceView] = []
+        self.known = 0  # the entries of ``seen`` known to be near misses
+        self.waiting = 0
+
+    def add(self, found: _Found) -> None:
+        if self.known < KEEP:
+            self.seen.append(found)
+            self.known += 1
+
+    def wait(self, view: SentenceView) -> None:
+        """A sentence where the item's traps may hold, and nothing else does."""
+        if self.known < KEEP:
+            self.seen.append(view)
+            self.waiting += 1
+            if self.waiting >= KEEP:
+                self.seen = [f for f in map(self._trapped, self.seen) if f is not None]
+                self.known, self.waiting = len(self.seen), 0
+
+    def first(self, count: int, shown: set[tuple[int, int]]) -> list[_Found]:
+        """The first ``count`` near misses (of the first ``KEEP``) in sentences not ``shown``."""
+        out: list[_Found] = []
+        kept = 0
+        for entry in self.seen:
+            if len(out) >= count:
+                break
+            found = self._trapped(entry)
+            if found is None:
+                continue
+            kept += 1
+            if kept > KEEP:
+                break
+            if (found.sentence.block, found.sentence.start) not in shown:
+                out.append(found)
+        return out
+
+    def _trapped(self, entry: _Found | SentenceView) -> _Found | None:
+        """A waiting sentence as its near miss: the trap that keeps it from counting even in
+        part first (None: no trap holds there)."""
+        if isinstance(entry, _Found):
+            return entry
+        if not entry.traps:
+            return None
+        t_start, t_end, reason = min(entry.traps, key=lambda t: t[2] in self.item.partial_in)
+        return _Found(entry.sentence, span_hit(t_start, t_end), frozenset([reason]))
+
+
 def _scan(item: ItemDef, ctx: DocContext, index: SentenceIndex, clause_only: bool = False
-          ) -> tuple[list[_Found], list[_Found], list[_Found], list[_Found]]:
+          ) -> tuple[list[_Found], list[_Found], _NearMisses, list[_Found]]:
     """Sentences where the item holds: clean, tolerated for partial, near misses, partial clause."""
     clean: list[_Found] = []
     tolerated: list[_Found] = []
-    near: list[_Found] = []
+    near = _NearMisses(item)
     partial_clean: list[_Found] = []
     plain = 0  # partial hits with no reason (evidence), as opposed to tolerated ones (near misses)
     where = _where(item, index, clause_only)
@@ -134,8 +190,9 @@ def _scan(item: ItemDef, ctx: DocContext, index: SentenceIndex, clause_only: boo
             break
         sentence = sentences[number]
         # A clause is asked only about the sentences it may hold in (elsewhere it has no hits).
-        view = _view(item, ctx, sentence, [trap for trap, cands in where.traps if cands is None or number in cands],
-                     index, number)
+        trapping = [trap for trap, cands in where.traps if cands is None or number in cands]
+        view = SentenceView(ctx, sentence, negation=item.negation, future=item.future, titles=item.titles,
+                            normative=item.normative, trapping=trapping, index=index, number=number)
         section_reasons = reasons.of_place(ctx.sections_of(sentence.block), item.exclude_in, item.headings,
                                            ctx.doc.blocks[sentence.block], sentence)
         if item.match is not None and not clause_only:
@@ -148,12 +205,9 @@ def _scan(item: ItemDef, ctx: DocContext, index: SentenceIndex, clause_only: boo
                     continue
                 if found.reasons <= item.partial_in and len(tolerated) < KEEP:
                     tolerated.append(found)
-                if len(near) < KEEP:
-                    near.append(found)
-            elif view.traps and len(near) < KEEP:
-                # a trap alone: the reason that keeps it from counting even in part is told
-                t_start, t_end, reason = min(view.traps, key=lambda t: t[2] in item.partial_in)
-                near.append(_Found(sentence, span_hit(t_start, t_end), frozenset([reason])))
+                near.add(found)
+            elif trapping:
+                near.wait(view)  # a trap alone, if one holds: the reason it does not count is told
         if item.partial is not None and (where.partial is None or number in where.partial):
             hit = _best(item.partial.hits(view), section_reasons)
             if hit is not None:
@@ -162,21 +216,6 @@ def _scan(item: ItemDef, ctx: DocContext, index: SentenceIndex, clause_only: boo
                     partial_clean.append(_Found(sentence, hit, why))
                     plain += not why
     return clean, tolerated, near, partial_clean
-
-
-def _view(item: ItemDef, ctx: DocContext, sentence: Sentence, traps: list[Trap], index: SentenceIndex,
-          number: int) -> SentenceView:
-    """The sentence (``number`` in ``index``) as ``item`` sees it, with where ``traps`` (those that
-    may hold in it) hold."""
-    view = SentenceView(ctx, sentence, negation=item.negation, future=item.future, titles=item.titles,
-                        normative=item.normative, index=index, number=number)
-    if traps:
-        plain = view.plain()
-        spans = tuple((s, e, trap.reason) for trap in traps
-                      for h in trap.clause.hits(plain) for s, e in h.spans)
-        if spans:
-            view.traps = spans
-    return view
 
 
 def _best(hits: list[Hit], extra: frozenset[str]) -> Hit | None:
