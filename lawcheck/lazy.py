@@ -20,5 +20,6 @@ def lazy(module: str, name: str) -> Callable[..., Any]:
 
     call.__name__ = name
     call.__qualname__ = name
+    call.__module__ = module  # what it stands in for: imported ahead by ``importlib.import_module``
     call.__doc__ = f"{module}.{name}, imported when first called."
     return call

@@ -84,11 +84,14 @@ class Pool:
 
     # -- the parent's side --------------------------------------------------------------------
     def map(self, function: Callable[[Any], Any], items: Iterable[Any],
-            on_done: Callable[[int], None] | None = None) -> Iterator[Outcome]:
+            on_done: Callable[[int], None] | None = None,
+            idle: Callable[[], None] | None = None) -> Iterator[Outcome]:
         """``function(item)`` for each item, in the workers; the outcomes in the items' order.
 
         Each worker has up to ``DEPTH`` tasks in its pipe, so it never waits for the parent
         between two; the budget of a task counts from when the one before it came back.
+        ``idle()`` is called once, when the first tasks are given and before any outcome is
+        waited for: this process's own work that can be done while the workers do theirs.
         """
         queue: deque[tuple[int, Any]] = deque(enumerate(items))
         busy: dict[_Worker, deque[tuple[int, Any]]] = {}  # each worker's tasks, in the order it runs them
@@ -97,6 +100,9 @@ class Pool:
         try:
             while queue or busy:
                 self._feed(function, queue, busy)
+                if idle is not None:
+                    idle()
+                    idle = None
                 ready = wait([w.conn for w in busy], timeout=self._timeout(busy))
                 for worker in list(busy):
                     tasks = busy[worker]

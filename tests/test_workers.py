@@ -41,11 +41,37 @@ def fail(text: str) -> None:
     raise ValueError(text)
 
 
+def wait_for(path: str) -> bool:
+    """True once ``path`` exists (False after 20 s)."""
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        if os.path.exists(path):
+            return True
+        time.sleep(0.01)
+    return False
+
+
 def test_outcomes_come_back_in_order_from_several_workers() -> None:
     with Pool(2, Budget()) as pool:
         outcomes = list(pool.map(square, range(20)))
     assert [o.value for o in outcomes] == [n * n for n in range(20)]
     assert {o.kind for o in outcomes} == {"ok"}
+
+
+def test_the_callers_own_work_is_done_once_while_the_workers_do_theirs(tmp_path: Path) -> None:
+    # The worker waits for what the caller's idle work makes: done before the outcomes are
+    # waited for, or the worker would wait in vain.
+    made = tmp_path / "made"
+    calls: list[int] = []
+
+    def idle() -> None:
+        calls.append(1)
+        made.touch()
+
+    with Pool(1, Budget()) as pool:
+        outcomes = list(pool.map(wait_for, [str(made)] * 3, idle=idle))
+    assert [o.value for o in outcomes] == [True, True, True]
+    assert calls == [1]
 
 
 def test_a_task_past_its_time_is_stopped_and_the_rest_go_on() -> None:

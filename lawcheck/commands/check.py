@@ -20,7 +20,7 @@ from lawcheck.errors import LawcheckError, ReadError
 from lawcheck.messages import message
 from lawcheck.document.model import ErrorResult, ReportResult
 from lawcheck.readers import DEFAULT_MAX_SIZE
-from lawcheck.reporters import names, output_format, render
+from lawcheck.reporters import names, output_format, prepare, render
 
 
 STDIN = "-"  # the report comes on standard input (a pipeline's habit)
@@ -85,7 +85,8 @@ def check(
         except ReadError as e:
             reports.append(ErrorResult(path=name, error=e.render(lang), key=e.key))
     to_check = [r for r in reports if not isinstance(r, ErrorResult)]
-    checked = iter(batch.run(to_check, compiled, options, jobs=1, detail="result", budget=run.budget))
+    checked = iter(batch.run(to_check, compiled, options, jobs=1, detail="result", budget=run.budget,
+                             idle=lambda: prepare(fmt)))
     results: list[ReportResult | ErrorResult] = [
         r if isinstance(r, ErrorResult) else next(checked).result for r in reports]  # type: ignore[misc]
     color = use_color(no_color) and output is None

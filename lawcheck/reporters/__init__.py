@@ -11,6 +11,7 @@ used (openpyxl only for .xlsx, and so on).
 from __future__ import annotations
 
 import functools
+import importlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -96,6 +97,12 @@ def output_format(command: str, path: Path, given: str | None, default: str) -> 
     if given is not None and given != named and not (given == "table" and suffix == ".txt"):
         raise LawcheckError("usage-output-conflict", path=str(path), named=named, given=given)
     return named
+
+
+def prepare(fmt: str) -> None:
+    """Import the module that renders ``fmt``: ``check`` does it while its reports are judged
+    in a worker, so that showing them does not wait for the import (the table's is 30 ms)."""
+    importlib.import_module(REPORTERS[fmt].__module__)
 
 
 def render(fmt: str, results: Sequence[ReportResult | ErrorResult], checklist: Checklist,

@@ -224,7 +224,8 @@ def default_jobs() -> int:
 
 def run(paths: Sequence[Path | Given], checklist: Checklist, options: Options, *, jobs: int = 0,
         detail: Detail = "result", on_done: Callable[[int], None] | None = None,
-        budget: Budget = Budget(), prints: bool = False) -> Generator[Entry, None, None]:
+        budget: Budget = Budget(), prints: bool = False,
+        idle: Callable[[], None] | None = None) -> Generator[Entry, None, None]:
     """Check ``paths`` and yield their outcomes in the same order.
 
     ``jobs`` worker processes (0: one per core), each file within ``budget``
@@ -234,13 +235,14 @@ def run(paths: Sequence[Path | Given], checklist: Checklist, options: Options, *
     JSON is made in the worker, and a string is all that crosses to this
     process), or nothing (``"row"``: a few hundred bytes per report).
     ``on_done(n)`` is called as reports finish, for a progress bar. With ``prints``, each
-    report's fingerprint for copy detection comes back with it (a few kilobytes).
+    report's fingerprint for copy detection comes back with it (a few kilobytes). ``idle()`` is
+    called once while the first reports are checked (see :meth:`Pool.map`).
     """
     jobs = min(jobs or default_jobs(), max(1, len(paths)))
     if prints:  # this process needs numpy to compare the prints: forked workers then have it too
         import numpy  # noqa: F401
     with Pool(jobs, budget, _init_worker, (checklist.path, options, detail, prints)) as pool:
-        for path, outcome in zip(paths, pool.map(_check_in_worker, paths, on_done)):
+        for path, outcome in zip(paths, pool.map(_check_in_worker, paths, on_done, idle)):
             yield outcome.value if outcome.kind == "ok" else _failed(path, outcome, budget, options.lang, detail)
 
 
