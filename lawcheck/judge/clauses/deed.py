@@ -114,7 +114,7 @@ class Deed(Kind):
             acts = [a for a in acts if not any(s <= a.start() and a.end() <= e for s, e in nouns)]
         if not acts:
             return []
-        doers = self._doers(s)
+        doers = self._doers(s, acts[-1].start())
         ends = [d.end for d in doers]
         unnamed_counts = any(s.in_section(name) for name in self.unnamed_in)
         found: list[Hit] = []
@@ -164,14 +164,18 @@ class Deed(Kind):
         m = self._about.search(text, lo, min(len(text), a_end + self.within))
         return (True, m.span()) if m is not None else (False, None)
 
-    def _doers(self, s: SentenceView) -> list[Doer]:
-        """Who may be acting in the sentence, in order: names of one kind right before another,
-        and names just after a governing word, left out; one after a pivot acts for another."""
+    def _doers(self, s: SentenceView, last_act: int) -> list[Doer]:
+        """Who may be acting in the sentence before ``last_act`` (where its last act starts), in
+        order: names of one kind right before another, and names just after a governing word,
+        left out; one after a pivot acts for another. (A name starting after the last act is no
+        act's doer, and the one right before it then ends after that act starts: neither is.)"""
         text = s.text
         cues = s.ctx.cues
         pattern, reasons = self._names(cues)
         kept: list[Doer] = []
         for m in pattern.finditer(text):  # the longest name at each place, one after another
+            if m.start() > last_act:
+                break
             d = Doer(m.start(), m.end(), reasons[m.lastgroup or ""])
             if kept and kept[-1].end == d.start:  # 区长|办公会, 党委|书记: the latter names it
                 kept.pop()
