@@ -60,7 +60,7 @@ class SentenceFacts:
     """A sentence's 《》 titles, placeholders, clauses, intent and concession: the same for every item."""
 
     __slots__ = ("reasons", "text", "title_ranges", "placeholder_ranges", "separators", "in_plans",
-                 "future_sentence", "concession_end", "may_deny", "may_intend", "normative_at")  # one per sentence
+                 "future_sentence", "concession_end", "may_deny", "may_intend", "_normative_at")  # one per sentence
 
     def __init__(self, text: str, in_plans: bool, cues: Cues) -> None:
         # The reasons of each hit judged, by where it is and what the item asks to check.
@@ -77,10 +77,7 @@ class SentenceFacts:
         self.may_intend = not in_plans and cues.future.might_match(text)
         self.future_sentence = not in_plans and bool(cues.future_lead.search(text[:self.clause_bounds(0)[1] + 1]))
         self.concession_end = self._concession_end(cues)
-        # Where the sentence starts telling others what to do (要, 应当…): what follows is a rule.
-        normative = cues.normative
-        found = normative.search(text) if normative is not None and normative.might_match(text) else None
-        self.normative_at = found.start() if found is not None else len(text)
+        self._normative_at: int | None = None  # see normative_at
 
     def clause_bounds(self, pos: int, last: int | None = None) -> tuple[int, int]:
         """The clause ``pos`` is in; with ``last``, to the end of the clause ``last`` is in (a
@@ -89,6 +86,16 @@ class SentenceFacts:
         i = bisect_left(seps, pos)
         j = i if last is None else bisect_left(seps, last, i)
         return (seps[i - 1] + 1 if i else 0), (seps[j] if j < len(seps) else len(self.text))
+
+    def normative_at(self, cues: Cues) -> int:
+        """Where the sentence starts telling others what to do (要, 应当…): what follows is a
+        rule. Found when first asked (only an item that checks for rules asks)."""
+        found = self._normative_at
+        if found is None:
+            normative, text = cues.normative, self.text
+            m = normative.search(text) if normative is not None and normative.might_match(text) else None
+            found = self._normative_at = m.start() if m is not None else len(text)
+        return found
 
     def _concession_end(self, cues: Cues) -> int:
         """Where a negated concession (虽…但…未能…) ends: hits before it are negated."""
@@ -130,7 +137,7 @@ def _of_sentence(facts: SentenceFacts, cues: Cues, start: int, end: int, titles:
     if future and (facts.future_sentence or (facts.may_intend and cues.future.search(text[:start]))):
         yield "future"
     # A rule for others (各部门要…) covers the rest of its sentence, as intent does.
-    if normative and start > facts.normative_at:
+    if normative and start > facts.normative_at(cues):
         yield "normative"
 
 
