@@ -290,8 +290,8 @@ class SentenceView:
 
     def __init__(self, ctx: DocContext, sentence: Sentence, *, negation: bool = True,
                  future: bool = True, titles: bool = True, normative: bool = False,
-                 traps: tuple[tuple[int, int, str], ...] = (), trapping: Sequence[Trapping] = (),
-                 index: SentenceIndex | None = None, number: int = -1) -> None:
+                 trapping: Sequence[Trapping] = (), index: SentenceIndex | None = None,
+                 number: int = -1) -> None:
         self.ctx = ctx
         self.sentence = sentence
         # the document's index and the sentence's number in it: which clauses may hold here
@@ -303,9 +303,9 @@ class SentenceView:
         self.check_future = future
         self.check_normative = normative
         self.check_titles = titles
-        # Where traps hold: ``traps`` as given, or those of ``trapping`` that hold here, looked
-        # for when first asked (by a hit's reasons, or for a near miss that is shown).
-        self._traps: tuple[tuple[int, int, str], ...] | None = None if trapping else traps
+        # Where the traps of ``trapping`` (those that may hold here) hold: looked for when first
+        # asked (by a hit's reasons, or for a near miss that is shown).
+        self._traps: tuple[tuple[int, int, str], ...] | None = None if trapping else ()
         self._trapping = trapping
         self._known: SentenceFacts | None = None
 

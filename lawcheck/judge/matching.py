@@ -128,8 +128,7 @@ class _NearMisses:
     def __init__(self, item: ItemDef) -> None:
         self.item = item
         self.seen: list[_Found | SentenceView] = []
-        self.known = 0  # the entries of ``seen`` known to be near misses
-        self.waiting = 0
+        self.known = 0  # the entries of ``seen`` known to be near misses; the others wait
 
     def add(self, found: _Found) -> None:
         if self.known < KEEP:
@@ -140,10 +139,9 @@ class _NearMisses:
         """A sentence where the item's traps may hold, and nothing else does."""
         if self.known < KEEP:
             self.seen.append(view)
-            self.waiting += 1
-            if self.waiting >= KEEP:
+            if len(self.seen) - self.known >= KEEP:
                 self.seen = [f for f in map(self._trapped, self.seen) if f is not None]
-                self.known, self.waiting = len(self.seen), 0
+                self.known = len(self.seen)
 
     def first(self, count: int, shown: set[tuple[int, int]]) -> list[_Found]:
         """The first ``count`` near misses (of the first ``KEEP``) in sentences not ``shown``."""
