@@ -81,6 +81,7 @@ class Pool:
         self.limited = _address_space_limited()  # else the parent watches memory
         self._idle: list[_Worker] = []
         self._running: set[_Worker] = set()  # for kill(), from another thread
+        self._killed = False  # for good: no worker starts after kill()
 
     # -- the parent's side --------------------------------------------------------------------
     def map(self, function: Callable[[Any], Any], items: Iterable[Any],
@@ -100,17 +101,20 @@ class Pool:
         try:
             while queue or busy:
                 self._feed(function, queue, busy)
+                if self._killed:  # what no worker has begun, none will
+                    while queue:
+                        done[queue.popleft()[0]] = Outcome("died", None)
                 if idle is not None:
                     idle()
                     idle = None
-                ready = wait([w.conn for w in busy], timeout=self._timeout(busy))
+                ready = wait([w.conn for w in busy], timeout=self._timeout(busy)) if busy else []
                 for worker in list(busy):
                     tasks = busy[worker]
                     for outcome in self._look(worker, worker.conn in ready):
                         done[tasks.popleft()[0]] = outcome
                         if on_done:
                             on_done(1)
-                    if not worker.alive:  # killed or dead: what it had not begun goes to another
+                    if not worker.alive:  # killed or dead: what it had not begun goes to another (or dies)
                         queue.extendleft(reversed(tasks))
                         del busy[worker]
                         self._running.discard(worker)
@@ -131,7 +135,10 @@ class Pool:
         return next(iter(self.map(function, [item])))
 
     def kill(self) -> None:
-        """End every worker now, from any thread: the tasks they are on come back as ``died``."""
+        """End every worker now, from any thread, and start none after: the tasks they are on,
+        and those not begun, come back as ``died``. A kill that comes while a worker is still
+        starting ends it as soon as it has started."""
+        self._killed = True  # before the look at the running ones: _feed adds, then looks here
         for worker in list(self._running) + self._idle:
             if worker.process.is_alive():
                 worker.process.kill()
@@ -153,16 +160,21 @@ class Pool:
     def _feed(self, function: Callable[[Any], Any], queue: deque[tuple[int, Any]],
               busy: dict["_Worker", deque[tuple[int, Any]]]) -> None:
         """Give the workers tasks, up to ``DEPTH`` each, starting workers up to ``jobs``."""
-        while queue and len(busy) < self.jobs:
+        while queue and len(busy) < self.jobs and not self._killed:
             worker = self._idle.pop() if self._idle else self._start()
             busy[worker] = deque()
             worker.started = time.monotonic()
             self._running.add(worker)
+            if self._killed:  # kill() came while it started, and may have missed it
+                worker.process.kill()
         for worker, tasks in busy.items():
-            while queue and len(tasks) < DEPTH:
+            while queue and len(tasks) < DEPTH and not self._killed:
                 task = queue.popleft()
-                worker.conn.send((function, task[1]))
                 tasks.append(task)
+                try:
+                    worker.conn.send((function, task[1]))
+                except OSError:  # killed meanwhile: the task comes back with the worker's end
+                    break
 
     def _start(self) -> "_Worker":
         parent, child = self.context.Pipe(duplex=True)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -103,6 +105,30 @@ def test_a_worker_that_dies_is_told_and_replaced() -> None:
         outcomes = list(pool.map(die, [3]))
         assert outcomes == [Outcome("died", 3)]
         assert pool.call(square, 7) == Outcome("ok", 49)
+
+
+def test_a_killed_pool_starts_no_worker_and_its_tasks_come_back_as_died() -> None:
+    # the server's stop, or a client gone, can come before the check's worker exists
+    before = {p.pid for p in multiprocessing.active_children()}
+    with Pool(1, Budget()) as pool:
+        pool.kill()
+        started = time.monotonic()
+        outcomes = list(pool.map(sleep_then, [5, 5]))
+    assert outcomes == [Outcome("died", None), Outcome("died", None)]
+    assert time.monotonic() - started < 2
+    assert {p.pid for p in multiprocessing.active_children()} == before
+
+
+def test_a_kill_ends_the_task_a_worker_is_on_and_the_ones_it_had_not_begun() -> None:
+    with Pool(1, Budget()) as pool:
+        later = threading.Timer(1.0, pool.kill)
+        later.start()
+        started = time.monotonic()
+        outcomes = list(pool.map(sleep_then, [0.01, 30, 30, 30]))
+        later.join()
+    assert [o.kind for o in outcomes] == ["ok", "died", "died", "died"]
+    assert outcomes[0].value == 0.01
+    assert time.monotonic() - started < 10
 
 
 def test_an_exception_comes_back_as_it_was_raised() -> None:

@@ -125,10 +125,13 @@ class Runner:
         if self.method == "forkserver":
             multiprocessing.get_context("forkserver").set_forkserver_preload(PRELOAD)
         self.active: set[_Run] = set()
+        self.stopped = False  # the server is stopping: no check starts any more
 
     async def run(self, job: Job, said: Callable[[str, Any], str], gone: Callable[[], Awaitable[bool]]) -> Outcome:
         """The outcome of ``job``; ``said(kind, value)`` words a check that went past its budget,
         ``gone()`` tells whether the client left (its check is then ended)."""
+        if self.stopped:
+            return Outcome(503, said("stopped", None))
         if self.queued >= self.waiting and self.slots.locked():
             return Outcome(503, said("busy", None))
         self.queued += 1
@@ -144,6 +147,8 @@ class Runner:
     async def _watched(self, job: Job, said: Callable[[str, Any], str], gone: Callable[[], Awaitable[bool]]) -> Outcome:
         run = _Run(job, self.budget, self.method)
         self.active.add(run)
+        if self.stopped:  # stop() came while this one waited its turn (or came just now)
+            run.cancel()
         try:
             task = asyncio.get_running_loop().run_in_executor(None, run.wait)
             while not task.done():
@@ -162,6 +167,9 @@ class Runner:
         return Outcome(500, said(outcome.kind, outcome.value))
 
     def stop(self) -> None:
-        """End every running check at once (the server is stopping)."""
+        """End every running check at once, and start none after (the server is stopping): a
+        check whose upload is still coming in, or waiting its turn, or whose child is still
+        starting, is ended too, rather than holding the server's stop for its whole run."""
+        self.stopped = True  # before the look at the active ones: _watched adds, then looks here
         for run in list(self.active):
             run.cancel()
