@@ -111,9 +111,10 @@ class Pool:
                 for worker in list(busy):
                     tasks = busy[worker]
                     for outcome in self._look(worker, worker.conn in ready):
-                        done[tasks.popleft()[0]] = outcome
-                        if on_done:
-                            on_done(1)
+                        if tasks:  # one given nothing yet (killed as it started) takes no task along
+                            done[tasks.popleft()[0]] = outcome
+                            if on_done:
+                                on_done(1)
                     if not worker.alive:  # killed or dead: what it had not begun goes to another (or dies)
                         queue.extendleft(reversed(tasks))
                         del busy[worker]

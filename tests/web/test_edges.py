@@ -204,6 +204,21 @@ def test_sigterm_ends_running_checks_at_once(tmp_path: Path) -> None:
         stop(server)
 
 
+def test_sigterm_while_a_check_is_starting_ends_it_too(tmp_path: Path) -> None:
+    # the moment the first child appears, the check's own process is not started yet
+    server = start_server("--workers", "1", "--timeout", "300")
+    try:
+        sock = _slow_upload(server, tmp_path)
+        assert _wait_for(lambda: bool(psutil.Process(server.proc.pid).children(recursive=True)), 20)
+        server.proc.send_signal(signal.SIGTERM)
+        server.proc.wait(timeout=5)  # the check of this upload alone takes longer
+        answer = _reply(sock)
+        sock.close()
+        assert answer == b"" or answer.startswith(b"HTTP/1.1 503")
+    finally:
+        stop(server)
+
+
 def test_a_killed_server_leaves_no_check_running(tmp_path: Path) -> None:
     if sys.platform == "win32":
         pytest.skip("SIGKILL is POSIX")
