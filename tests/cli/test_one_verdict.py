@@ -26,7 +26,7 @@ waivers:
 
 
 def test_annotate_applies_the_settings_and_waivers_as_check_does(tmp_path: Path) -> None:
-    report = write_docx(tmp_path / "yunling.docx", (ROOT / "examples" / "yunling-town-2024.txt").read_text("utf-8"))
+    write_docx(tmp_path / "yunling.docx", (ROOT / "examples" / "yunling-town-2024.txt").read_text("utf-8"))
     (tmp_path / "lawcheck.yaml").write_text(SETTINGS, encoding="utf-8")
     check = lawcheck("check", "yunling.docx", "--format", "json", cwd=tmp_path)
     annotate = lawcheck("annotate", "yunling.docx", "-o", "out.docx", cwd=tmp_path)

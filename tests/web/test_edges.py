@@ -6,8 +6,6 @@ starts it (``lawcheck serve``), and spoken to through raw sockets.
 
 from __future__ import annotations
 
-import io
-import json
 import signal
 import socket
 import sys
@@ -17,7 +15,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from starlette.testclient import TestClient
 
 from tests.support.hostile import ordinary_text
 from tests.web.conftest import Server, start_server, stop
