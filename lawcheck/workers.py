@@ -160,16 +160,20 @@ class Pool:
 
     def _feed(self, function: Callable[[Any], Any], queue: deque[tuple[int, Any]],
               busy: dict["_Worker", deque[tuple[int, Any]]]) -> None:
-        """Give the workers tasks, up to ``DEPTH`` each, starting workers up to ``jobs``."""
-        while queue and len(busy) < self.jobs and not self._killed:
+        """Give the workers tasks, up to ``DEPTH`` each, starting workers up to ``jobs``; after
+        ``kill()``, none."""
+        if self._killed:
+            return
+        while queue and len(busy) < self.jobs:
             worker = self._idle.pop() if self._idle else self._start()
             busy[worker] = deque()
             worker.started = time.monotonic()
             self._running.add(worker)
             if self._killed:  # kill() came while it started, and may have missed it
                 worker.process.kill()
+                return
         for worker, tasks in busy.items():
-            while queue and len(tasks) < DEPTH and not self._killed:
+            while queue and len(tasks) < DEPTH:
                 task = queue.popleft()
                 tasks.append(task)
                 try:

@@ -130,8 +130,6 @@ class Runner:
     async def run(self, job: Job, said: Callable[[str, Any], str], gone: Callable[[], Awaitable[bool]]) -> Outcome:
         """The outcome of ``job``; ``said(kind, value)`` words a check that went past its budget,
         ``gone()`` tells whether the client left (its check is then ended)."""
-        if self.stopped:
-            return Outcome(503, said("stopped", None))
         if self.queued >= self.waiting and self.slots.locked():
             return Outcome(503, said("busy", None))
         self.queued += 1
@@ -147,7 +145,7 @@ class Runner:
     async def _watched(self, job: Job, said: Callable[[str, Any], str], gone: Callable[[], Awaitable[bool]]) -> Outcome:
         run = _Run(job, self.budget, self.method)
         self.active.add(run)
-        if self.stopped:  # stop() came while this one waited its turn (or came just now)
+        if self.stopped:  # stop() came before (even while it waited its turn): it ends at once
             run.cancel()
         try:
             task = asyncio.get_running_loop().run_in_executor(None, run.wait)
