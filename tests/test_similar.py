@@ -87,10 +87,52 @@ def test_the_index_finds_what_every_pair_finds(monkeypatch: pytest.MonkeyPatch) 
     prints = [printed(text, name) for name, text in DISTINCT] + [
         printed(renamed(YUNLING), "names.txt"), printed(reordered(renamed(QINGHE.replace("青禾", "石门"))), "order.txt")]
     every_pair = similar.find(prints)
-    monkeypatch.setattr(similar, "EVERY_PAIR", 0)  # past it, datasketch's LSH index picks the pairs
+    monkeypatch.setattr(similar, "EVERY_PAIR", 0)  # past it, the LSH index picks the pairs
     assert [(s.report.path, s.other.path, s.share) for s in similar.find(prints)] == \
         [(s.report.path, s.other.path, s.share) for s in every_pair]
     assert {s.report.path for s in every_pair} == {"names.txt", "order.txt"}
+
+
+def test_the_index_meets_the_reports_datasketchs_lsh_meets() -> None:
+    # The LSH index compares bucket numbers; its bands and what it finds must be those of
+    # datasketch's MinHashLSH at the same threshold, which chose the bands.
+    import numpy as np
+    from datasketch import MinHash, MinHashLSH
+
+    lsh = MinHashLSH(threshold=similar.LSH_JACCARD, num_perm=similar.PERMUTATIONS)
+    assert (lsh.b, lsh.r) == (similar.BANDS, similar.ROWS)
+    # Families of reports whose bands each come from one of three model reports of the family,
+    # and reports of their own: some pairs share a band or many, most share none.
+    rng = np.random.RandomState(4)
+    models = rng.randint(0, 1 << 32, size=(60, similar.PERMUTATIONS), dtype=np.uint64).astype(np.uint32)
+    rows = []
+    for n in range(120):
+        family = 3 * (n % 20)
+        picks = np.repeat(family + rng.randint(0, 3, size=-(-similar.PERMUTATIONS // similar.ROWS)), similar.ROWS)
+        rows.append(models[picks[:similar.PERMUTATIONS], np.arange(similar.PERMUTATIONS)])
+    rows += list(rng.randint(0, 1 << 32, size=(30, similar.PERMUTATIONS), dtype=np.uint64).astype(np.uint32))
+    values = np.stack(rows)
+    hashes = [MinHash(num_perm=similar.PERMUTATIONS, seed=similar.SEED, scheme="affine32", hashvalues=v) for v in values]
+    for n, h in enumerate(hashes):
+        lsh.insert(n, h)
+    buckets = similar.bands(values)
+    met = [set(np.flatnonzero((buckets == buckets[n]).any(axis=1)).tolist()) for n in range(len(values))]
+    assert met == [set(lsh.query(h)) for h in hashes]
+    assert 150 < sum(map(len, met)) < 150 * 150 / 2  # neither everyone nor no one meets
+    index = similar.Index(values)  # what find asks: the later reports met, in order
+    assert [index.after(n).tolist() for n in range(len(values))] == [sorted(m for m in found if m > n)
+                                                                    for n, found in enumerate(met)]
+
+
+def test_a_recorded_report_at_a_current_ones_path_is_weighed_a_pair_at_a_time() -> None:
+    # Last year's report of the file now holding another body's copied text: the two prints of one
+    # path share one finding, which goes to the current report, with last year's as the other.
+    recorded = similar.Fingerprint(**{**printed(re.sub(r"2024", "2023", YUNLING), "town.txt").__dict__,
+                                      "content": "last year"})
+    current = [printed(renamed(YUNLING), "town.txt"), printed(QINGHE, "q.txt"), printed(LINCHUAN, "l.txt")]
+    [found] = similar.find(current, [recorded])
+    assert (found.report, found.other) == (current[0], recorded)
+    assert found.share >= 0.6
 
 
 def test_a_fingerprint_keeps_its_first_sentences_as_written_for_the_evidence() -> None:

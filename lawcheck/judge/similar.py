@@ -4,11 +4,11 @@ Each report is reduced to a :class:`Fingerprint` where it is checked (in the bat
 its text with the body's name, years and figures set aside and the punctuation gone, cut into
 overlapping runs of :data:`SHINGLE` characters, summed up as a MinHash of :data:`PERMUTATIONS`
 values, and the hashes of its sentences. Up to :data:`EVERY_PAIR` reports every pair is
-compared; past that an index picks the pairs. The MinHash is the textbook one (the least of
-``a·h + b mod 2³²`` over the shingles' hashes, for fixed odd ``a``), a few lines of numpy, so that
-a worker need not import ``datasketch`` (and SciPy under it: 0.6 s); ``datasketch``'s MinHash LSH
-index, in the batch's own process, finds the pairs worth a look among thousands in seconds; for each, the share of the smaller report's text that
-the other holds is estimated from the two MinHashes and their sizes. A pair over :data:`SURE`
+compared; past that a MinHash LSH index (:class:`Index`) picks the pairs. The MinHash is the
+textbook one (the least of ``a·h + b mod 2³²`` over the shingles' hashes, for fixed odd ``a``), a
+few lines of numpy, and so is the index; for each pair, the share of the smaller report's text
+that the other holds is estimated from the two MinHashes and their sizes, for all of a report's
+pairs at once. A pair over :data:`SURE`
 is a copy; one over :data:`SHARE` is a copy when whole sentences agree too (:data:`SENTENCES` of
 the smaller report's are the other's), since reports in one province's officialese can share
 half their phrases and few of their sentences. Its first shared sentence is the evidence.
@@ -34,15 +34,17 @@ from lawcheck.document.text import NUMBER_CHARS
 SHINGLE = 5  # characters in a shingle: a Chinese phrase, not a single common word
 PERMUTATIONS = 128  # MinHash values per report: a share estimated within a few points
 SEED = 1  # fixed, so the same reports give the same pairs
-SCHEME = "affine32"  # what datasketch is told of the values (it compares them; it does not remake them)
 _MASK = (1 << 32) - 1
 _CHUNK = 4096  # shingles hashed at once: a 1 MB report in steps of 4 MB of memory, not 200
 SHARE = 0.5  # the share of the smaller report's text found in the other that makes a copy
 SURE = 0.7  # a share from which the text alone says so; between SHARE and SURE, whole sentences
 SENTENCES = 0.3  # must say it too: this share of the smaller report's sentences found in the other
 LSH_JACCARD = 0.3  # the LSH index's threshold: pairs sharing half the smaller report's text
-# Up to this many reports every pair is compared (a vectorised comparison of their MinHashes takes
-# less than importing datasketch and SciPy, 0.6 s); past it the LSH index picks the pairs.
+# Its bands: BANDS of ROWS values each, the optimal parameters for that threshold and PERMUTATIONS
+# (datasketch's MinHashLSH chooses them so, by integrating the chances of false positives and negatives).
+BANDS, ROWS = 37, 3
+# Up to this many reports every pair is compared (a vectorised comparison of their MinHashes);
+# past it the LSH index picks the pairs.
 EVERY_PAIR = 1500
 MIN_SENTENCE = 12  # characters a sentence needs (after normalising) to be evidence
 OPENING = 8  # sentences whose text a fingerprint keeps for the evidence
@@ -177,82 +179,216 @@ def _hash64(text: str) -> int:
     return int.from_bytes(hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest(), "little")
 
 
-def _minhash(print_: Fingerprint) -> object:
-    import numpy as np
-    from datasketch import MinHash  # type: ignore[import-untyped]
-
-    return MinHash(num_perm=PERMUTATIONS, seed=SEED, scheme=SCHEME,
-                   hashvalues=np.frombuffer(print_.minhash, dtype="<u4").astype("uint32"))
-
-
 def find(current: Sequence[Fingerprint], earlier: Iterable[Fingerprint] = ()) -> list[Similar]:
     """The copies among ``current`` and between them and ``earlier`` (reports of past years, or
-    recorded before): for each report that copies, the other it shares the most with. A pair is
-    said of the later report, else the smaller, else the one later by path; a pair with an
-    earlier report, of the current one. One finding a report, however many share its text (a
-    province's towns all copying one model report), keeps the output as long as the batch."""
-    import numpy as np
+    recorded before): for each report that copies, the other it shares the most with (the
+    greatest share; of equal shares, the other first by path). A pair is said of the later
+    report, else the smaller, else the one later by path; a pair with an earlier report, of the
+    current one. One finding a report, however many share its text (a province's towns all
+    copying one model report), keeps the output as long as the batch."""
 
     contents = {c.content for c in current}
     past = [e for e in earlier if e.content is None or e.content not in contents]
     everyone = [*current, *past]
     if len(everyone) < 2:
         return []
-    values = np.stack([np.frombuffer(p.minhash, dtype="<u4") for p in everyone])
-    sizes = np.array([p.size for p in everyone], dtype=np.float64)
-    candidates = _lsh(everyone) if len(everyone) > EVERY_PAIR else None
-    # what each pair asks of its reports, worked out once a report (a batch has a million pairs)
-    keys = [(p.year, bodies.key(p.body)) if p.body else None for p in everyone]
-    ranks = [((p.year or 0), -p.size, p.path) for p in everyone]  # the later year, else the smaller, else by path: a copy is said of it
-    best: dict[str, tuple[float, Fingerprint, Fingerprint]] = {}
+    pairs = _Pairs(everyone)
     for n in range(len(current)):
-        # each pair once: a current report meets the later current ones and every earlier one
-        # all the later ones are a slice (a view of their rows, not a copy); the index's, a list
-        rows: Any = (slice(n + 1, None) if candidates is None else
-                     np.array(sorted(m for m in candidates(n) if m > n), dtype=np.int64))
+        others, shares = pairs.sharing(n)
+        if not len(others):
+            continue
+        copies = (others >= len(current)) | (pairs.rank[n] > pairs.rank[others])  # which side is the copy
+        if pairs.one_file_a_path:
+            pairs.offer(n, others[copies], shares[copies])
+            pairs.offer_each(n, others[~copies], shares[~copies])
+        else:  # two prints of one path (the history's and this batch's) share a finding: one pair at a time
+            for m, share, n_copies in zip(others.tolist(), shares.tolist(), copies.tolist()):
+                copy, other = (n, m) if n_copies else (m, n)
+                pairs.settles(copy, other, share)
+    return pairs.found()
+
+
+class _Pairs:
+    """The pairs of reports that share enough text, and each copying report's best other.
+
+    Each pair is met once: a current report meets the later current ones and every earlier
+    one, every pair up to :data:`EVERY_PAIR` reports, past it only those in one LSH bucket
+    (:class:`Index`). What a pair asks of its reports is worked out once a report, as numbers:
+    the body and year (one body's two files for one year are a duplicate submission, said as
+    such, not a copy), the order that says which is the copy, the order of their paths. The best
+    other of each copying report is kept in arrays by its path's number (a finding a path)."""
+
+    def __init__(self, everyone: Sequence[Fingerprint]) -> None:
+        import numpy as np
+
+        self.everyone = everyone
+        self.values = np.stack([np.frombuffer(p.minhash, dtype="<u4") for p in everyone])
+        self.sizes = np.array([p.size for p in everyone], dtype=np.float64)
+        self.index = Index(self.values) if len(everyone) > EVERY_PAIR else None
+        # the body and year: the same number for the same ones; a report without a body meets none
+        named: dict[Any, int] = {}
+        self.body = np.array([named.setdefault((p.year, bodies.key(p.body)), len(named)) if p.body else -1 - n
+                              for n, p in enumerate(everyone)], dtype=np.int64)
+        # the later year, else the smaller, else the later path: the copy of a pair
+        self.rank = _order([((p.year or 0), -p.size, p.path) for p in everyone])
+        self.path = _order([p.path for p in everyone])
+        self.one_file_a_path = len(set(self.path.tolist())) == len(everyone)
+        count = len(everyone)
+        self.share = np.full(count, -1.0)  # by the copy's path: its best share so far
+        self.other_path = np.full(count, count, dtype=np.int64)  # the path number of that other
+        self.other = np.full(count, -1, dtype=np.int64)
+        self.copy = np.full(count, -1, dtype=np.int64)
+        self._sentences: dict[int, set[int]] = {}
+
+    def sharing(self, n: int) -> tuple[Any, Any]:
+        """The reports after ``n`` sharing at least :data:`SHARE` of the smaller one's text with it
+        (and not of its body and year), and the shares."""
+        import numpy as np
+
+        sizes, values = self.sizes, self.values
+        later = len(sizes) - n - 1
+        rows: Any = slice(n + 1, None) if self.index is None else self.index.after(n)  # the later ones, or those it meets
         theirs = sizes[rows]
         if not len(theirs) or not sizes[n]:
-            continue
-        # the MinHash estimate, all at once: the share of permutations whose least values agree
-        jaccard = np.count_nonzero(values[rows] == values[n], axis=1) / PERMUTATIONS
+            return np.zeros(0, dtype=np.int64), np.zeros(0)
+        # the MinHash estimate, all at once: the share of permutations whose least values agree;
+        # the later rows compared in place (a view), unless the index met few of them
+        if self.index is not None and 4 * len(theirs) < later:
+            agree = np.count_nonzero(values[rows] == values[n], axis=1)
+        else:
+            agree = np.count_nonzero(values[n + 1:] == values[n], axis=1)
+            agree = agree if self.index is None else agree[rows - n - 1]
+        jaccard = agree / PERMUTATIONS
         # the share of the smaller report's shingles also in the other's, from the Jaccard index
         # (|A∩B| = J(|A|+|B|)/(1+J)), for all of them at once; only pairs sharing enough are looked at
         with np.errstate(divide="ignore", invalid="ignore"):  # a report of no shingles shares nothing
             shares = np.minimum(1.0, jaccard * (sizes[n] + theirs) / (1.0 + jaccard) / np.minimum(sizes[n], theirs))
         near = np.flatnonzero((shares >= SHARE) & (theirs > 0))
-        others = near + n + 1 if candidates is None else rows[near]
-        for m, share in zip(others.tolist(), shares[near].tolist()):
-            a, b = everyone[n], everyone[m]
-            if keys[n] is not None and keys[n] == keys[m]:
-                continue  # one body's two files for one year: a duplicate submission, said as such
-            if share < SURE and sentence_share(a, b) < SENTENCES:
-                continue
-            copied, source = (a, b) if m >= len(current) or ranks[n] > ranks[m] else (b, a)
-            held = best.get(copied.path)
-            if held is None or (share, held[2].path) > (held[0], source.path):
-                best[copied.path] = (share, copied, source)
-    found = [Similar(copied, source, round(share, 2), _first_shared(copied, source))
-             for share, copied, source in best.values()]
-    return sorted(found, key=lambda s: (s.report.path, s.other.path))
+        others = near + n + 1 if self.index is None else rows[near]
+        apart = self.body[others] != self.body[n]
+        return others[apart], shares[near][apart]
+
+    def offer(self, copy: int, others: Any, shares: Any) -> None:
+        """``copy`` shares ``shares`` with each of ``others``: its best other, if one beats the one kept."""
+        import numpy as np
+
+        if not len(others):
+            return
+        # best first: the greater share, then the other first by path, then the first met. The
+        # first that is no better than the one kept ends it; the first that is a copy is kept.
+        top = np.flatnonzero(shares == shares.max())
+        first = int(top[np.lexsort((others[top], self.path[others[top]]))[0]])
+        if self.settles(copy, int(others[first]), float(shares[first])):
+            return
+        for i in np.lexsort((others, self.path[others], -shares))[1:].tolist():  # the best is no copy: the rest
+            if self.settles(copy, int(others[i]), float(shares[i])):
+                return
+
+    def settles(self, copy: int, other: int, share: float) -> bool:
+        """Whether ``copy``'s best other is settled by this pair: it is kept, or it is no better
+        than the one kept (nor is any after it, in order)."""
+        at = self.path[copy]
+        held = self.share[at]
+        if share < held or (share == held and self.path[other] >= self.other_path[at]):
+            return True
+        if not self._copied(copy, other, share):
+            return False
+        self.share[at], self.other_path[at], self.other[at], self.copy[at] = share, self.path[other], other, copy
+        return True
+
+    def offer_each(self, other: int, copies: Any, shares: Any) -> None:
+        """Each of ``copies`` (of different paths) shares its share with ``other``: kept where it
+        beats the one kept for it."""
+        import numpy as np
+
+        at = self.path[copies]
+        path = self.path[other]
+        beats = (shares > self.share[at]) | ((shares == self.share[at]) & (path < self.other_path[at]))
+        for i in np.flatnonzero(beats & (shares < SURE)).tolist():  # not sure from the text alone
+            beats[i] = self._copied(int(copies[i]), other, float(shares[i]))
+        at, copies = at[beats], copies[beats]
+        self.share[at], self.other_path[at], self.other[at], self.copy[at] = shares[beats], path, other, copies
+
+    def _copied(self, a: int, b: int, share: float) -> bool:
+        """Whether the pair is a copy: by its text alone, or by whole sentences too."""
+        return share >= SURE or self._sentence_share(a, b) >= SENTENCES
+
+    def _sentence_share(self, a: int, b: int) -> float:
+        mine, theirs = self._set(a), self._set(b)
+        if not mine or not theirs:
+            return 0.0
+        return len(mine & theirs) / min(len(mine), len(theirs))
+
+    def _set(self, n: int) -> set[int]:
+        found = self._sentences.get(n)
+        if found is None:
+            found = self._sentences[n] = set(self.everyone[n].sentences)
+        return found
+
+    def found(self) -> list[Similar]:
+        everyone = self.everyone
+        out = []
+        for at in (self.other >= 0).nonzero()[0].tolist():
+            copied, source = everyone[self.copy[at]], everyone[self.other[at]]
+            out.append(Similar(copied, source, round(float(self.share[at]), 2), _first_shared(copied, source)))
+        return sorted(out, key=lambda s: (s.report.path, s.other.path))
 
 
-def _lsh(everyone: Sequence[Fingerprint]) -> Any:
-    """datasketch's MinHash LSH index over ``everyone``: n → the reports that may share its text."""
-    from datasketch import MinHashLSH
+def _order(keys: Sequence[Any]) -> Any:
+    """Each key's place among the distinct keys in order (equal keys, equal numbers)."""
+    import numpy as np
 
-    index = MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS)
-    hashes = [_minhash(p) for p in everyone]
-    for n, h in enumerate(hashes):
-        index.insert(n, h)
-    return lambda n: index.query(hashes[n])
+    place = {key: i for i, key in enumerate(sorted(set(keys)))}
+    return np.array([place[key] for key in keys], dtype=np.int64)
 
 
-def sentence_share(a: Fingerprint, b: Fingerprint) -> float:
-    """The share of the smaller report's distinct sentences that the other has word for word."""
-    mine, theirs = set(a.sentences), set(b.sentences)
-    if not mine or not theirs:
-        return 0.0
-    return len(mine & theirs) / min(len(mine), len(theirs))
+def bands(values: Any) -> Any:
+    """The MinHash LSH index's buckets: for each report and each of :data:`BANDS` bands of
+    :data:`ROWS` values, a number, the same for the reports whose values in that band are the
+    same. Two reports meet when they share a bucket in any band (:class:`Index`), as in
+    datasketch's ``MinHashLSH(threshold=LSH_JACCARD, num_perm=PERMUTATIONS)``, whose optimal
+    parameters these bands are."""
+    import numpy as np
+
+    out = np.empty((len(values), BANDS), dtype=np.int32)
+    for b in range(BANDS):
+        _, inverse = np.unique(values[:, b * ROWS:(b + 1) * ROWS], axis=0, return_inverse=True)
+        out[:, b] = inverse.reshape(-1)
+    return out
+
+
+class Index:
+    """The MinHash LSH index: the reports that share a bucket (:func:`bands`) in some band.
+
+    Each band's reports are kept sorted by bucket (then by number), and each report knows where
+    its bucket starts and ends in each band: the reports one meets are those of its buckets of
+    more than one, marked in one array. The work is that of its buckets' sizes, as with a table of
+    sets, but in numpy: 10,000 reports all copying one model report took minutes as Python sets."""
+
+    def __init__(self, values: Any) -> None:
+        import numpy as np
+
+        buckets = bands(values)
+        self.count = len(values)
+        order = np.argsort(buckets, axis=0, kind="stable")
+        self.members = [order[:, b].astype(np.int32) for b in range(BANDS)]  # by bucket, then number
+        ordered = np.take_along_axis(buckets, order, axis=0)
+        self.starts = np.empty_like(buckets)
+        self.ends = np.empty_like(buckets)
+        for b in range(BANDS):
+            self.starts[:, b] = np.searchsorted(ordered[:, b], buckets[:, b], "left")
+            self.ends[:, b] = np.searchsorted(ordered[:, b], buckets[:, b], "right")
+
+    def after(self, n: int) -> Any:
+        """The reports after ``n`` that share a bucket with it, in order."""
+        import numpy as np
+
+        met = np.zeros(self.count, dtype=bool)
+        starts, ends = self.starts[n], self.ends[n]
+        for b in np.flatnonzero(ends - starts > 1).tolist():
+            members = self.members[b][starts[b]:ends[b]]
+            met[members[np.searchsorted(members, n + 1):]] = True
+        return np.flatnonzero(met)
 
 
 def _first_shared(report: Fingerprint, other: Fingerprint) -> int | None:

@@ -140,7 +140,6 @@ def test_a_quiet_batch_into_files_draws_nothing_and_loads_no_rich(tmp_path):
     run = subprocess.run([sys.executable, "-c", code, str(out)], cwd=ROOT, capture_output=True, text=True, timeout=120)
     loaded = eval(run.stderr.strip().splitlines()[-1])
     assert not [m for m in loaded if m.startswith("rich")]  # no table, no progress bar
-    # (concurrent.futures comes with datasketch, which looks for copies once the reports are in)
     assert "multiprocessing" in loaded  # the one worker that reads within the budget
     records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(records) >= 3 and all(r["path"].startswith("examples") for r in records)  # a line a report
