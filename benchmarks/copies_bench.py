@@ -1,6 +1,6 @@
 """Benchmark copy detection (``lawcheck.judge.similar``): how right, how fast, how much memory.
 
-usage: python benchmarks/copies_bench.py [--sizes 1000,10000] [--brute 1000] [--seed 7]
+usage: python benchmarks/copies_bench.py [--sizes 1000,10000] [--model 10000] [--brute 1000] [--seed 7]
 
 Two sets of reports, each with copies made the three ways towns make them:
 
@@ -20,6 +20,11 @@ sentences, as reports of one template and one province's officialese do, and one
 tenth. Without the corpus, sentences are composed from small pools of subjects, acts and
 objects instead: every report then shares most of its text with every other (the script says
 so), which is no test of precision.
+
+**Model**: N reports all copying one model report (a province's towns sending in the model they
+were given), each with its own names and figures and its own tenth of the sentences left out:
+every pair shares most of its text, so the LSH index meets every report from each. Only the
+time, the memory and how many of the copies are said to copy another are printed.
 
 For each set it prints the pairs expected (the reports of one family: an original and its
 copies), the pairs lawcheck flags, precision and recall; the seconds to fingerprint a report
@@ -134,8 +139,6 @@ def prints_of(texts: list[tuple[str, str | None]]) -> tuple[list[similar.Fingerp
 
 
 def detect(prints: list[similar.Fingerprint]) -> tuple[set[tuple[int, int]], float, int]:
-    import datasketch  # noqa: F401  # imported once per batch (0.6 s, SciPy under it): not in the figure
-
     index = {p.path: n for n, p in enumerate(prints)}
     start = time.perf_counter()
     pairs = similar.find(prints)
@@ -216,6 +219,18 @@ def scale_set(n: int, rng: random.Random, sentences: list[str]) -> tuple[list[tu
     return texts, families
 
 
+def model_set(n: int, rng: random.Random, sentences: list[str]) -> list[tuple[str, str | None]]:
+    """``n`` reports all copied from one model report, as a province's towns send in the model they
+    were given: each with its own body's name and figures, and its own tenth of the sentences left out.
+    Every pair shares most of its text: the LSH index meets every other report from each."""
+    model, body = generated(0, rng, sentences)
+    texts: list[tuple[str, str | None]] = []
+    for _ in range(n):
+        made = copies(model, body, sentences, rng)["names"]
+        texts.append(("".join(s for s in re.split(r"(?<=。)", made) if rng.random() >= 0.1), None))
+    return texts
+
+
 def report(name: str, texts: list[tuple[str, str | None]], families: list[int], brute_max: int) -> None:
     chars = sum(len(t) for t, _ in texts) / len(texts)
     print(f"\n{name}: {len(texts):,} reports, {chars:,.0f} characters on average")
@@ -242,11 +257,10 @@ def main() -> None:
     parser.add_argument("--sizes", default="1000,10000", help="generated reports per scale run")
     parser.add_argument("--brute", type=int, default=1200, help="largest set the exact baseline runs on")
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--model", default="10000",
+                        help="reports all copying one model report, per run (a province's towns; '' for none)")
     args = parser.parse_args()
     rng = random.Random(args.seed)
-    start = time.perf_counter()
-    import datasketch  # noqa: F401
-    print(f"import datasketch (once per batch, in the batch's own process): {time.perf_counter() - start:.2f} s")
     real = real_set(rng)
     if real is None:
         print(f"(no corpus at {CORPUS}: the real set is skipped)", file=sys.stderr)
@@ -260,6 +274,11 @@ def main() -> None:
         print(f"\n(the scale set draws from {len(sentences):,} sentences of the corpus)")
     for n in (int(x) for x in args.sizes.split(",") if x):
         report(f"scale ({n:,} generated, and a copy of every tenth)", *scale_set(n, rng, sentences), args.brute)
+    for n in (int(x) for x in args.model.split(",") if x):
+        prints, _, _ = prints_of(model_set(n, rng, sentences))
+        found, seconds, peak = detect(prints)
+        print(f"\nmodel ({n:,} copies of one model report): similar.find {seconds:.2f} s, peak {peak / 2**20:.1f} MB; "
+              f"{len(found):,} of the {n - 1:,} copies said to copy another")
 
 
 if __name__ == "__main__":
