@@ -258,6 +258,16 @@ def test_the_sentence_end_search_is_the_plain_definition(text: str) -> None:
     assert [m.span() for m in SENTENCE_END.finditer(text)] == [m.span() for m in plain.finditer(text)]
 
 
+@pytest.mark.parametrize("written", ["&#1122519;", "&#99999999;", "&#" + "9" * 5000 + ";", "&#0;"])
+def test_a_character_reference_written_in_the_text_that_names_no_character_is_left_alone(written: str) -> None:
+    # "&#…;" in a report is text; one past the last code point (or longer than Python converts)
+    # named no character to look for and stopped the check with an error.
+    from lawcheck.document.text import t2s_table, to_simplified
+
+    text = f"執法{written}記錄\xa0"
+    assert to_simplified(text) == text.translate(t2s_table()) == f"执法{written}记录\xa0"
+
+
 @given(st.lists(st.sampled_from(["乾", "後", "於", "執", "記", "錄", "薴", "苧", "法", "，", "\xa0", "—", "&#",
                                   "22519;", "35352;", "33879;", "x", "1"]), max_size=40).map("".join))
 def test_simplifying_finds_traditional_characters_gb2312_has_not_among_those_it_cannot_encode(text: str) -> None:

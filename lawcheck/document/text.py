@@ -66,7 +66,8 @@ def _t2s_chains() -> tuple[frozenset[str], bool, "re.Pattern[str] | None"]:
             re.compile("[" + "".join(in_gb2312) + "]") if usable else None)
 
 
-_CHAR_REF = re.compile(rb"&#(\d+);")
+_LAST_CODE_POINT = 0x10FFFF
+_CHAR_REF = re.compile(rb"&#(\d{1,7});")  # a code point has at most 7 digits (one written may name none)
 
 
 def to_simplified(text: str) -> str:
@@ -83,7 +84,7 @@ def to_simplified(text: str) -> str:
     keys, chained, in_gb2312 = _t2s_chains()
     if in_gb2312 is not None:
         refs = _CHAR_REF.findall(text.encode("gb2312", "xmlcharrefreplace"))
-        outside = keys.intersection(chr(int(n)) for n in refs) if refs else frozenset()
+        outside = keys.intersection(chr(int(n)) for n in refs if int(n) <= _LAST_CODE_POINT) if refs else frozenset()
         if not outside:
             table = t2s_table()
             return _replace_each(in_gb2312, text, lambda ch: table[ord(ch)])
